@@ -1,0 +1,82 @@
+//! Failures of the tool itself (exit 2): bad arguments, unreadable paths, malformed rules
+//! or config. Findings about a claims file are not errors; they are [`crate::Finding`]s.
+
+use crate::source::{SourceFile, Span};
+use std::fmt;
+use std::sync::Arc;
+
+/// Why the tool could not do its job.
+#[derive(Debug, Clone)]
+pub struct ToolError {
+    /// `rules/invalid`, `config/invalid`, or `usage` / `io` for other failures.
+    pub code: &'static str,
+    /// One line, lowercase, with the values.
+    pub message: String,
+    /// The file and span at fault, where there is one.
+    pub at: Option<(Arc<SourceFile>, Span)>,
+    /// What would fix it.
+    pub help: Option<String>,
+}
+
+impl ToolError {
+    /// A failure with no position.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            at: None,
+            help: None,
+        }
+    }
+
+    /// A failure at a span of a file.
+    pub fn at(
+        code: &'static str,
+        message: impl Into<String>,
+        file: &Arc<SourceFile>,
+        span: Span,
+    ) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            at: Some((Arc::clone(file), span)),
+            help: None,
+        }
+    }
+
+    /// The same failure with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for ToolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ToolError {}
+
+impl miette::Diagnostic for ToolError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.at
+            .as_ref()
+            .map(|(f, _)| f.as_ref() as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let (_, span) = self.at.as_ref()?;
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(Some("here".into()), *span),
+        )))
+    }
+}

@@ -1,0 +1,475 @@
+//! Assertions (SPEC 4) -> an AST with a span on every node.
+//!
+//! ```text
+//! assertion := expr op expr            op := '=' | '!=' | '<' | '<=' | '>' | '>='
+//! expr      := term (('+' | '-') term)*
+//! term      := unary (('*' | '/') unary)*
+//! unary     := '-' unary | atom
+//! atom      := number | '(' expr ')' | id | function '(' expr (',' expr)* ')'
+//! ```
+//!
+//! The right side may instead be a literal of SPEC 3 as a whole (`half`, `about 25%`);
+//! that is decided by the caller, which tries the literal first. Spans are byte offsets
+//! in the formula's text.
+
+use crate::interval::Interval;
+use crate::literal::{Tag, decimal};
+use crate::source::Span;
+
+/// The longest formula read; a longer one is `formula/invalid`.
+pub const MAX_FORMULA_LEN: usize = 4_096;
+/// The deepest nesting of parentheses, calls and signs.
+pub const MAX_DEPTH: usize = 64;
+
+/// An expression node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where, in the formula's text.
+    pub span: Span,
+}
+
+/// The kinds of expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// An exact number, possibly scaled or a percent.
+    Number {
+        /// Its value (a point, or one ulp wide where not exact in binary).
+        value: Interval,
+        /// Percent, points or plain.
+        tag: Tag,
+    },
+    /// A claim id (or, in a function body, a parameter).
+    Id(String),
+    /// `-e`.
+    Neg(Box<Expr>),
+    /// `a op b`.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `name(args)`.
+    Call {
+        /// The function's name.
+        name: String,
+        /// Where the name is.
+        name_span: Span,
+        /// The arguments.
+        args: Vec<Expr>,
+    },
+}
+
+/// Arithmetic operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+/// Comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// As written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+impl Expr {
+    /// Calls `f` on this node and every node below it, children first.
+    pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {
+        match &self.kind {
+            ExprKind::Neg(e) => e.walk(f),
+            ExprKind::Binary(_, a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            ExprKind::Call { args, .. } => args.iter().for_each(|a| a.walk(f)),
+            ExprKind::Number { .. } | ExprKind::Id(_) => {}
+        }
+        f(self);
+    }
+}
+
+/// A formula that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormulaError {
+    /// What was expected.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// The left side, the operator, and the text of the right side (read by the caller, as a
+/// literal or an expression).
+#[derive(Clone, Debug)]
+pub struct Split {
+    /// The left expression.
+    pub lhs: Expr,
+    /// The comparison.
+    pub op: CmpOp,
+    /// Where the operator is.
+    pub op_span: Span,
+    /// Byte offset where the right side starts.
+    pub rhs_start: usize,
+}
+
+/// Scale words a number inside an expression may carry (`1.5 mln`).
+pub type Scales<'a> = Option<&'a dyn Fn(&str) -> Option<f64>>;
+
+/// Parses a whole expression (a function body, or a right side).
+pub fn parse_expr(text: &str) -> Result<Expr, FormulaError> {
+    parse_expr_at(text, 0, None)
+}
+
+/// Parses an expression that starts at `start` and runs to the end of `text`.
+pub fn parse_expr_at(text: &str, start: usize, scales: Scales<'_>) -> Result<Expr, FormulaError> {
+    check_len(text)?;
+    let mut p = Parser { s: text, pos: start, depth: 0, scales };
+    let e = p.expr()?;
+    p.ws();
+    if p.pos < text.len() {
+        return Err(p.unexpected("an operator or the end"));
+    }
+    Ok(e)
+}
+
+/// Parses `expr op`, leaving the right side to the caller.
+pub fn split_assertion(text: &str, scales: Scales<'_>) -> Result<Split, FormulaError> {
+    check_len(text)?;
+    let mut p = Parser { s: text, pos: 0, depth: 0, scales };
+    let lhs = p.expr()?;
+    p.ws();
+    let start = p.pos;
+    let rest = &text[start..];
+    let (op, len) = [
+        ("!=", CmpOp::Ne),
+        ("<=", CmpOp::Le),
+        (">=", CmpOp::Ge),
+        ("=", CmpOp::Eq),
+        ("<", CmpOp::Lt),
+        (">", CmpOp::Gt),
+    ]
+    .iter()
+    .find(|(s, _)| rest.starts_with(s))
+    .map(|(s, op)| (*op, s.len()))
+    .ok_or_else(|| {
+        if rest.is_empty() {
+            FormulaError {
+                message: "an assertion needs a comparison: =, !=, <, <=, > or >=".into(),
+                span: Span::new(0, text.len()),
+            }
+        } else {
+            p.unexpected("a comparison (=, !=, <, <=, >, >=)")
+        }
+    })?;
+    let rhs_start = start + len;
+    if text[rhs_start..].trim().is_empty() {
+        return Err(FormulaError {
+            message: format!("nothing after `{}`", op.as_str()),
+            span: Span::new(start, len),
+        });
+    }
+    Ok(Split { lhs, op, op_span: Span::new(start, len), rhs_start })
+}
+
+fn check_len(text: &str) -> Result<(), FormulaError> {
+    if text.len() > MAX_FORMULA_LEN {
+        return Err(FormulaError {
+            message: format!("a formula of {} bytes is longer than {MAX_FORMULA_LEN}", text.len()),
+            span: Span::new(0, text.len()),
+        });
+    }
+    Ok(())
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    pos: usize,
+    depth: usize,
+    scales: Scales<'a>,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while let Some(c) = self.s[self.pos..].chars().next() {
+            if !c.is_whitespace() {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        self.ws();
+        self.s[self.pos..].chars().next()
+    }
+
+    fn unexpected(&self, expected: &str) -> FormulaError {
+        match self.s[self.pos..].chars().next() {
+            Some(c) => FormulaError {
+                message: format!("expected {expected}, found `{c}`"),
+                span: Span::new(self.pos, c.len_utf8()),
+            },
+            None => FormulaError {
+                message: format!("expected {expected}, found the end"),
+                span: Span::new(self.s.len(), 0),
+            },
+        }
+    }
+
+    fn deeper(&mut self) -> Result<(), FormulaError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(FormulaError {
+                message: format!("the formula nests deeper than {MAX_DEPTH} levels"),
+                span: Span::new(self.pos, 0),
+            });
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self) -> Result<Expr, FormulaError> {
+        let mut lhs = self.term()?;
+        loop {
+            let op = match self.peek() {
+                Some('+') => BinOp::Add,
+                Some('-') => BinOp::Sub,
+                _ => return Ok(lhs),
+            };
+            self.pos += 1;
+            let rhs = self.term()?;
+            lhs = binary(op, lhs, rhs);
+        }
+    }
+
+    fn term(&mut self) -> Result<Expr, FormulaError> {
+        let mut lhs = self.unary()?;
+        loop {
+            let op = match self.peek() {
+                Some('*') => BinOp::Mul,
+                Some('/') => BinOp::Div,
+                _ => return Ok(lhs),
+            };
+            self.pos += 1;
+            let rhs = self.unary()?;
+            lhs = binary(op, lhs, rhs);
+        }
+    }
+
+    fn unary(&mut self) -> Result<Expr, FormulaError> {
+        if self.peek() == Some('-') {
+            let start = self.pos;
+            self.pos += 1;
+            self.deeper()?;
+            let e = self.unary()?;
+            self.depth -= 1;
+            let span = Span::new(start, e.span.end() - start);
+            return Ok(Expr { kind: ExprKind::Neg(Box::new(e)), span });
+        }
+        self.atom()
+    }
+
+    fn atom(&mut self) -> Result<Expr, FormulaError> {
+        let start = self.pos;
+        match self.peek() {
+            Some('(') => {
+                let open = self.pos;
+                self.pos += 1;
+                self.deeper()?;
+                let mut e = self.expr()?;
+                self.depth -= 1;
+                if self.peek() != Some(')') {
+                    return Err(self.unexpected("`)`"));
+                }
+                self.pos += 1;
+                e.span = Span::new(open, self.pos - open);
+                Ok(e)
+            }
+            Some(c) if c.is_ascii_digit() || c == '.' => self.number(),
+            Some(c) if c.is_ascii_alphabetic() || c == '_' => {
+                let start = self.pos;
+                let len = self.s[start..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(self.s.len() - start);
+                let name = self.s[start..start + len].to_owned();
+                self.pos += len;
+                let name_span = Span::new(start, len);
+                if self.peek() == Some('(') {
+                    self.pos += 1;
+                    self.deeper()?;
+                    let mut args = Vec::new();
+                    if self.peek() != Some(')') {
+                        loop {
+                            args.push(self.expr()?);
+                            match self.peek() {
+                                Some(',') => self.pos += 1,
+                                Some(')') => break,
+                                _ => return Err(self.unexpected("`,` or `)`")),
+                            }
+                        }
+                    }
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(Expr {
+                        kind: ExprKind::Call { name, name_span, args },
+                        span: Span::new(start, self.pos - start),
+                    });
+                }
+                Ok(Expr { kind: ExprKind::Id(name), span: name_span })
+            }
+            _ => {
+                self.pos = self.pos.max(start);
+                Err(self.unexpected("a number, an id, a function or `(`"))
+            }
+        }
+    }
+
+    /// `digits ('.' digits)?` then `%`, `pp` or a scale word is left to the literal
+    /// grammar; here `%` and `pp` are read, and scale words are resolved by the caller.
+    fn number(&mut self) -> Result<Expr, FormulaError> {
+        let start = self.pos;
+        let b = self.s.as_bytes();
+        let mut i = start;
+        let mut int = String::new();
+        while i < b.len() && b[i].is_ascii_digit() {
+            int.push(b[i] as char);
+            i += 1;
+        }
+        let mut frac = String::new();
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                frac.push(b[i] as char);
+                i += 1;
+            }
+        }
+        if int.is_empty() && frac.is_empty() {
+            self.pos = start;
+            return Err(self.unexpected("a number"));
+        }
+        if int.len() + frac.len() > 400 {
+            return Err(FormulaError {
+                message: "a number of more than 400 digits".into(),
+                span: Span::new(start, i - start),
+            });
+        }
+        let mut value = decimal(&format!("{int}{frac}"), -(frac.len() as i64));
+        self.pos = i;
+        let mut tag = Tag::Plain;
+        let save = self.pos;
+        self.ws();
+        let rest = &self.s[self.pos..];
+        let word_end = |w: &str| {
+            rest.len() >= w.len()
+                && rest[..w.len()].eq_ignore_ascii_case(w)
+                && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        };
+        if rest.starts_with('%') {
+            self.pos += 1;
+            tag = Tag::Percent;
+        } else if word_end("pp") {
+            self.pos += 2;
+            tag = Tag::Points;
+        } else {
+            let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            match self.scales.and_then(|f| f(&rest[..len].to_lowercase())) {
+                Some(f) if len > 0 => {
+                    value = value.mul(&Interval::point(f));
+                    self.pos += len;
+                }
+                _ => self.pos = save,
+            }
+        }
+        if tag != Tag::Plain {
+            value = value.div_relaxed(&Interval::point(100.0));
+        }
+        Ok(Expr {
+            kind: ExprKind::Number { value, tag },
+            span: Span::new(start, self.pos - start),
+        })
+    }
+}
+
+fn binary(op: BinOp, a: Expr, b: Expr) -> Expr {
+    let span = Span::new(a.span.start, b.span.end().saturating_sub(a.span.start));
+    Expr { kind: ExprKind::Binary(op, Box::new(a), Box::new(b)), span }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Number { value, tag } => format!("{}{:?}", value.lo, tag),
+            ExprKind::Id(n) => n.clone(),
+            ExprKind::Neg(e) => format!("(-{})", show(e)),
+            ExprKind::Binary(op, a, b) => format!("({} {op:?} {})", show(a), show(b)),
+            ExprKind::Call { name, args, .. } => {
+                format!("{name}({})", args.iter().map(show).collect::<Vec<_>>().join(", "))
+            }
+        }
+    }
+
+    #[test]
+    fn precedence_and_calls() -> Result<(), FormulaError> {
+        let e = parse_expr("a + b * -c / share(x, y)")?;
+        assert_eq!(show(&e), "(a Add ((b Mul (-c)) Div share(x, y)))");
+        let e = parse_expr("100% - x")?;
+        assert_eq!(show(&e), "(1Percent Sub x)");
+        Ok(())
+    }
+
+    #[test]
+    fn spans_cover_the_text() -> Result<(), FormulaError> {
+        let t = "sum(a, b)  -  c";
+        let e = parse_expr(t)?;
+        assert_eq!(e.span, Span::new(0, t.len()));
+        Ok(())
+    }
+
+    #[test]
+    fn split_finds_the_operator() -> Result<(), FormulaError> {
+        let s = split_assertion("share(a, b) >= about half", None)?;
+        assert_eq!(s.op, CmpOp::Ge);
+        assert_eq!(&"share(a, b) >= about half"[s.rhs_start..], " about half");
+        Ok(())
+    }
+
+    #[test]
+    fn errors_point_at_the_fault() {
+        let e = parse_expr("a + * b").err();
+        assert_eq!(e.map(|e| e.span), Some(Span::new(4, 1)));
+        assert!(split_assertion("a + b", None).is_err());
+        assert!(split_assertion("a =", None).is_err());
+        let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
+        assert!(parse_expr(&deep).is_err());
+    }
+}

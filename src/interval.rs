@@ -1,0 +1,443 @@
+//! Closed intervals of reals with outward rounding: the arithmetic every check stands on.
+//!
+//! Each operation returns an interval that holds every result of the operation on values
+//! of its operands (soundness): a result computed in floating point is widened by one ulp
+//! wherever the operation was not exact. Bounds may be infinite; `lo` is never `+inf` and
+//! `hi` never `-inf`, so no operation meets `inf - inf`. An interval with `lo > hi` is
+//! empty. Endpoints are treated as closed: a finding is raised only where intervals are
+//! disjoint, so two that only touch never fail.
+
+/// A closed interval `[lo, hi]`, possibly unbounded, possibly empty.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    /// Lower bound (`-inf` for none).
+    pub lo: f64,
+    /// Upper bound (`+inf` for none).
+    pub hi: f64,
+}
+
+const INF: f64 = f64::INFINITY;
+
+fn down(x: f64) -> f64 {
+    if x.is_nan() { -INF } else { x.next_down() }
+}
+
+fn up(x: f64) -> f64 {
+    if x.is_nan() { INF } else { x.next_up() }
+}
+
+/// `a + b` rounded down and up; exact results are not widened.
+fn add_bounds(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    if !s.is_finite() {
+        return (if s.is_nan() { -INF } else { s }, if s.is_nan() { INF } else { s });
+    }
+    // TwoSum: the rounding error of a + b, exactly.
+    let bb = s - a;
+    let err = (a - (s - bb)) + (b - bb);
+    if err == 0.0 {
+        (s, s)
+    } else if err > 0.0 {
+        (s, up(s))
+    } else {
+        (down(s), s)
+    }
+}
+
+/// `a * b` rounded down and up, with `0 * inf = 0` (the bounds stand for finite values).
+fn mul_bounds(a: f64, b: f64) -> (f64, f64) {
+    if a == 0.0 || b == 0.0 {
+        return (0.0, 0.0);
+    }
+    let p = a * b;
+    if p.is_infinite() {
+        if a.is_infinite() || b.is_infinite() {
+            return (p, p);
+        }
+        // Overflow of finite operands: the true product lies beyond MAX.
+        return if p > 0.0 { (f64::MAX, INF) } else { (-INF, -f64::MAX) };
+    }
+    if p.abs() < TINY {
+        // Near or below the subnormal range the error term is not exact: widen both ways.
+        return (down(p), up(p));
+    }
+    let err = a.mul_add(b, -p);
+    if err == 0.0 {
+        (p, p)
+    } else if err > 0.0 {
+        (p, up(p))
+    } else {
+        (down(p), p)
+    }
+}
+
+/// Below this magnitude, error-free transformations are not trusted.
+const TINY: f64 = 1e-290;
+
+/// `a / b` rounded down and up, for `b != 0`.
+fn div_bounds(a: f64, b: f64) -> (f64, f64) {
+    if a == 0.0 {
+        return (0.0, 0.0);
+    }
+    if a.is_infinite() && b.is_infinite() {
+        // Both stand for unbounded values: the quotient can be anything of its sign.
+        return if (a > 0.0) == (b > 0.0) { (0.0, INF) } else { (-INF, 0.0) };
+    }
+    let q = a / b;
+    if q.is_infinite() {
+        return if a.is_infinite() {
+            (q, q)
+        } else if q > 0.0 {
+            (f64::MAX, INF)
+        } else {
+            (-INF, -f64::MAX)
+        };
+    }
+    if b.is_infinite() {
+        return if (a > 0.0) == (b > 0.0) { (0.0, up(0.0)) } else { (down(0.0), 0.0) };
+    }
+    if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
+        return (down(q), up(q));
+    }
+    // The remainder a - q*b, exactly: its sign says which side the true quotient is on.
+    let r = (-q).mul_add(b, a);
+    if r == 0.0 {
+        (q, q)
+    } else if (r > 0.0) == (b > 0.0) {
+        (q, up(q))
+    } else {
+        (down(q), q)
+    }
+}
+
+impl Interval {
+    /// Every real.
+    pub const ALL: Interval = Interval { lo: -INF, hi: INF };
+    /// The empty interval.
+    pub const EMPTY: Interval = Interval { lo: INF, hi: -INF };
+
+    /// `[lo, hi]`, normalised so that `lo` is never `+inf` nor `hi` `-inf` (a bound at
+    /// infinity stands for a finite value beyond `MAX`); NaN bounds widen to infinity.
+    pub fn new(lo: f64, hi: f64) -> Interval {
+        let lo = if lo.is_nan() { -INF } else if lo == INF { f64::MAX } else { lo };
+        let hi = if hi.is_nan() { INF } else if hi == -INF { -f64::MAX } else { hi };
+        Interval { lo, hi }
+    }
+
+    /// The single point `x`.
+    pub fn point(x: f64) -> Interval {
+        Interval::new(x, x)
+    }
+
+    /// Whether no real lies in it.
+    pub fn is_empty(&self) -> bool {
+        self.lo > self.hi
+    }
+
+    /// Whether it is one point.
+    pub fn is_point(&self) -> bool {
+        self.lo == self.hi
+    }
+
+    /// Whether `x` lies in it.
+    pub fn contains(&self, x: f64) -> bool {
+        self.lo <= x && x <= self.hi
+    }
+
+    /// Whether both bounds are finite.
+    pub fn is_bounded(&self) -> bool {
+        self.lo.is_finite() && self.hi.is_finite()
+    }
+
+    /// The common part.
+    pub fn intersect(&self, o: &Interval) -> Interval {
+        Interval {
+            lo: self.lo.max(o.lo),
+            hi: self.hi.min(o.hi),
+        }
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(&self, o: &Interval) -> Interval {
+        if self.is_empty() {
+            return *o;
+        }
+        if o.is_empty() {
+            return *self;
+        }
+        Interval {
+            lo: self.lo.min(o.lo),
+            hi: self.hi.max(o.hi),
+        }
+    }
+
+    /// Whether the two share no point (touching intervals are not disjoint).
+    pub fn disjoint(&self, o: &Interval) -> bool {
+        self.is_empty() || o.is_empty() || self.hi < o.lo || o.hi < self.lo
+    }
+
+    /// `-self`.
+    pub fn neg(&self) -> Interval {
+        if self.is_empty() {
+            return *self;
+        }
+        Interval::new(-self.hi, -self.lo)
+    }
+
+    /// `self + o`.
+    pub fn add(&self, o: &Interval) -> Interval {
+        if self.is_empty() || o.is_empty() {
+            return Interval::EMPTY;
+        }
+        Interval::new(add_bounds(self.lo, o.lo).0, add_bounds(self.hi, o.hi).1)
+    }
+
+    /// `self - o`.
+    pub fn sub(&self, o: &Interval) -> Interval {
+        self.add(&o.neg())
+    }
+
+    /// `self * o`.
+    pub fn mul(&self, o: &Interval) -> Interval {
+        if self.is_empty() || o.is_empty() {
+            return Interval::EMPTY;
+        }
+        let mut lo = INF;
+        let mut hi = -INF;
+        for a in [self.lo, self.hi] {
+            for b in [o.lo, o.hi] {
+                let (l, h) = mul_bounds(a, b);
+                lo = lo.min(l);
+                hi = hi.max(h);
+            }
+        }
+        Interval::new(lo, hi)
+    }
+
+    /// `self / o`; `None` where `o` holds zero (the quotient is then unbounded or
+    /// undefined, and the caller decides what that means).
+    pub fn div(&self, o: &Interval) -> Option<Interval> {
+        if self.is_empty() || o.is_empty() {
+            return Some(Interval::EMPTY);
+        }
+        if o.contains(0.0) {
+            return None;
+        }
+        let mut lo = INF;
+        let mut hi = -INF;
+        for a in [self.lo, self.hi] {
+            for b in [o.lo, o.hi] {
+                let (l, h) = div_bounds(a, b);
+                lo = lo.min(l);
+                hi = hi.max(h);
+            }
+        }
+        Some(Interval::new(lo, hi))
+    }
+
+    /// `self / o`, where a divisor holding zero gives the tightest sound answer the
+    /// propagation can use: every real, or a half line when the signs allow it.
+    pub fn div_relaxed(&self, o: &Interval) -> Interval {
+        if let Some(q) = self.div(o) {
+            return q;
+        }
+        if self.is_empty() || o.is_empty() {
+            return Interval::EMPTY;
+        }
+        // o holds zero. If o is [0, b] with b > 0 and self > 0, the quotient is at least
+        // self.lo / b; and symmetrically. Otherwise nothing is known.
+        if o.lo == 0.0 && o.hi > 0.0 {
+            if self.lo > 0.0 {
+                return Interval::new(div_bounds(self.lo, o.hi).0, INF);
+            }
+            if self.hi < 0.0 {
+                return Interval::new(-INF, div_bounds(self.hi, o.hi).1);
+            }
+        }
+        if o.hi == 0.0 && o.lo < 0.0 {
+            if self.lo > 0.0 {
+                return Interval::new(-INF, div_bounds(self.lo, o.lo).1);
+            }
+            if self.hi < 0.0 {
+                return Interval::new(div_bounds(self.hi, o.lo).0, INF);
+            }
+        }
+        Interval::ALL
+    }
+
+    /// `min(self, o)`.
+    pub fn min(&self, o: &Interval) -> Interval {
+        if self.is_empty() || o.is_empty() {
+            return Interval::EMPTY;
+        }
+        Interval::new(self.lo.min(o.lo), self.hi.min(o.hi))
+    }
+
+    /// `max(self, o)`.
+    pub fn max(&self, o: &Interval) -> Interval {
+        if self.is_empty() || o.is_empty() {
+            return Interval::EMPTY;
+        }
+        Interval::new(self.lo.max(o.lo), self.hi.max(o.hi))
+    }
+
+    /// `|self|`.
+    pub fn abs(&self) -> Interval {
+        if self.is_empty() {
+            return *self;
+        }
+        if self.lo >= 0.0 {
+            *self
+        } else if self.hi <= 0.0 {
+            self.neg()
+        } else {
+            Interval::new(0.0, (-self.lo).max(self.hi))
+        }
+    }
+
+    /// The whole numbers it holds, as an interval (empty where it holds none).
+    pub fn whole_numbers(&self) -> Interval {
+        if self.is_empty() {
+            return *self;
+        }
+        let lo = if self.lo.is_finite() { self.lo.ceil() } else { self.lo };
+        let hi = if self.hi.is_finite() { self.hi.floor() } else { self.hi };
+        Interval { lo, hi }
+    }
+
+    /// Widened by `d >= 0` on both sides.
+    pub fn widen(&self, d: f64) -> Interval {
+        Interval::new(add_bounds(self.lo, -d).0, add_bounds(self.hi, d).1)
+    }
+
+    /// The width `hi - lo` (an upper bound of it).
+    pub fn width(&self) -> f64 {
+        add_bounds(self.hi, -self.lo).1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn iv(lo: f64, hi: f64) -> Interval {
+        Interval::new(lo, hi)
+    }
+
+    #[test]
+    fn exact_operations_are_not_widened() {
+        assert_eq!(iv(1.0, 2.0).add(&iv(3.0, 4.0)), iv(4.0, 6.0));
+        assert_eq!(iv(1.0, 2.0).mul(&iv(3.0, 4.0)), iv(3.0, 8.0));
+        assert_eq!(iv(1.0, 2.0).div(&iv(2.0, 4.0)), Some(iv(0.25, 1.0)));
+    }
+
+    #[test]
+    fn inexact_operations_are_widened() {
+        let t = iv(1.0, 1.0).div(&iv(3.0, 3.0)).unwrap_or(Interval::EMPTY);
+        assert!(t.lo < t.hi);
+        assert!(t.lo <= 1.0 / 3.0 && 1.0 / 3.0 <= t.hi);
+        let s = iv(0.1, 0.1).add(&iv(0.2, 0.2));
+        assert!(s.lo < s.hi);
+    }
+
+    #[test]
+    fn infinities_never_give_nan() {
+        let all = Interval::ALL;
+        for x in [all.add(&all), all.sub(&all), all.mul(&all), all.mul(&iv(0.0, 0.0))] {
+            assert!(!x.lo.is_nan() && !x.hi.is_nan());
+        }
+        assert_eq!(iv(0.0, 0.0).mul(&all), iv(0.0, 0.0));
+        let q = iv(1.0, INF).div(&iv(2.0, INF)).unwrap_or(Interval::EMPTY);
+        assert_eq!((q.lo, q.hi), (0.0, INF));
+    }
+
+    #[test]
+    fn division_by_zero_is_refused() {
+        assert_eq!(iv(1.0, 2.0).div(&iv(-1.0, 1.0)), None);
+        assert_eq!(iv(1.0, 2.0).div(&iv(0.0, 0.0)), None);
+        let r = iv(1.0, 2.0).div_relaxed(&iv(0.0, 4.0));
+        assert_eq!((r.lo, r.hi), (0.25, INF));
+    }
+
+    #[test]
+    fn overflow_widens_outward() {
+        let big = iv(f64::MAX, f64::MAX);
+        let p = big.mul(&iv(2.0, 2.0));
+        assert!(p.lo >= f64::MAX && p.hi == INF);
+        let s = big.add(&big);
+        assert!(s.hi == INF && !s.lo.is_nan());
+    }
+
+    #[test]
+    fn touching_is_not_disjoint() {
+        assert!(!iv(1.0, 2.0).disjoint(&iv(2.0, 3.0)));
+        assert!(iv(1.0, 2.0).disjoint(&iv(2.0f64.next_up(), 3.0)));
+    }
+
+    #[test]
+    fn whole_numbers() {
+        assert_eq!(iv(19.5, 20.5).whole_numbers(), iv(20.0, 20.0));
+        assert!(iv(7.1, 7.3).whole_numbers().is_empty());
+    }
+
+    fn finite() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -1e6..1e6f64,
+            -1e300..1e300f64,
+            -1.0..1.0f64,
+            Just(0.0),
+            Just(1e-320),
+        ]
+    }
+
+    /// An interval and a value inside it.
+    fn interval_and_member() -> impl Strategy<Value = (Interval, f64)> {
+        (finite(), finite(), 0.0..=1.0f64).prop_map(|(a, b, t)| {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            let x = (lo + (hi - lo) * t).clamp(lo, hi);
+            (iv(lo, hi), if x.is_finite() { x } else { lo })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn add_is_sound((a, x) in interval_and_member(), (b, y) in interval_and_member()) {
+            prop_assert!(a.add(&b).contains(x + y) || !(x + y).is_finite());
+        }
+
+        #[test]
+        fn sub_is_sound((a, x) in interval_and_member(), (b, y) in interval_and_member()) {
+            prop_assert!(a.sub(&b).contains(x - y) || !(x - y).is_finite());
+        }
+
+        #[test]
+        fn mul_is_sound((a, x) in interval_and_member(), (b, y) in interval_and_member()) {
+            let p = x * y;
+            let r = a.mul(&b);
+            prop_assert!(r.contains(p) || (p.is_infinite() && (r.hi == INF || r.lo == -INF)));
+        }
+
+        #[test]
+        fn div_is_sound((a, x) in interval_and_member(), (b, y) in interval_and_member()) {
+            if let Some(r) = a.div(&b) {
+                let q = x / y;
+                prop_assert!(r.contains(q) || (q.is_infinite() && (r.hi == INF || r.lo == -INF)));
+            } else {
+                prop_assert!(b.contains(0.0));
+            }
+            let q = x / y;
+            if y != 0.0 && q.is_finite() {
+                prop_assert!(a.div_relaxed(&b).contains(q));
+            }
+        }
+
+        #[test]
+        fn min_max_abs_are_sound((a, x) in interval_and_member(), (b, y) in interval_and_member()) {
+            prop_assert!(a.min(&b).contains(x.min(y)));
+            prop_assert!(a.max(&b).contains(x.max(y)));
+            prop_assert!(a.abs().contains(x.abs()));
+            prop_assert!(a.neg().contains(-x));
+        }
+    }
+}

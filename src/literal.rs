@@ -1,0 +1,614 @@
+//! Quantity literals (SPEC 3) -> [`Quantity`]: the interval of every value a rounded,
+//! hedged phrase allows, with its unit and percent tag.
+//!
+//! A written number stands for everything that rounds to it (`12.5 mln` is
+//! [12.45, 12.55] mln); a hedge widens or bounds that interval; a ratio word stands for
+//! its fraction within the word tolerance. Words come from the rules; the number itself is
+//! read from its digits as written, never through a float first.
+
+use crate::interval::Interval;
+use crate::rules::{Hedge, RuleSet, TrailingZeros};
+use crate::unit::{self, ParsedUnit};
+
+/// Whether a value is a percent, a difference of percents, or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// A plain number.
+    Plain,
+    /// A percent (`25%` is 0.25).
+    Percent,
+    /// Percentage points.
+    Points,
+}
+
+/// A literal that was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Every value the phrase allows, in base units (percents as fractions).
+    pub interval: Interval,
+    /// The unit written in the literal, if any.
+    pub unit: Option<ParsedUnit>,
+    /// Percent, points or plain.
+    pub tag: Tag,
+    /// Whether a hedge was written.
+    pub hedged: bool,
+    /// For an unhedged percent: what it allows if the writer truncated instead of
+    /// rounding (SPEC 4.2).
+    pub truncated: Option<Interval>,
+    /// The scale word used (`mln`), to word derived values in the document's terms.
+    pub scale: Option<String>,
+}
+
+/// A literal: a quantity or `unknown`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    /// `unknown`.
+    Unknown,
+    /// A value.
+    Value(Quantity),
+}
+
+/// Why a literal could not be read, and where (byte offsets in the literal's text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiteralError {
+    /// One line: what was expected.
+    pub message: String,
+    /// Start of the part that failed.
+    pub start: usize,
+    /// End of the part that failed.
+    pub end: usize,
+    /// A suggestion, where a word is one edit from a known one.
+    pub help: Option<String>,
+}
+
+/// The longest literal read; longer text is refused, not scanned.
+pub const MAX_LITERAL_LEN: usize = 1_000;
+
+const CURRENCIES: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP")];
+
+/// Reads a literal with the words of `rules`.
+pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
+    if text.len() > MAX_LITERAL_LEN {
+        return Err(err(
+            format!("a literal of {} bytes is longer than {MAX_LITERAL_LEN}", text.len()),
+            0,
+            text.len(),
+        ));
+    }
+    Parser { s: text, rules }.literal()
+}
+
+fn err(message: impl Into<String>, start: usize, end: usize) -> LiteralError {
+    LiteralError {
+        message: message.into(),
+        start,
+        end,
+        help: None,
+    }
+}
+
+/// One written number: its interval of rounding, its exact value, and its scale.
+struct Amount {
+    /// The rounding interval, before scaling.
+    rounding: Interval,
+    /// The value as written, before scaling.
+    exact: Interval,
+    /// The unit of its last digit (for truncation), before scaling.
+    last_digit: f64,
+    /// Whether it is a number word (exact).
+    word: bool,
+    negative: bool,
+    scale: Option<Scale>,
+    currency: Option<&'static str>,
+    end: usize,
+}
+
+#[derive(Clone)]
+enum Scale {
+    Percent,
+    Points,
+    Word(String, f64),
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    rules: &'a RuleSet,
+}
+
+impl<'a> Parser<'a> {
+    fn skip_ws(&self, mut pos: usize) -> usize {
+        while let Some(c) = self.s[pos..].chars().next() {
+            if !c.is_whitespace() {
+                break;
+            }
+            pos += c.len_utf8();
+        }
+        pos
+    }
+
+    fn at_end(&self, pos: usize) -> bool {
+        self.skip_ws(pos) == self.s.len()
+    }
+
+    /// Matches `phrase` (lowercase, single spaces) at `pos`, case-insensitively, a space
+    /// matching any run of white space; a phrase ending in a letter or digit must end at a
+    /// word boundary. Returns the end.
+    fn phrase(&self, pos: usize, phrase: &str) -> Option<usize> {
+        let mut t = self.s[pos..].char_indices().peekable();
+        let mut end = pos;
+        let mut pchars = phrase.chars().peekable();
+        while let Some(pc) = pchars.next() {
+            if pc == ' ' {
+                let mut n = 0;
+                while let Some(&(_, c)) = t.peek() {
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    t.next();
+                    n += 1;
+                }
+                if n == 0 {
+                    return None;
+                }
+                while pchars.peek() == Some(&' ') {
+                    pchars.next();
+                }
+                continue;
+            }
+            let (i, c) = t.next()?;
+            if c != pc && !c.to_lowercase().eq(pc.to_lowercase()) {
+                return None;
+            }
+            end = pos + i + c.len_utf8();
+        }
+        let last_alnum = phrase.chars().last().is_some_and(char::is_alphanumeric);
+        let next_alnum = self.s[end..].chars().next().is_some_and(char::is_alphanumeric);
+        if last_alnum && next_alnum {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// The longest of `words` (sorted longest first) at `pos`.
+    fn longest(&self, pos: usize, words: &'a [String]) -> Option<(&'a str, usize)> {
+        words
+            .iter()
+            .find_map(|w| self.phrase(pos, w).map(|end| (w.as_str(), end)))
+    }
+
+    /// The word (letters) at `pos`, and its end.
+    fn word_at(&self, pos: usize) -> (&'a str, usize) {
+        let rest = &self.s[pos..];
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        (&rest[..len], pos + len)
+    }
+
+    fn literal(&self) -> Result<Literal, LiteralError> {
+        let start = self.skip_ws(0);
+        if start == self.s.len() {
+            return Err(err("an empty literal", 0, self.s.len()));
+        }
+        if let Some(end) = self.phrase(start, "unknown")
+            && self.at_end(end)
+        {
+            return Ok(Literal::Unknown);
+        }
+        if let Some(end) = self.phrase(start, "between") {
+            return self.between(self.skip_ws(end));
+        }
+        let (hedge, pos) = match self.longest(start, &self.rules.hedge_words) {
+            Some((w, end)) => (self.rules.hedges.get(w).map(|e| e.value), self.skip_ws(end)),
+            None => (None, start),
+        };
+        if let Some((w, end)) = self.longest(pos, &self.rules.ratio_word_list) {
+            if !self.at_end(end) {
+                return Err(err(
+                    "a ratio word stands alone: nothing may follow it",
+                    self.skip_ws(end),
+                    self.s.len(),
+                ));
+            }
+            let value = self.rules.ratio_words.get(w).map_or(f64::NAN, |e| e.value);
+            return Ok(self.ratio(Interval::point(value), hedge));
+        }
+        let first = self.amount(pos, true)?;
+        // `N times`: a ratio with N exact.
+        let after = self.skip_ws(first.end);
+        if first.scale.is_none()
+            && first.currency.is_none()
+            && let Some(end) = self.phrase(after, "times")
+        {
+            if !self.at_end(end) {
+                return Err(err("nothing may follow `times`", self.skip_ws(end), self.s.len()));
+            }
+            let x = if first.negative { first.exact.neg() } else { first.exact };
+            return Ok(self.ratio(x, hedge));
+        }
+        // A range: `12 to 15 mln`, `10-12%`.
+        let sep = self
+            .phrase(after, "to")
+            .or_else(|| ["-", "–", "—"].iter().find_map(|d| self.s[after..].starts_with(d).then(|| after + d.len())));
+        let (lo_amt, hi_amt, end) = match sep {
+            Some(sep_end) if first.end > 0 => {
+                let second = self.amount(self.skip_ws(sep_end), true)?;
+                let end = second.end;
+                (first, Some(second), end)
+            }
+            _ => {
+                let end = first.end;
+                (first, None, end)
+            }
+        };
+        self.finish(hedge, lo_amt, hi_amt, end)
+    }
+
+    fn between(&self, pos: usize) -> Result<Literal, LiteralError> {
+        let first = self.amount(pos, true)?;
+        let and = self.skip_ws(first.end);
+        let Some(after_and) = self.phrase(and, "and") else {
+            return Err(err("expected `and` after the first number of `between`", and, self.s.len()));
+        };
+        let second = self.amount(self.skip_ws(after_and), true)?;
+        let end = second.end;
+        self.finish(None, first, Some(second), end)
+    }
+
+    /// A ratio: `x` within the word tolerance, then the hedge.
+    fn ratio(&self, x: Interval, hedge: Option<Hedge>) -> Literal {
+        let tol = self.rules.word_tolerance.value;
+        let d = x.abs().mul(&Interval::point(tol));
+        let rounding = Interval::new(x.sub(&d).lo, x.add(&d).hi);
+        Literal::Value(Quantity {
+            interval: apply_hedge(hedge, rounding, x, x),
+            unit: None,
+            tag: Tag::Plain,
+            hedged: hedge.is_some(),
+            truncated: None,
+            scale: None,
+        })
+    }
+
+    /// `sign? currency? amount scale?`.
+    fn amount(&self, pos: usize, allow_sign: bool) -> Result<Amount, LiteralError> {
+        let mut p = pos;
+        let mut negative = false;
+        if allow_sign {
+            for sign in ["-", "−"] {
+                if self.s[p..].starts_with(sign) {
+                    negative = true;
+                    p = self.skip_ws(p + sign.len());
+                    break;
+                }
+            }
+        }
+        let mut currency = None;
+        if let Some(c) = self.s[p..].chars().next()
+            && let Some(&(_, unit)) = CURRENCIES.iter().find(|(sym, _)| *sym == c)
+        {
+            currency = Some(unit);
+            p = self.skip_ws(p + c.len_utf8());
+        }
+        let (rounding, exact, last_digit, word, end) = if let Some((d, end)) = self.digits(p)? {
+            d.into_parts(end, self.rules.trailing_zeros.value)
+        } else if let Some((w, end)) = self.longest(p, &self.rules.number_word_list) {
+            let v = self.rules.number_words.get(w).map_or(f64::NAN, |e| e.value);
+            let x = Interval::point(v);
+            (x, x, 0.0, true, end)
+        } else {
+            return Err(self.expected_number(p));
+        };
+        let (scale, end) = self.scale(end);
+        Ok(Amount {
+            rounding,
+            exact,
+            last_digit,
+            word,
+            negative,
+            scale,
+            currency,
+            end,
+        })
+    }
+
+    fn expected_number(&self, p: usize) -> LiteralError {
+        let (word, end) = self.word_at(p);
+        let mut e = err(
+            if word.is_empty() {
+                "expected a number, a number word or a ratio word".to_owned()
+            } else {
+                format!("`{word}` is not a number, a hedge or a ratio word")
+            },
+            p,
+            if end > p { end } else { self.s.len() },
+        );
+        if word.chars().count() >= 3 {
+            let known = self
+                .rules
+                .hedge_words
+                .iter()
+                .chain(&self.rules.ratio_word_list)
+                .chain(&self.rules.number_word_list);
+            // Compare with the same number of words as the candidate.
+            if let Some(k) = known.into_iter().find(|k| {
+                let n = k.split(' ').count();
+                let cand: Vec<&str> = self.s[p..].split_whitespace().take(n).collect();
+                crate::suggest::one_edit(&cand.join(" "), k)
+            }) {
+                e.help = Some(format!("did you mean `{k}`?"));
+            }
+        }
+        e
+    }
+
+    /// ASCII digits with `,ddd` groups and a decimal part.
+    fn digits(&self, pos: usize) -> Result<Option<(Digits, usize)>, LiteralError> {
+        let b = self.s.as_bytes();
+        let mut i = pos;
+        let mut int = String::new();
+        while i < b.len() && b[i].is_ascii_digit() {
+            int.push(b[i] as char);
+            i += 1;
+        }
+        if !int.is_empty() {
+            // Thousands groups: exactly three digits after each comma.
+            while i + 3 < b.len() + 1
+                && b.get(i) == Some(&b',')
+                && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+            {
+                int.push_str(&self.s[i + 1..i + 4]);
+                i += 4;
+            }
+        }
+        let mut frac = String::new();
+        if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                frac.push(b[i] as char);
+                i += 1;
+            }
+        }
+        if int.is_empty() && frac.is_empty() {
+            return Ok(None);
+        }
+        if int.len() + frac.len() > 400 {
+            return Err(err(
+                format!("a number of {} digits is more than claimlint reads (400)", int.len() + frac.len()),
+                pos,
+                i,
+            ));
+        }
+        Ok(Some((Digits { int, frac }, i)))
+    }
+
+    /// `%`, `percent`, `per cent`, `pp`, `percentage point(s)` or a scale word, after
+    /// optional white space.
+    fn scale(&self, end: usize) -> (Option<Scale>, usize) {
+        let p = self.skip_ws(end);
+        if self.s[p..].starts_with('%') {
+            return (Some(Scale::Percent), p + 1);
+        }
+        for (w, s) in [
+            ("percentage points", Scale::Points),
+            ("percentage point", Scale::Points),
+            ("pp", Scale::Points),
+            ("percent", Scale::Percent),
+            ("per cent", Scale::Percent),
+        ] {
+            if let Some(e) = self.phrase(p, w) {
+                return (Some(s), e);
+            }
+        }
+        if let Some((w, e)) = self.longest(p, &self.rules.scale_words) {
+            let f = self.rules.scales.get(w).map_or(1.0, |e| e.value);
+            return (Some(Scale::Word(w.to_owned(), f)), e);
+        }
+        (None, end)
+    }
+
+    fn finish(
+        &self,
+        hedge: Option<Hedge>,
+        first: Amount,
+        second: Option<Amount>,
+        end: usize,
+    ) -> Result<Literal, LiteralError> {
+        // In a range, an end with no scale takes the other's (`10-12%`, `12 to 15 mln`).
+        let scale_of_range = second.as_ref().and_then(|s| s.scale.clone());
+        let currency = first.currency.or(second.as_ref().and_then(|s| s.currency));
+        let (lo_q, x_lo, trunc_lo, tag, scale_name) = scaled(&first, scale_of_range.as_ref());
+        let (interval, x_hi, trunc) = match &second {
+            Some(s) => {
+                let (hi_q, x_hi, _, tag2, _) = scaled(s, first.scale.as_ref());
+                if tag2 != tag {
+                    return Err(err("the two ends of a range have different scales", 0, end));
+                }
+                (lo_q.hull(&hi_q), x_hi, None)
+            }
+            None => (lo_q, x_lo, trunc_lo),
+        };
+        let unit_text = self.s[end..].trim();
+        let unit = if unit_text.is_empty() {
+            currency.and_then(|c| unit::parse("", Some(c), self.rules))
+        } else {
+            self.check_unit_text(end)?;
+            unit::parse(unit_text, currency, self.rules)
+        };
+        let mut interval = apply_hedge(hedge, interval, x_lo, x_hi);
+        let mut truncated = if hedge.is_none() && tag == Tag::Percent && !first.word { trunc } else { None };
+        if let Some(u) = &unit
+            && u.factor != 1.0
+        {
+            let f = Interval::point(u.factor);
+            interval = interval.mul(&f);
+            truncated = truncated.map(|t| t.mul(&f));
+        }
+        Ok(Literal::Value(Quantity {
+            interval,
+            unit,
+            tag,
+            hedged: hedge.is_some(),
+            truncated,
+            scale: scale_name,
+        }))
+    }
+
+    /// The unit must start with a letter, and a first word one edit from a scale word or
+    /// hedge is a typo, not a unit.
+    fn check_unit_text(&self, end: usize) -> Result<(), LiteralError> {
+        let p = self.skip_ws(end);
+        let first = self.s[p..].chars().next().unwrap_or(' ');
+        if !(first.is_alphabetic() || first == '/' || first == '°') {
+            return Err(err(
+                format!("unexpected `{}` where a unit or the end was expected", &self.s[p..].trim_end()),
+                p,
+                self.s.len(),
+            ));
+        }
+        let (word, wend) = self.word_at(p);
+        let lower = word.to_lowercase();
+        if lower.chars().count() >= 3 && self.rules.unit(&lower).is_none() {
+            let near = self
+                .rules
+                .scale_words
+                .iter()
+                .chain(&self.rules.hedge_words)
+                .find(|w| w.chars().count() >= 2 && w.as_str() != lower && crate::suggest::one_edit(&lower, w));
+            if let Some(w) = near {
+                let mut e = err(format!("`{word}` is not a scale word or a unit claimlint knows"), p, wend);
+                e.help = Some(format!("did you mean `{w}`?"));
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An amount after its scale: (rounding interval, exact value, truncation interval, tag,
+/// scale word).
+fn scaled(a: &Amount, fallback: Option<&Scale>) -> (Interval, Interval, Option<Interval>, Tag, Option<String>) {
+    let scale = a.scale.as_ref().or(fallback);
+    let sign = |i: Interval| if a.negative { i.neg() } else { i };
+    let rounding = sign(a.rounding);
+    let exact = sign(a.exact);
+    // Truncation: x may stand for [x - u/2, x + u) (for a negative x, (x - u, x + u/2]).
+    let u = a.last_digit;
+    let trunc = (u > 0.0).then(|| {
+        let u = Interval::point(u);
+        if a.negative {
+            Interval::new(exact.sub(&u).lo, rounding.hi)
+        } else {
+            Interval::new(rounding.lo, exact.add(&u).hi)
+        }
+    });
+    let (tag, apply): (Tag, Box<dyn Fn(Interval) -> Interval>) = match scale {
+        Some(Scale::Percent) => (Tag::Percent, Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0)))),
+        Some(Scale::Points) => (Tag::Points, Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0)))),
+        Some(Scale::Word(_, f)) => {
+            let f = *f;
+            (Tag::Plain, Box::new(move |i: Interval| i.mul(&Interval::point(f))))
+        }
+        None => (Tag::Plain, Box::new(|i| i)),
+    };
+    let name = match scale {
+        Some(Scale::Word(w, _)) => Some(w.clone()),
+        _ => None,
+    };
+    (apply(rounding), apply(exact), trunc.map(&apply), tag, name)
+}
+
+/// Applies a hedge to the rounding interval `r` of a value whose exact ends are `x_lo`
+/// and `x_hi` (the same for a single number).
+fn apply_hedge(hedge: Option<Hedge>, r: Interval, x_lo: Interval, x_hi: Interval) -> Interval {
+    let pct = |p: f64, x: Interval| x.abs().mul(&Interval::point(p)).hi;
+    match hedge {
+        None => r,
+        Some(Hedge::Exact) => x_lo.hull(&x_hi),
+        Some(Hedge::Around(p)) => Interval::new(
+            r.sub(&Interval::point(pct(p, x_lo))).lo,
+            r.add(&Interval::point(pct(p, x_hi))).hi,
+        ),
+        Some(Hedge::Above(within)) => Interval::new(
+            r.lo,
+            within.map_or(f64::INFINITY, |p| r.add(&Interval::point(pct(p, x_hi))).hi),
+        ),
+        Some(Hedge::Below(within)) => Interval::new(
+            within.map_or(f64::NEG_INFINITY, |p| r.sub(&Interval::point(pct(p, x_lo))).lo),
+            r.hi,
+        ),
+        Some(Hedge::From) => Interval::new(r.lo, f64::INFINITY),
+        Some(Hedge::To) => Interval::new(f64::NEG_INFINITY, r.hi),
+    }
+}
+
+/// The digits of a written number.
+struct Digits {
+    int: String,
+    frac: String,
+}
+
+impl Digits {
+    /// (rounding interval, exact value, unit of the last digit, is a word, end).
+    fn into_parts(self, end: usize, zeros: TrailingZeros) -> (Interval, Interval, f64, bool, usize) {
+        let all = format!("{}{}", self.int, self.frac);
+        let exact = decimal(&all, -(self.frac.len() as i64));
+        // The exponent of the last written digit.
+        let mut mantissa = all.trim_start_matches('0').to_owned();
+        let mut exp = -(self.frac.len() as i64);
+        if self.frac.is_empty() && zeros == TrailingZeros::Rounded && !mantissa.is_empty() {
+            let stripped = mantissa.trim_end_matches('0');
+            exp += (mantissa.len() - stripped.len()) as i64;
+            mantissa = stripped.to_owned();
+        }
+        if mantissa.is_empty() {
+            mantissa = "0".to_owned();
+        }
+        // x +- u/2 = (10 M +- 5) * 10^(exp - 1).
+        let hi = decimal(&format!("{mantissa}5"), exp - 1);
+        let lo = if mantissa == "0" {
+            decimal("5", exp - 1).neg()
+        } else {
+            decimal(&format!("{}5", decrement(&mantissa)), exp - 1)
+        };
+        let last_digit = decimal("1", exp);
+        (Interval::new(lo.lo, hi.hi), exact, last_digit.hi, false, end)
+    }
+}
+
+/// `digits * 10^exp` as a tight interval: a point where the value is a whole number
+/// below 2^53 (exact), else one ulp either side of the correctly rounded value.
+pub fn decimal(digits: &str, exp: i64) -> Interval {
+    let v: f64 = format!("{digits}e{exp}").parse().unwrap_or(f64::NAN);
+    if v.is_nan() {
+        return Interval::ALL;
+    }
+    if exp >= 0 && v < 9_007_199_254_740_992.0 {
+        return Interval::point(v);
+    }
+    if v.is_infinite() {
+        return Interval::new(f64::MAX, f64::INFINITY);
+    }
+    Interval::new(v.next_down(), v.next_up())
+}
+
+/// `m - 1` for a decimal digit string `m >= 1`, without leading zeros.
+fn decrement(m: &str) -> String {
+    let mut d: Vec<u8> = m.bytes().collect();
+    for b in d.iter_mut().rev() {
+        if *b == b'0' {
+            *b = b'9';
+        } else {
+            *b -= 1;
+            break;
+        }
+    }
+    let s = String::from_utf8(d).unwrap_or_default();
+    let t = s.trim_start_matches('0');
+    if t.is_empty() { "0".to_owned() } else { t.to_owned() }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+use super::*;
+use crate::rules::{RuleSet, load_defaults};
+use proptest::prelude::*;
+
+fn rules() -> RuleSet {
+    match load_defaults().and_then(|b| b.finish()) {
+        Ok(r) => r,
+        Err(e) => panic!("default rules: {e}"),
+    }
+}
+
+fn q(text: &str) -> Quantity {
+    match parse(text, &rules()) {
+        Ok(Literal::Value(q)) => q,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+fn between(text: &str, lo: f64, hi: f64) {
+    let i = q(text).interval;
+    assert!(close(i.lo, lo) && close(i.hi, hi), "{text}: got [{}, {}], want [{lo}, {hi}]", i.lo, i.hi);
+}
+
+#[test]
+fn rounding_intervals() {
+    between("12.5 mln", 12.45e6, 12.55e6);
+    between("20 mln", 19.5e6, 20.5e6);
+    between("25%", 0.245, 0.255);
+    between("12.50", 12.495, 12.505);
+    between("1,234", 1233.5, 1234.5);
+    between(".5", 0.45, 0.55);
+    between("12.5mln", 12.45e6, 12.55e6);
+    between("$2.4bn", 2.35e9, 2.45e9);
+    between("25 %", 0.245, 0.255);
+    between("3 pp", 0.025, 0.035);
+    between("3 percentage points", 0.025, 0.035);
+    between("7 per cent", 0.065, 0.075);
+}
+
+#[test]
+fn hedges() {
+    between("about 100", 89.5, 110.5);
+    between("~100", 89.5, 110.5);
+    between("exactly 20", 20.0, 20.0);
+    between("nearly 100", 89.5, 100.5);
+    between("just over 100", 99.5, 110.5);
+    let i = q("more than 12.5 mln").interval;
+    assert!(close(i.lo, 12.45e6) && i.hi == f64::INFINITY);
+    let i = q("at most 5").interval;
+    assert!(i.lo == f64::NEG_INFINITY && close(i.hi, 5.5));
+    let i = q("≥ 5").interval;
+    assert!(close(i.lo, 4.5) && i.hi == f64::INFINITY);
+}
+
+#[test]
+fn ratio_and_number_words() {
+    between("half", 0.48, 0.52);
+    between("about half", 0.43, 0.57);
+    let i = q("more than half").interval;
+    assert!(close(i.lo, 0.48) && i.hi == f64::INFINITY);
+    between("3 times", 2.88, 3.12);
+    between("twice", 1.92, 2.08);
+    between("two million", 2e6, 2e6);
+    between("no", 0.0, 0.0);
+    between("a dozen", 12.0, 12.0);
+}
+
+#[test]
+fn ranges() {
+    between("12 to 15 mln", 11.5e6, 15.5e6);
+    between("10-12%", 0.095, 0.125);
+    between("between 3 and 4", 2.5, 4.5);
+}
+
+#[test]
+fn signs_units_and_currencies() {
+    between("-5", -5.5, -4.5);
+    between("−5", -5.5, -4.5);
+    let p = q("$6 per gram");
+    assert_eq!(p.unit.map(|u| u.dim.to_string()), Some("usd per gram".into()));
+    let c = q("250 cents");
+    assert!(close(c.interval.lo, 2.495) && close(c.interval.hi, 2.505));
+    assert_eq!(c.unit.map(|u| u.dim.to_string()), Some("usd".into()));
+    assert_eq!(q("20 mln people").unit.map(|u| u.dim.to_string()), Some("people".into()));
+}
+
+#[test]
+fn truncation_allowance_for_unhedged_percents() {
+    let t = q("95%").truncated;
+    assert!(t.is_some_and(|t| close(t.lo, 0.945) && close(t.hi, 0.96)));
+    assert_eq!(q("about 95%").truncated, None);
+    assert_eq!(q("95").truncated, None);
+}
+
+#[test]
+fn huge_and_tiny_numbers_widen_outward() {
+    let big = format!("1{}", "0".repeat(400 - 1));
+    let i = q(&big).interval;
+    assert!(!i.lo.is_nan() && i.hi == f64::INFINITY);
+    let tiny = format!("0.{}1", "0".repeat(380));
+    let i = q(&tiny).interval;
+    assert!(i.lo <= 0.0 && i.hi > 0.0);
+}
+
+#[test]
+fn errors_label_the_part_that_failed() {
+    let r = rules();
+    let e = parse("12.5 mlm", &r).err();
+    assert!(e.as_ref().is_some_and(|e| e.start == 5 && e.end == 8), "{e:?}");
+    assert_eq!(e.and_then(|e| e.help), Some("did you mean `mln`?".into()));
+    let e = parse("abuot 5", &r).err();
+    assert_eq!(e.and_then(|e| e.help), Some("did you mean `about`?".into()));
+    assert!(parse("", &r).is_err());
+    assert!(parse("half the people", &r).is_err());
+    assert!(parse("12,5", &r).is_err());
+    assert_eq!(parse("unknown", &r), Ok(Literal::Unknown));
+}
+
+proptest! {
+    /// A literal's interval holds every number the phrase allows: any number that
+    /// rounds to the written digits.
+    #[test]
+    fn rounding_interval_holds_every_rounded_value(int in 0u64..1_000_000, frac_digits in 0usize..4, t in 0.0..1.0f64) {
+        let r = rules();
+        let scale = 10f64.powi(frac_digits as i32);
+        let written = int as f64 / scale;
+        let text = format!("{written:.frac_digits$}");
+        let Ok(Literal::Value(q)) = parse(&text, &r) else { return Err(TestCaseError::fail(text)); };
+        let half = 0.5 / scale;
+        let x = written - half + 2.0 * half * t;
+        prop_assert!(q.interval.lo <= x + 1e-9 * x.abs() && x - 1e-9 * x.abs() <= q.interval.hi);
+    }
+
+    #[test]
+    fn hedged_literals_hold_the_written_value(int in 1u64..100_000, hedge in prop::sample::select(vec!["about", "nearly", "just over", "at least", "at most", "up to", "exactly", "~"])) {
+        let r = rules();
+        let text = format!("{hedge} {int}");
+        let Ok(Literal::Value(q)) = parse(&text, &r) else { return Err(TestCaseError::fail(text)); };
+        let x = int as f64;
+        prop_assert!(q.interval.lo <= x && x <= q.interval.hi, "{}: [{}, {}]", text, q.interval.lo, q.interval.hi);
+    }
+
+    #[test]
+    fn any_text_never_panics(s in "\\PC{0,40}") {
+        let _ = parse(&s, &rules());
+    }
+}

@@ -1,0 +1,237 @@
+//! The rule set: vocabularies, units, functions, lifecycles, settings and severities.
+//!
+//! Rules are data. They are loaded from YAML (the defaults compiled in from `rules/`, then
+//! the config's folders, then `--rules`), merged by name at every level, and then
+//! *finished*: units resolved to base units, functions checked for cycles, phrases
+//! folded and indexed, so that the checks only look things up.
+
+mod load;
+
+pub use load::{RulesBuilder, load_defaults};
+
+use crate::code::{Code, Level};
+use crate::formula::Expr;
+use std::collections::{BTreeMap, HashMap};
+
+/// Where a rules entry came from, for `claimlint rules` and for errors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The rules file's name (`<default>/literals.yaml` for the compiled-in defaults).
+    pub file: String,
+    /// 1-based line of the entry.
+    pub line: usize,
+}
+
+/// A rules entry and its origin.
+#[derive(Clone, Debug)]
+pub struct Entry<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// How a hedge widens or bounds the rounding interval `[lo, hi]` of `x` (SPEC 3).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hedge {
+    /// `[x, x]`.
+    Exact,
+    /// `[lo - p|x|, hi + p|x|]`.
+    Around(f64),
+    /// `(lo, +inf)`, or `(lo, hi + p|x|]` with a `within`.
+    Above(Option<f64>),
+    /// `(-inf, hi)`, or `[lo - p|x|, hi)` with a `within`.
+    Below(Option<f64>),
+    /// `[lo, +inf)`.
+    From,
+    /// `(-inf, hi]`.
+    To,
+}
+
+/// Whether trailing zeros of a written integer count as written digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrailingZeros {
+    /// `20` is [19.5, 20.5].
+    Significant,
+    /// `20` is [15, 25].
+    Rounded,
+}
+
+/// The domain of a quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Domain {
+    /// Any real.
+    Signed,
+    /// `>= 0`.
+    Nonnegative,
+    /// A nonnegative whole number.
+    Count,
+    /// Between 0 and 1.
+    Share,
+}
+
+impl Domain {
+    /// The names, as written in YAML.
+    pub const NAMES: &'static [&'static str] = &["signed", "nonnegative", "count", "share"];
+
+    /// The domain named `s`.
+    pub fn parse(s: &str) -> Option<Domain> {
+        match s {
+            "signed" => Some(Domain::Signed),
+            "nonnegative" => Some(Domain::Nonnegative),
+            "count" => Some(Domain::Count),
+            "share" => Some(Domain::Share),
+            _ => None,
+        }
+    }
+
+    /// Its name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Domain::Signed => "signed",
+            Domain::Nonnegative => "nonnegative",
+            Domain::Count => "count",
+            Domain::Share => "share",
+        }
+    }
+}
+
+/// A unit as the rules define it.
+#[derive(Clone, Debug)]
+pub struct UnitDef {
+    /// `is: 1000 gram`: the factor and the unit it multiplies, if not a base unit.
+    pub is: Option<(f64, String)>,
+    /// The default domain of quantities in this unit.
+    pub domain: Option<Domain>,
+}
+
+/// A unit resolved to a base unit.
+#[derive(Clone, Debug)]
+pub struct ResolvedUnit {
+    /// The base unit's name, lowercase.
+    pub base: String,
+    /// How many base units one of this unit is.
+    pub factor: f64,
+    /// The default domain.
+    pub domain: Option<Domain>,
+}
+
+/// A function of the rules.
+#[derive(Clone, Debug)]
+pub struct FunctionDef {
+    /// Parameter names.
+    pub params: Vec<String>,
+    /// The formula's text.
+    pub formula: String,
+    /// The formula, parsed.
+    pub body: Expr,
+    /// Functions the help proposes when this one does not fit.
+    pub alternatives: Vec<String>,
+    /// How a value of it is worded, with `{param}` and `{value}` placeholders.
+    pub phrase: Option<String>,
+}
+
+/// A lifecycle: ordered states and the phrases naming each (SPEC 5).
+#[derive(Clone, Debug)]
+pub struct Lifecycle {
+    /// States, in the order they happen.
+    pub states: Vec<String>,
+    /// `(phrase, state index, negated, where it is written)`.
+    pub phrases: Vec<(String, usize, bool, Origin)>,
+}
+
+/// What a status phrase names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseMeaning {
+    /// The lifecycle's name.
+    pub lifecycle: String,
+    /// The state's index in it.
+    pub state: usize,
+    /// Whether the phrase negates the state.
+    pub negated: bool,
+}
+
+/// The merged, finished rule set.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    /// Scale words and their factors.
+    pub scales: BTreeMap<String, Entry<f64>>,
+    /// Hedges.
+    pub hedges: BTreeMap<String, Entry<Hedge>>,
+    /// Ratio words and their fractions.
+    pub ratio_words: BTreeMap<String, Entry<f64>>,
+    /// Number words and their values.
+    pub number_words: BTreeMap<String, Entry<f64>>,
+    /// The relative tolerance of ratio words.
+    pub word_tolerance: Entry<f64>,
+    /// How trailing zeros are read.
+    pub trailing_zeros: Entry<TrailingZeros>,
+    /// Rounds of propagation over a connected group.
+    pub propagation_rounds: Entry<u32>,
+    /// Units by lowercase name.
+    pub units: BTreeMap<String, Entry<UnitDef>>,
+    /// Functions.
+    pub functions: BTreeMap<String, Entry<FunctionDef>>,
+    /// Lifecycles.
+    pub lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    /// Words ignored in status phrases.
+    pub filler_words: BTreeMap<String, Entry<()>>,
+    /// Severity per code, where the rules set one.
+    pub severity: BTreeMap<Code, Entry<Level>>,
+    /// Units resolved to base units (filled by `finish`).
+    pub resolved_units: HashMap<String, ResolvedUnit>,
+    /// Folded status phrase -> meaning (filled by `finish`).
+    pub phrase_index: HashMap<String, PhraseMeaning>,
+    /// Hedge words, longest first (filled by `finish`).
+    pub hedge_words: Vec<String>,
+    /// Scale words, longest first.
+    pub scale_words: Vec<String>,
+    /// Ratio words, longest first.
+    pub ratio_word_list: Vec<String>,
+    /// Number words, longest first.
+    pub number_word_list: Vec<String>,
+}
+
+impl RuleSet {
+    /// The severity of a code under these rules.
+    pub fn level(&self, code: Code) -> Level {
+        self.severity
+            .get(&code)
+            .map_or(Level::On(code.default_severity()), |e| e.value)
+    }
+
+    /// The unit named `name` (any case), resolved.
+    pub fn unit(&self, name: &str) -> Option<&ResolvedUnit> {
+        self.resolved_units.get(&name.to_lowercase())
+    }
+
+    /// Folds a status phrase: lowercase, white space folded, curly apostrophes and quotes
+    /// straightened, filler words dropped.
+    pub fn fold_phrase(&self, phrase: &str) -> String {
+        let straight: String = phrase
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c => c,
+            })
+            .collect::<String>()
+            .to_lowercase();
+        let mut out = String::with_capacity(straight.len());
+        for w in straight.split_whitespace() {
+            if self.filler_words.contains_key(w) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    /// What a status phrase names, if any lifecycle knows it.
+    pub fn phrase(&self, phrase: &str) -> Option<&PhraseMeaning> {
+        self.phrase_index.get(&self.fold_phrase(phrase))
+    }
+}

@@ -1,0 +1,177 @@
+//! Units as products of named base units with integer powers (`USD/gram` is USD times
+//! gram^-1), and the conversions of the rules.
+
+use crate::rules::{Domain, RuleSet};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A unit: base unit names (lowercase) and their powers. Empty is dimensionless.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Dim(BTreeMap<String, i32>);
+
+impl Dim {
+    /// A single base unit.
+    pub fn base(name: &str) -> Dim {
+        let mut m = BTreeMap::new();
+        m.insert(name.to_owned(), 1);
+        Dim(m)
+    }
+
+    /// Whether it has no unit at all.
+    pub fn is_dimensionless(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The product of two units.
+    pub fn mul(&self, o: &Dim) -> Dim {
+        self.combine(o, 1)
+    }
+
+    /// The quotient of two units.
+    pub fn div(&self, o: &Dim) -> Dim {
+        self.combine(o, -1)
+    }
+
+    fn combine(&self, o: &Dim, sign: i32) -> Dim {
+        let mut m = self.0.clone();
+        for (k, p) in &o.0 {
+            let e = m.entry(k.clone()).or_insert(0);
+            *e = e.saturating_add(sign.saturating_mul(*p));
+            if *e == 0 {
+                m.remove(k);
+            }
+        }
+        Dim(m)
+    }
+}
+
+impl fmt::Display for Dim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("no unit");
+        }
+        let num: Vec<String> = self
+            .0
+            .iter()
+            .filter(|(_, p)| **p > 0)
+            .map(|(k, p)| if *p == 1 { k.clone() } else { format!("{k}^{p}") })
+            .collect();
+        let den: Vec<String> = self
+            .0
+            .iter()
+            .filter(|(_, p)| **p < 0)
+            .map(|(k, p)| if *p == -1 { k.clone() } else { format!("{k}^{}", -p) })
+            .collect();
+        let num = if num.is_empty() { "1".to_owned() } else { num.join(" ") };
+        if den.is_empty() {
+            f.write_str(&num)
+        } else {
+            write!(f, "{num} per {}", den.join(" "))
+        }
+    }
+}
+
+/// A unit read from text, resolved through the rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedUnit {
+    /// In base units.
+    pub dim: Dim,
+    /// How many base units one of it is.
+    pub factor: f64,
+    /// The default domain of its numerator's unit, if the rules give one.
+    pub domain: Option<Domain>,
+}
+
+/// Folds a unit name: lowercase, white space folded.
+pub fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Reads `words (('per' | '/') words)?` into a unit. The currency, if the literal had
+/// one, multiplies the result. Returns `None` for empty text.
+pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
+    let text = text.trim();
+    let (num, den) = split_per(text);
+    let mut dim = Dim::default();
+    let mut factor = 1.0;
+    let mut domain = None;
+    let mut any = false;
+    let mut apply = |name: &str, power: i32, dim: &mut Dim, factor: &mut f64| {
+        let name = fold(name);
+        if name.is_empty() {
+            return;
+        }
+        any = true;
+        let (base, f, d) = match rules.unit(&name) {
+            Some(r) => (r.base.clone(), r.factor, r.domain),
+            None => (name, 1.0, None),
+        };
+        if power > 0 {
+            *dim = dim.mul(&Dim::base(&base));
+            *factor *= f;
+            if domain.is_none() {
+                domain = d;
+            }
+        } else {
+            *dim = dim.div(&Dim::base(&base));
+            *factor /= f;
+        }
+    };
+    if let Some(c) = currency {
+        apply(c, 1, &mut dim, &mut factor);
+    }
+    apply(num, 1, &mut dim, &mut factor);
+    if let Some(den) = den {
+        apply(den, -1, &mut dim, &mut factor);
+    }
+    any.then_some(ParsedUnit {
+        dim,
+        factor,
+        domain,
+    })
+}
+
+/// Splits `a per b` or `a / b`.
+fn split_per(text: &str) -> (&str, Option<&str>) {
+    if let Some(i) = text.find('/') {
+        return (&text[..i], Some(&text[i + 1..]));
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("per") {
+        let at = from + i;
+        let before_ok = at == 0 || lower[..at].ends_with(char::is_whitespace);
+        let after = at + 3;
+        let after_ok = lower[after..].starts_with(char::is_whitespace);
+        if before_ok && after_ok {
+            return (&text[..at], Some(&text[after..]));
+        }
+        from = after;
+    }
+    (text, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dims_multiply_and_cancel() {
+        let usd = Dim::base("usd");
+        let gram = Dim::base("gram");
+        let price = usd.div(&gram);
+        assert_eq!(price.to_string(), "usd per gram");
+        assert!(price.mul(&gram).div(&usd).is_dimensionless());
+    }
+
+    #[test]
+    fn per_splits_only_whole_words() {
+        assert_eq!(split_per("USD per gram"), ("USD ", Some(" gram")));
+        assert_eq!(split_per("people"), ("people", None));
+        assert_eq!(split_per("peppers"), ("peppers", None));
+        assert_eq!(split_per("per gram"), ("", Some(" gram")));
+    }
+}

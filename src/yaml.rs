@@ -1,0 +1,302 @@
+//! YAML text -> a tree of nodes with byte spans. The only module that names the YAML crate.
+//!
+//! Claims, rules and config files are all read through [`parse`]: one YAML document, under
+//! the YAML 1.2 core schema with strict booleans, with every duplicate key kept (so that
+//! the loader can label both), anchors and aliases bounded, and a node budget that grows
+//! with the file so that a large honest file is never refused while a hostile one is.
+//! A scalar keeps the text it was written as: `12.50` stays `12.50`, never a float.
+
+use crate::source::{SourceFile, Span};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// One YAML node and where it stands.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What the node holds.
+    pub kind: NodeKind,
+    /// Where it is written (for an alias, the alias); containers have an empty span at
+    /// their start.
+    pub span: Span,
+}
+
+/// The kinds of node.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    /// `~`, `null` or nothing.
+    Null,
+    /// A scalar, with its text as written (the decoded text of a quoted scalar).
+    Scalar(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, duplicate keys included, in file order.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The scalar text, if this is a scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The entries, if this is a mapping.
+    pub fn entries(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            NodeKind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The items, if this is a list.
+    pub fn items(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A word for what this node is, for messages ("a mapping").
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Scalar(_) => "a scalar",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A YAML file that could not be read, with where.
+#[derive(Debug, Clone)]
+pub struct YamlError {
+    /// What went wrong, without a position prefix.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// Parses one YAML document. `None` for an empty document (or one of only comments).
+pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
+    let text = file.text.as_str();
+    let max_nodes = 10_000usize.saturating_add(text.len() / 2);
+    let budget = serde_saphyr::budget! {
+        max_nodes: max_nodes,
+        max_events: max_nodes.saturating_mul(4),
+        max_depth: 64,
+        max_documents: 2,
+    };
+    let options = serde_saphyr::options! {
+        budget: budget,
+        strict_booleans: true,
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+        with_snippet: false,
+    };
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
+        Ok(root) if matches!(root.value, Raw::Null) => Ok(None),
+        Ok(root) => Ok(Some(convert(text, root))),
+        Err(e) => {
+            let span = e.location().map_or(Span::new(text.len(), 0), |loc| {
+                let off = loc.span().byte_offset().map_or_else(
+                    || file.offset_of(loc.line() as usize, loc.column() as usize),
+                    |o| o as usize,
+                );
+                Span::new(off.min(text.len()), 0)
+            });
+            Err(YamlError {
+                message: clean_message(&e.to_string()),
+                span,
+            })
+        }
+    }
+}
+
+/// The crate's message starts with "line L column C: " and may carry a snippet: keep the
+/// sentence alone, since our own report shows the position.
+fn clean_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let rest = match first.strip_prefix("line ") {
+        Some(r) => r.split_once(": ").map_or(first, |(_, m)| m),
+        None => first,
+    };
+    let rest = rest
+        .split("; use from_str_multiple")
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    if rest.is_empty() {
+        "the file is not valid YAML".to_owned()
+    } else {
+        rest.to_owned()
+    }
+}
+
+fn span_of(loc: &serde_saphyr::Location) -> Option<Span> {
+    let sp = loc.span();
+    Some(Span::new(
+        usize::try_from(sp.byte_offset()?).ok()?,
+        usize::try_from(sp.byte_len()?).ok()?,
+    ))
+}
+
+fn convert(text: &str, node: Spanned<Raw>) -> Node {
+    let span = span_of(&node.referenced).unwrap_or_default();
+    let kind = match node.value {
+        Raw::Null => NodeKind::Null,
+        // Numbers and booleans are read from their source text (of the anchor, for an
+        // alias), never through a float.
+        Raw::Plain => {
+            let defined = span_of(&node.defined).unwrap_or(span);
+            NodeKind::Scalar(text.get(defined.start..defined.end()).unwrap_or("").to_owned())
+        }
+        Raw::Str(s) => NodeKind::Scalar(s),
+        Raw::Seq(items) => NodeKind::Seq(items.into_iter().map(|n| convert(text, n)).collect()),
+        Raw::Map(entries) => NodeKind::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (convert(text, k), convert(text, v)))
+                .collect(),
+        ),
+    };
+    Node { kind, span }
+}
+
+/// What the YAML crate hands over, before spans are attached.
+enum Raw {
+    Null,
+    /// A number or boolean: its text is taken from the source.
+    Plain,
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML node")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Raw, E> {
+        Ok(Raw::Str(s))
+    }
+    fn visit_bytes<E>(self, b: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(b).into_owned()))
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = a.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = a.next_key()? {
+            let v = a.next_value()?;
+            entries.push((k, v));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Result<Option<Node>, YamlError> {
+        parse(&SourceFile::new("t.yaml", s))
+    }
+
+    fn scalar_of<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
+        match &n.kind {
+            NodeKind::Map(m) => m
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .and_then(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn numbers_keep_their_source_text() -> Result<(), String> {
+        let n = parse_str("a: 12.50\nb: 1e400\nc: off\nd: 2024-10-14\n")
+            .map_err(|e| e.message)?
+            .ok_or("empty")?;
+        assert_eq!(scalar_of(&n, "a"), Some("12.50"));
+        assert_eq!(scalar_of(&n, "b"), Some("1e400"));
+        assert_eq!(scalar_of(&n, "c"), Some("off"));
+        assert_eq!(scalar_of(&n, "d"), Some("2024-10-14"));
+        Ok(())
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept() -> Result<(), String> {
+        let n = parse_str("a: 1\na: 2\n").map_err(|e| e.message)?.ok_or("empty")?;
+        match n.kind {
+            NodeKind::Map(m) => assert_eq!(m.len(), 2),
+            _ => return Err("not a map".into()),
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn empty_and_comment_only_are_none() {
+        assert!(matches!(parse_str(""), Ok(None)));
+        assert!(matches!(parse_str("# only\n"), Ok(None)));
+    }
+
+    #[test]
+    fn syntax_error_has_a_position() {
+        let e = parse_str("a: [1, 2\nb: 3\n").err();
+        assert!(e.is_some_and(|e| e.span.start > 0 && !e.message.starts_with("line")));
+    }
+
+    #[test]
+    fn several_documents_are_an_error() {
+        assert!(parse_str("---\na: 1\n---\nb: 2\n").is_err());
+    }
+}
