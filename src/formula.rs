@@ -151,7 +151,12 @@ pub fn parse_expr(text: &str) -> Result<Expr, FormulaError> {
 /// Parses an expression that starts at `start` and runs to the end of `text`.
 pub fn parse_expr_at(text: &str, start: usize, scales: Scales<'_>) -> Result<Expr, FormulaError> {
     check_len(text)?;
-    let mut p = Parser { s: text, pos: start, depth: 0, scales };
+    let mut p = Parser {
+        s: text,
+        pos: start,
+        depth: 0,
+        scales,
+    };
     let e = p.expr()?;
     p.ws();
     if p.pos < text.len() {
@@ -163,7 +168,12 @@ pub fn parse_expr_at(text: &str, start: usize, scales: Scales<'_>) -> Result<Exp
 /// Parses `expr op`, leaving the right side to the caller.
 pub fn split_assertion(text: &str, scales: Scales<'_>) -> Result<Split, FormulaError> {
     check_len(text)?;
-    let mut p = Parser { s: text, pos: 0, depth: 0, scales };
+    let mut p = Parser {
+        s: text,
+        pos: 0,
+        depth: 0,
+        scales,
+    };
     let lhs = p.expr()?;
     p.ws();
     let start = p.pos;
@@ -196,13 +206,21 @@ pub fn split_assertion(text: &str, scales: Scales<'_>) -> Result<Split, FormulaE
             span: Span::new(start, len),
         });
     }
-    Ok(Split { lhs, op, op_span: Span::new(start, len), rhs_start })
+    Ok(Split {
+        lhs,
+        op,
+        op_span: Span::new(start, len),
+        rhs_start,
+    })
 }
 
 fn check_len(text: &str) -> Result<(), FormulaError> {
     if text.len() > MAX_FORMULA_LEN {
         return Err(FormulaError {
-            message: format!("a formula of {} bytes is longer than {MAX_FORMULA_LEN}", text.len()),
+            message: format!(
+                "a formula of {} bytes is longer than {MAX_FORMULA_LEN}",
+                text.len()
+            ),
             span: Span::new(0, text.len()),
         });
     }
@@ -291,7 +309,10 @@ impl Parser<'_> {
             let e = self.unary()?;
             self.depth -= 1;
             let span = Span::new(start, e.span.end() - start);
-            return Ok(Expr { kind: ExprKind::Neg(Box::new(e)), span });
+            return Ok(Expr {
+                kind: ExprKind::Neg(Box::new(e)),
+                span,
+            });
         }
         self.atom()
     }
@@ -338,11 +359,18 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.depth -= 1;
                     return Ok(Expr {
-                        kind: ExprKind::Call { name, name_span, args },
+                        kind: ExprKind::Call {
+                            name,
+                            name_span,
+                            args,
+                        },
                         span: Span::new(start, self.pos - start),
                     });
                 }
-                Ok(Expr { kind: ExprKind::Id(name), span: name_span })
+                Ok(Expr {
+                    kind: ExprKind::Id(name),
+                    span: name_span,
+                })
             }
             _ => {
                 self.pos = self.pos.max(start);
@@ -398,7 +426,9 @@ impl Parser<'_> {
             self.pos += 2;
             tag = Tag::Points;
         } else {
-            let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
             match self.scales.and_then(|f| f(&rest[..len].to_lowercase())) {
                 Some(f) if len > 0 => {
                     value = value.mul(&Interval::point(f));
@@ -419,7 +449,10 @@ impl Parser<'_> {
 
 fn binary(op: BinOp, a: Expr, b: Expr) -> Expr {
     let span = Span::new(a.span.start, b.span.end().saturating_sub(a.span.start));
-    Expr { kind: ExprKind::Binary(op, Box::new(a), Box::new(b)), span }
+    Expr {
+        kind: ExprKind::Binary(op, Box::new(a), Box::new(b)),
+        span,
+    }
 }
 
 #[cfg(test)]
@@ -433,7 +466,10 @@ mod tests {
             ExprKind::Neg(e) => format!("(-{})", show(e)),
             ExprKind::Binary(op, a, b) => format!("({} {op:?} {})", show(a), show(b)),
             ExprKind::Call { name, args, .. } => {
-                format!("{name}({})", args.iter().map(show).collect::<Vec<_>>().join(", "))
+                format!(
+                    "{name}({})",
+                    args.iter().map(show).collect::<Vec<_>>().join(", ")
+                )
             }
         }
     }

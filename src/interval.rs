@@ -30,7 +30,10 @@ fn up(x: f64) -> f64 {
 fn add_bounds(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
     if !s.is_finite() {
-        return (if s.is_nan() { -INF } else { s }, if s.is_nan() { INF } else { s });
+        return (
+            if s.is_nan() { -INF } else { s },
+            if s.is_nan() { INF } else { s },
+        );
     }
     // TwoSum: the rounding error of a + b, exactly.
     let bb = s - a;
@@ -55,7 +58,11 @@ fn mul_bounds(a: f64, b: f64) -> (f64, f64) {
             return (p, p);
         }
         // Overflow of finite operands: the true product lies beyond MAX.
-        return if p > 0.0 { (f64::MAX, INF) } else { (-INF, -f64::MAX) };
+        return if p > 0.0 {
+            (f64::MAX, INF)
+        } else {
+            (-INF, -f64::MAX)
+        };
     }
     if p.abs() < TINY {
         // Near or below the subnormal range the error term is not exact: widen both ways.
@@ -81,7 +88,11 @@ fn div_bounds(a: f64, b: f64) -> (f64, f64) {
     }
     if a.is_infinite() && b.is_infinite() {
         // Both stand for unbounded values: the quotient can be anything of its sign.
-        return if (a > 0.0) == (b > 0.0) { (0.0, INF) } else { (-INF, 0.0) };
+        return if (a > 0.0) == (b > 0.0) {
+            (0.0, INF)
+        } else {
+            (-INF, 0.0)
+        };
     }
     let q = a / b;
     if q.is_infinite() {
@@ -94,7 +105,11 @@ fn div_bounds(a: f64, b: f64) -> (f64, f64) {
         };
     }
     if b.is_infinite() {
-        return if (a > 0.0) == (b > 0.0) { (0.0, up(0.0)) } else { (down(0.0), 0.0) };
+        return if (a > 0.0) == (b > 0.0) {
+            (0.0, up(0.0))
+        } else {
+            (down(0.0), 0.0)
+        };
     }
     if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
         return (down(q), up(q));
@@ -119,8 +134,20 @@ impl Interval {
     /// `[lo, hi]`, normalised so that `lo` is never `+inf` nor `hi` `-inf` (a bound at
     /// infinity stands for a finite value beyond `MAX`); NaN bounds widen to infinity.
     pub fn new(lo: f64, hi: f64) -> Interval {
-        let lo = if lo.is_nan() { -INF } else if lo == INF { f64::MAX } else { lo };
-        let hi = if hi.is_nan() { INF } else if hi == -INF { -f64::MAX } else { hi };
+        let lo = if lo.is_nan() {
+            -INF
+        } else if lo == INF {
+            f64::MAX
+        } else {
+            lo
+        };
+        let hi = if hi.is_nan() {
+            INF
+        } else if hi == -INF {
+            -f64::MAX
+        } else {
+            hi
+        };
         Interval { lo, hi }
     }
 
@@ -300,8 +327,16 @@ impl Interval {
         if self.is_empty() {
             return *self;
         }
-        let lo = if self.lo.is_finite() { self.lo.ceil() } else { self.lo };
-        let hi = if self.hi.is_finite() { self.hi.floor() } else { self.hi };
+        let lo = if self.lo.is_finite() {
+            self.lo.ceil()
+        } else {
+            self.lo
+        };
+        let hi = if self.hi.is_finite() {
+            self.hi.floor()
+        } else {
+            self.hi
+        };
         Interval { lo, hi }
     }
 
@@ -344,7 +379,12 @@ mod tests {
     #[test]
     fn infinities_never_give_nan() {
         let all = Interval::ALL;
-        for x in [all.add(&all), all.sub(&all), all.mul(&all), all.mul(&iv(0.0, 0.0))] {
+        for x in [
+            all.add(&all),
+            all.sub(&all),
+            all.mul(&all),
+            all.mul(&iv(0.0, 0.0)),
+        ] {
             assert!(!x.lo.is_nan() && !x.hi.is_nan());
         }
         assert_eq!(iv(0.0, 0.0).mul(&all), iv(0.0, 0.0));

@@ -3,13 +3,28 @@
 //! contradictions, and quotes against their source.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod interval;
-pub mod source;
-pub mod yaml;
+pub mod check;
+pub mod claim;
 pub mod code;
 pub mod error;
+pub mod expr;
+pub mod finding;
 pub mod formula;
+pub mod interval;
 pub mod literal;
+pub mod load;
+pub mod restate;
 pub mod rules;
+pub mod solve;
+pub mod source;
 pub mod suggest;
 pub mod unit;
+pub mod wording;
+pub mod yaml;
+
+pub use check::{FileReport, check_source};
+pub use code::{Code, Severity};
+pub use finding::Finding;
+pub use rules::RuleSet;
+pub mod discover;
+pub mod output;

@@ -70,7 +70,10 @@ const CURRENCIES: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"
 pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
     if text.len() > MAX_LITERAL_LEN {
         return Err(err(
-            format!("a literal of {} bytes is longer than {MAX_LITERAL_LEN}", text.len()),
+            format!(
+                "a literal of {} bytes is longer than {MAX_LITERAL_LEN}",
+                text.len()
+            ),
             0,
             text.len(),
         ));
@@ -162,7 +165,10 @@ impl<'a> Parser<'a> {
             end = pos + i + c.len_utf8();
         }
         let last_alnum = phrase.chars().last().is_some_and(char::is_alphanumeric);
-        let next_alnum = self.s[end..].chars().next().is_some_and(char::is_alphanumeric);
+        let next_alnum = self.s[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         if last_alnum && next_alnum {
             return None;
         }
@@ -222,15 +228,25 @@ impl<'a> Parser<'a> {
             && let Some(end) = self.phrase(after, "times")
         {
             if !self.at_end(end) {
-                return Err(err("nothing may follow `times`", self.skip_ws(end), self.s.len()));
+                return Err(err(
+                    "nothing may follow `times`",
+                    self.skip_ws(end),
+                    self.s.len(),
+                ));
             }
-            let x = if first.negative { first.exact.neg() } else { first.exact };
+            let x = if first.negative {
+                first.exact.neg()
+            } else {
+                first.exact
+            };
             return Ok(self.ratio(x, hedge));
         }
         // A range: `12 to 15 mln`, `10-12%`.
-        let sep = self
-            .phrase(after, "to")
-            .or_else(|| ["-", "–", "—"].iter().find_map(|d| self.s[after..].starts_with(d).then(|| after + d.len())));
+        let sep = self.phrase(after, "to").or_else(|| {
+            ["-", "–", "—"]
+                .iter()
+                .find_map(|d| self.s[after..].starts_with(d).then(|| after + d.len()))
+        });
         let (lo_amt, hi_amt, end) = match sep {
             Some(sep_end) if first.end > 0 => {
                 let second = self.amount(self.skip_ws(sep_end), true)?;
@@ -249,7 +265,11 @@ impl<'a> Parser<'a> {
         let first = self.amount(pos, true)?;
         let and = self.skip_ws(first.end);
         let Some(after_and) = self.phrase(and, "and") else {
-            return Err(err("expected `and` after the first number of `between`", and, self.s.len()));
+            return Err(err(
+                "expected `and` after the first number of `between`",
+                and,
+                self.s.len(),
+            ));
         };
         let second = self.amount(self.skip_ws(after_and), true)?;
         let end = second.end;
@@ -356,7 +376,8 @@ impl<'a> Parser<'a> {
             // Thousands groups: exactly three digits after each comma.
             while i + 3 < b.len() + 1
                 && b.get(i) == Some(&b',')
-                && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && b.get(i + 1..i + 4)
+                    .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                 && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
             {
                 int.push_str(&self.s[i + 1..i + 4]);
@@ -376,7 +397,10 @@ impl<'a> Parser<'a> {
         }
         if int.len() + frac.len() > 400 {
             return Err(err(
-                format!("a number of {} digits is more than claimlint reads (400)", int.len() + frac.len()),
+                format!(
+                    "a number of {} digits is more than claimlint reads (400)",
+                    int.len() + frac.len()
+                ),
                 pos,
                 i,
             ));
@@ -438,7 +462,11 @@ impl<'a> Parser<'a> {
             unit::parse(unit_text, currency, self.rules)
         };
         let mut interval = apply_hedge(hedge, interval, x_lo, x_hi);
-        let mut truncated = if hedge.is_none() && tag == Tag::Percent && !first.word { trunc } else { None };
+        let mut truncated = if hedge.is_none() && tag == Tag::Percent && !first.word {
+            trunc
+        } else {
+            None
+        };
         if let Some(u) = &unit
             && u.factor != 1.0
         {
@@ -463,7 +491,10 @@ impl<'a> Parser<'a> {
         let first = self.s[p..].chars().next().unwrap_or(' ');
         if !(first.is_alphabetic() || first == '/' || first == '°') {
             return Err(err(
-                format!("unexpected `{}` where a unit or the end was expected", &self.s[p..].trim_end()),
+                format!(
+                    "unexpected `{}` where a unit or the end was expected",
+                    &self.s[p..].trim_end()
+                ),
                 p,
                 self.s.len(),
             ));
@@ -476,9 +507,17 @@ impl<'a> Parser<'a> {
                 .scale_words
                 .iter()
                 .chain(&self.rules.hedge_words)
-                .find(|w| w.chars().count() >= 2 && w.as_str() != lower && crate::suggest::one_edit(&lower, w));
+                .find(|w| {
+                    w.chars().count() >= 2
+                        && w.as_str() != lower
+                        && crate::suggest::one_edit(&lower, w)
+                });
             if let Some(w) = near {
-                let mut e = err(format!("`{word}` is not a scale word or a unit claimlint knows"), p, wend);
+                let mut e = err(
+                    format!("`{word}` is not a scale word or a unit claimlint knows"),
+                    p,
+                    wend,
+                );
                 e.help = Some(format!("did you mean `{w}`?"));
                 return Err(e);
             }
@@ -489,7 +528,10 @@ impl<'a> Parser<'a> {
 
 /// An amount after its scale: (rounding interval, exact value, truncation interval, tag,
 /// scale word).
-fn scaled(a: &Amount, fallback: Option<&Scale>) -> (Interval, Interval, Option<Interval>, Tag, Option<String>) {
+fn scaled(
+    a: &Amount,
+    fallback: Option<&Scale>,
+) -> (Interval, Interval, Option<Interval>, Tag, Option<String>) {
     let scale = a.scale.as_ref().or(fallback);
     let sign = |i: Interval| if a.negative { i.neg() } else { i };
     let rounding = sign(a.rounding);
@@ -505,11 +547,20 @@ fn scaled(a: &Amount, fallback: Option<&Scale>) -> (Interval, Interval, Option<I
         }
     });
     let (tag, apply): (Tag, Box<dyn Fn(Interval) -> Interval>) = match scale {
-        Some(Scale::Percent) => (Tag::Percent, Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0)))),
-        Some(Scale::Points) => (Tag::Points, Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0)))),
+        Some(Scale::Percent) => (
+            Tag::Percent,
+            Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0))),
+        ),
+        Some(Scale::Points) => (
+            Tag::Points,
+            Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0))),
+        ),
         Some(Scale::Word(_, f)) => {
             let f = *f;
-            (Tag::Plain, Box::new(move |i: Interval| i.mul(&Interval::point(f))))
+            (
+                Tag::Plain,
+                Box::new(move |i: Interval| i.mul(&Interval::point(f))),
+            )
         }
         None => (Tag::Plain, Box::new(|i| i)),
     };
@@ -536,7 +587,9 @@ fn apply_hedge(hedge: Option<Hedge>, r: Interval, x_lo: Interval, x_hi: Interval
             within.map_or(f64::INFINITY, |p| r.add(&Interval::point(pct(p, x_hi))).hi),
         ),
         Some(Hedge::Below(within)) => Interval::new(
-            within.map_or(f64::NEG_INFINITY, |p| r.sub(&Interval::point(pct(p, x_lo))).lo),
+            within.map_or(f64::NEG_INFINITY, |p| {
+                r.sub(&Interval::point(pct(p, x_lo))).lo
+            }),
             r.hi,
         ),
         Some(Hedge::From) => Interval::new(r.lo, f64::INFINITY),
@@ -552,7 +605,11 @@ struct Digits {
 
 impl Digits {
     /// (rounding interval, exact value, unit of the last digit, is a word, end).
-    fn into_parts(self, end: usize, zeros: TrailingZeros) -> (Interval, Interval, f64, bool, usize) {
+    fn into_parts(
+        self,
+        end: usize,
+        zeros: TrailingZeros,
+    ) -> (Interval, Interval, f64, bool, usize) {
         let all = format!("{}{}", self.int, self.frac);
         let exact = decimal(&all, -(self.frac.len() as i64));
         // The exponent of the last written digit.
@@ -574,7 +631,13 @@ impl Digits {
             decimal(&format!("{}5", decrement(&mantissa)), exp - 1)
         };
         let last_digit = decimal("1", exp);
-        (Interval::new(lo.lo, hi.hi), exact, last_digit.hi, false, end)
+        (
+            Interval::new(lo.lo, hi.hi),
+            exact,
+            last_digit.hi,
+            false,
+            end,
+        )
     }
 }
 
@@ -607,7 +670,11 @@ fn decrement(m: &str) -> String {
     }
     let s = String::from_utf8(d).unwrap_or_default();
     let t = s.trim_start_matches('0');
-    if t.is_empty() { "0".to_owned() } else { t.to_owned() }
+    if t.is_empty() {
+        "0".to_owned()
+    } else {
+        t.to_owned()
+    }
 }
 
 #[cfg(test)]

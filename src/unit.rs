@@ -54,15 +54,31 @@ impl fmt::Display for Dim {
             .0
             .iter()
             .filter(|(_, p)| **p > 0)
-            .map(|(k, p)| if *p == 1 { k.clone() } else { format!("{k}^{p}") })
+            .map(|(k, p)| {
+                if *p == 1 {
+                    k.clone()
+                } else {
+                    format!("{k}^{p}")
+                }
+            })
             .collect();
         let den: Vec<String> = self
             .0
             .iter()
             .filter(|(_, p)| **p < 0)
-            .map(|(k, p)| if *p == -1 { k.clone() } else { format!("{k}^{}", -p) })
+            .map(|(k, p)| {
+                if *p == -1 {
+                    k.clone()
+                } else {
+                    format!("{k}^{}", -p)
+                }
+            })
             .collect();
-        let num = if num.is_empty() { "1".to_owned() } else { num.join(" ") };
+        let num = if num.is_empty() {
+            "1".to_owned()
+        } else {
+            num.join(" ")
+        };
         if den.is_empty() {
             f.write_str(&num)
         } else {
@@ -80,6 +96,8 @@ pub struct ParsedUnit {
     pub factor: f64,
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
+    /// As written (folded), for messages.
+    pub written: String,
 }
 
 /// Folds a unit name: lowercase, white space folded.
@@ -127,10 +145,16 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     if let Some(den) = den {
         apply(den, -1, &mut dim, &mut factor);
     }
+    let written = match (currency, fold(text)) {
+        (Some(c), t) if t.is_empty() => c.to_owned(),
+        (Some(c), t) => format!("{c} {t}"),
+        (None, t) => t,
+    };
     any.then_some(ParsedUnit {
         dim,
         factor,
         domain,
+        written,
     })
 }
 

@@ -129,6 +129,11 @@ fn clean_message(message: &str) -> String {
         .next()
         .unwrap_or(rest)
         .trim();
+    // Our report shows the position: drop the crate's own ` at line L, column C`.
+    let rest = match rest.rfind(" at line ") {
+        Some(i) if rest[i..].contains("column") => rest[..i].trim(),
+        _ => rest,
+    };
     if rest.is_empty() {
         "the file is not valid YAML".to_owned()
     } else {
@@ -152,7 +157,11 @@ fn convert(text: &str, node: Spanned<Raw>) -> Node {
         // alias), never through a float.
         Raw::Plain => {
             let defined = span_of(&node.defined).unwrap_or(span);
-            NodeKind::Scalar(text.get(defined.start..defined.end()).unwrap_or("").to_owned())
+            NodeKind::Scalar(
+                text.get(defined.start..defined.end())
+                    .unwrap_or("")
+                    .to_owned(),
+            )
         }
         Raw::Str(s) => NodeKind::Scalar(s),
         Raw::Seq(items) => NodeKind::Seq(items.into_iter().map(|n| convert(text, n)).collect()),
@@ -275,7 +284,9 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_kept() -> Result<(), String> {
-        let n = parse_str("a: 1\na: 2\n").map_err(|e| e.message)?.ok_or("empty")?;
+        let n = parse_str("a: 1\na: 2\n")
+            .map_err(|e| e.message)?
+            .ok_or("empty")?;
         match n.kind {
             NodeKind::Map(m) => assert_eq!(m.len(), 2),
             _ => return Err("not a map".into()),

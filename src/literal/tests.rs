@@ -22,7 +22,12 @@ fn close(a: f64, b: f64) -> bool {
 
 fn between(text: &str, lo: f64, hi: f64) {
     let i = q(text).interval;
-    assert!(close(i.lo, lo) && close(i.hi, hi), "{text}: got [{}, {}], want [{lo}, {hi}]", i.lo, i.hi);
+    assert!(
+        close(i.lo, lo) && close(i.hi, hi),
+        "{text}: got [{}, {}], want [{lo}, {hi}]",
+        i.lo,
+        i.hi
+    );
 }
 
 #[test]
@@ -81,11 +86,17 @@ fn signs_units_and_currencies() {
     between("-5", -5.5, -4.5);
     between("−5", -5.5, -4.5);
     let p = q("$6 per gram");
-    assert_eq!(p.unit.map(|u| u.dim.to_string()), Some("usd per gram".into()));
+    assert_eq!(
+        p.unit.map(|u| u.dim.to_string()),
+        Some("usd per gram".into())
+    );
     let c = q("250 cents");
     assert!(close(c.interval.lo, 2.495) && close(c.interval.hi, 2.505));
     assert_eq!(c.unit.map(|u| u.dim.to_string()), Some("usd".into()));
-    assert_eq!(q("20 mln people").unit.map(|u| u.dim.to_string()), Some("people".into()));
+    assert_eq!(
+        q("20 mln people").unit.map(|u| u.dim.to_string()),
+        Some("people".into())
+    );
 }
 
 #[test]
@@ -110,7 +121,10 @@ fn huge_and_tiny_numbers_widen_outward() {
 fn errors_label_the_part_that_failed() {
     let r = rules();
     let e = parse("12.5 mlm", &r).err();
-    assert!(e.as_ref().is_some_and(|e| e.start == 5 && e.end == 8), "{e:?}");
+    assert!(
+        e.as_ref().is_some_and(|e| e.start == 5 && e.end == 8),
+        "{e:?}"
+    );
     assert_eq!(e.and_then(|e| e.help), Some("did you mean `mln`?".into()));
     let e = parse("abuot 5", &r).err();
     assert_eq!(e.and_then(|e| e.help), Some("did you mean `about`?".into()));

@@ -16,7 +16,10 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("literals.yaml", include_str!("../../rules/literals.yaml")),
     ("units.yaml", include_str!("../../rules/units.yaml")),
     ("functions.yaml", include_str!("../../rules/functions.yaml")),
-    ("lifecycles.yaml", include_str!("../../rules/lifecycles.yaml")),
+    (
+        "lifecycles.yaml",
+        include_str!("../../rules/lifecycles.yaml"),
+    ),
 ];
 
 const RULES: &str = "rules/invalid";
@@ -57,34 +60,59 @@ fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError
 }
 
 fn scalar<'n>(file: &Arc<SourceFile>, node: &'n Node, what: &str) -> Result<&'n str, ToolError> {
-    node.as_str()
-        .ok_or_else(|| bad(file, node, format!("{what} must be a scalar, not {}", node.kind_name())))
+    node.as_str().ok_or_else(|| {
+        bad(
+            file,
+            node,
+            format!("{what} must be a scalar, not {}", node.kind_name()),
+        )
+    })
 }
 
-fn map<'n>(file: &Arc<SourceFile>, node: &'n Node, what: &str) -> Result<&'n [(Node, Node)], ToolError> {
+fn map<'n>(
+    file: &Arc<SourceFile>,
+    node: &'n Node,
+    what: &str,
+) -> Result<&'n [(Node, Node)], ToolError> {
     match &node.kind {
         NodeKind::Map(m) => Ok(m),
         NodeKind::Null => Ok(&[]),
-        _ => Err(bad(file, node, format!("{what} must be a mapping, not {}", node.kind_name()))),
+        _ => Err(bad(
+            file,
+            node,
+            format!("{what} must be a mapping, not {}", node.kind_name()),
+        )),
     }
 }
 
 fn list<'n>(file: &Arc<SourceFile>, node: &'n Node, what: &str) -> Result<&'n [Node], ToolError> {
     match &node.kind {
         NodeKind::Seq(s) => Ok(s),
-        _ => Err(bad(file, node, format!("{what} must be a list, not {}", node.kind_name()))),
+        _ => Err(bad(
+            file,
+            node,
+            format!("{what} must be a list, not {}", node.kind_name()),
+        )),
     }
 }
 
 /// Checks the keys of a mapping against the known ones, naming the closest.
-fn known_keys(file: &Arc<SourceFile>, entries: &[(Node, Node)], known: &[&str], what: &str) -> Result<(), ToolError> {
+fn known_keys(
+    file: &Arc<SourceFile>,
+    entries: &[(Node, Node)],
+    known: &[&str],
+    what: &str,
+) -> Result<(), ToolError> {
     let mut seen: HashMap<&str, Span> = HashMap::new();
     for (k, _) in entries {
         let name = scalar(file, k, "a key")?;
         if !known.contains(&name) {
             let mut e = bad(file, k, format!("unknown key `{name}` in {what}"));
             if let Some(c) = crate::suggest::closest(name, known.iter().copied()) {
-                e = e.with_help(format!("did you mean `{c}`? known keys: {}", known.join(", ")));
+                e = e.with_help(format!(
+                    "did you mean `{c}`? known keys: {}",
+                    known.join(", ")
+                ));
             } else {
                 e = e.with_help(format!("known keys: {}", known.join(", ")));
             }
@@ -112,23 +140,37 @@ fn number(text: &str) -> Option<f64> {
 
 fn positive(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result<f64, ToolError> {
     let t = scalar(file, node, what)?;
-    number(t)
-        .filter(|v| *v > 0.0)
-        .ok_or_else(|| bad(file, node, format!("{what} must be a finite positive number, not `{t}`")))
+    number(t).filter(|v| *v > 0.0).ok_or_else(|| {
+        bad(
+            file,
+            node,
+            format!("{what} must be a finite positive number, not `{t}`"),
+        )
+    })
 }
 
 fn tolerance(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result<f64, ToolError> {
     let t = scalar(file, node, what)?;
     number(t)
         .filter(|v| (0.0..=1.0).contains(v))
-        .ok_or_else(|| bad(file, node, format!("{what} must lie in [0%, 100%], not `{t}`")))
+        .ok_or_else(|| {
+            bad(
+                file,
+                node,
+                format!("{what} must lie in [0%, 100%], not `{t}`"),
+            )
+        })
 }
 
 fn boolean(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result<bool, ToolError> {
     match scalar(file, node, what)? {
         "true" => Ok(true),
         "false" => Ok(false),
-        t => Err(bad(file, node, format!("{what} must be true or false, not `{t}`"))),
+        t => Err(bad(
+            file,
+            node,
+            format!("{what} must be true or false, not `{t}`"),
+        )),
     }
 }
 
@@ -149,7 +191,15 @@ impl RulesBuilder {
         known_keys(
             file,
             entries,
-            &["literals", "settings", "units", "functions", "lifecycles", "filler_words", "severity"],
+            &[
+                "literals",
+                "settings",
+                "units",
+                "functions",
+                "lifecycles",
+                "filler_words",
+                "severity",
+            ],
             "a rules file",
         )?;
         for (k, v) in entries {
@@ -169,37 +219,68 @@ impl RulesBuilder {
                             .ok()
                             .filter(|r| (1..=100_000).contains(r))
                             .ok_or_else(|| bad(file, n, format!("propagation_rounds must be a whole number from 1 to 100000, not `{t}`")))?;
-                        self.set.propagation_rounds = Some(Entry { value: r, origin: origin(n) });
+                        self.set.propagation_rounds = Some(Entry {
+                            value: r,
+                            origin: origin(n),
+                        });
                     }
                 }
                 "units" => {
                     for (name, def) in map(file, v, "units")? {
                         let n = fold_word(scalar(file, name, "a unit name")?);
                         let d = self.unit(file, def)?;
-                        self.set.units.insert(n, Entry { value: d, origin: origin(name) });
+                        self.set.units.insert(
+                            n,
+                            Entry {
+                                value: d,
+                                origin: origin(name),
+                            },
+                        );
                     }
                 }
                 "functions" => {
                     for (name, def) in map(file, v, "functions")? {
                         let n = scalar(file, name, "a function name")?;
                         if !is_ident(n) {
-                            return Err(bad(file, name, format!("`{n}` is not a function name: letters, digits and `_`")));
+                            return Err(bad(
+                                file,
+                                name,
+                                format!("`{n}` is not a function name: letters, digits and `_`"),
+                            ));
                         }
                         let d = function(file, def)?;
-                        self.set.functions.insert(n.to_owned(), Entry { value: d, origin: origin(name) });
+                        self.set.functions.insert(
+                            n.to_owned(),
+                            Entry {
+                                value: d,
+                                origin: origin(name),
+                            },
+                        );
                     }
                 }
                 "lifecycles" => {
                     for (name, def) in map(file, v, "lifecycles")? {
                         let n = scalar(file, name, "a lifecycle name")?.to_owned();
                         let d = lifecycle(file, def, &origin)?;
-                        self.set.lifecycles.insert(n, Entry { value: d, origin: origin(name) });
+                        self.set.lifecycles.insert(
+                            n,
+                            Entry {
+                                value: d,
+                                origin: origin(name),
+                            },
+                        );
                     }
                 }
                 "filler_words" => {
                     for w in list(file, v, "filler_words")? {
                         let t = fold_word(scalar(file, w, "a filler word")?);
-                        self.set.filler_words.insert(t, Entry { value: (), origin: origin(w) });
+                        self.set.filler_words.insert(
+                            t,
+                            Entry {
+                                value: (),
+                                origin: origin(w),
+                            },
+                        );
                     }
                 }
                 "severity" => {
@@ -207,7 +288,9 @@ impl RulesBuilder {
                         let c = scalar(file, code, "a code")?;
                         let Some(code_v) = Code::parse(c) else {
                             let mut e = bad(file, code, format!("unknown code `{c}`"));
-                            if let Some(s) = crate::suggest::closest(c, Code::ALL.iter().map(|c| c.as_str())) {
+                            if let Some(s) =
+                                crate::suggest::closest(c, Code::ALL.iter().map(|c| c.as_str()))
+                            {
                                 e = e.with_help(format!("did you mean `{s}`?"));
                             }
                             return Err(e);
@@ -217,9 +300,21 @@ impl RulesBuilder {
                             "warning" => Level::On(Severity::Warning),
                             "note" => Level::On(Severity::Note),
                             "off" => Level::Off,
-                            t => return Err(bad(file, level, format!("a severity is error, warning, note or off, not `{t}`"))),
+                            t => {
+                                return Err(bad(
+                                    file,
+                                    level,
+                                    format!("a severity is error, warning, note or off, not `{t}`"),
+                                ));
+                            }
                         };
-                        self.set.severity.insert(code_v, Entry { value: l, origin: origin(code) });
+                        self.set.severity.insert(
+                            code_v,
+                            Entry {
+                                value: l,
+                                origin: origin(code),
+                            },
+                        );
                     }
                 }
                 _ => {}
@@ -228,12 +323,24 @@ impl RulesBuilder {
         Ok(())
     }
 
-    fn literals(&mut self, file: &Arc<SourceFile>, v: &Node, origin: &dyn Fn(&Node) -> Origin) -> Result<(), ToolError> {
+    fn literals(
+        &mut self,
+        file: &Arc<SourceFile>,
+        v: &Node,
+        origin: &dyn Fn(&Node) -> Origin,
+    ) -> Result<(), ToolError> {
         let m = map(file, v, "literals")?;
         known_keys(
             file,
             m,
-            &["scales", "hedges", "ratio_words", "number_words", "word_tolerance", "trailing_zeros"],
+            &[
+                "scales",
+                "hedges",
+                "ratio_words",
+                "number_words",
+                "word_tolerance",
+                "trailing_zeros",
+            ],
             "literals",
         )?;
         for (k, v) in m {
@@ -241,38 +348,80 @@ impl RulesBuilder {
                 "scales" => {
                     for (w, f) in map(file, v, "scales")? {
                         let f = positive(file, f, "a scale")?;
-                        self.set.scales.insert(fold_word(scalar(file, w, "a scale word")?), Entry { value: f, origin: origin(w) });
+                        self.set.scales.insert(
+                            fold_word(scalar(file, w, "a scale word")?),
+                            Entry {
+                                value: f,
+                                origin: origin(w),
+                            },
+                        );
                     }
                 }
                 "ratio_words" => {
                     for (w, f) in map(file, v, "ratio_words")? {
                         let f = positive(file, f, "a ratio word's value")?;
-                        self.set.ratio_words.insert(fold_word(scalar(file, w, "a ratio word")?), Entry { value: f, origin: origin(w) });
+                        self.set.ratio_words.insert(
+                            fold_word(scalar(file, w, "a ratio word")?),
+                            Entry {
+                                value: f,
+                                origin: origin(w),
+                            },
+                        );
                     }
                 }
                 "number_words" => {
                     for (w, f) in map(file, v, "number_words")? {
                         let t = scalar(file, f, "a number word's value")?;
-                        let f = number(t).ok_or_else(|| bad(file, f, format!("a number word's value must be a finite number, not `{t}`")))?;
-                        self.set.number_words.insert(fold_word(scalar(file, w, "a number word")?), Entry { value: f, origin: origin(w) });
+                        let f = number(t).ok_or_else(|| {
+                            bad(
+                                file,
+                                f,
+                                format!("a number word's value must be a finite number, not `{t}`"),
+                            )
+                        })?;
+                        self.set.number_words.insert(
+                            fold_word(scalar(file, w, "a number word")?),
+                            Entry {
+                                value: f,
+                                origin: origin(w),
+                            },
+                        );
                     }
                 }
                 "hedges" => {
                     for (w, def) in map(file, v, "hedges")? {
                         let h = hedge(file, def)?;
-                        self.set.hedges.insert(fold_word(scalar(file, w, "a hedge")?), Entry { value: h, origin: origin(w) });
+                        self.set.hedges.insert(
+                            fold_word(scalar(file, w, "a hedge")?),
+                            Entry {
+                                value: h,
+                                origin: origin(w),
+                            },
+                        );
                     }
                 }
                 "word_tolerance" => {
-                    self.set.word_tolerance = Some(Entry { value: tolerance(file, v, "word_tolerance")?, origin: origin(v) });
+                    self.set.word_tolerance = Some(Entry {
+                        value: tolerance(file, v, "word_tolerance")?,
+                        origin: origin(v),
+                    });
                 }
                 "trailing_zeros" => {
                     let t = match scalar(file, v, "trailing_zeros")? {
                         "significant" => TrailingZeros::Significant,
                         "rounded" => TrailingZeros::Rounded,
-                        t => return Err(bad(file, v, format!("trailing_zeros is `significant` or `rounded`, not `{t}`"))),
+                        t => {
+                            return Err(bad(
+                                file,
+                                v,
+                                format!("trailing_zeros is `significant` or `rounded`, not `{t}`"),
+                            ));
+                        }
                     };
-                    self.set.trailing_zeros = Some(Entry { value: t, origin: origin(v) });
+                    self.set.trailing_zeros = Some(Entry {
+                        value: t,
+                        origin: origin(v),
+                    });
                 }
                 _ => {}
             }
@@ -283,7 +432,10 @@ impl RulesBuilder {
     fn unit(&self, file: &Arc<SourceFile>, def: &Node) -> Result<UnitDef, ToolError> {
         let m = map(file, def, "a unit")?;
         known_keys(file, m, &["is", "domain"], "a unit")?;
-        let mut u = UnitDef { is: None, domain: None };
+        let mut u = UnitDef {
+            is: None,
+            domain: None,
+        };
         for (k, v) in m {
             match k.as_str().unwrap_or("") {
                 "is" => {
@@ -293,14 +445,22 @@ impl RulesBuilder {
                         bad(file, v, format!("`is` must be a finite positive factor and a unit (`1000 gram`), not `{t}`"))
                     })?;
                     if name.trim().is_empty() {
-                        return Err(bad(file, v, format!("`is` must name a unit after its factor: `{t}`")));
+                        return Err(bad(
+                            file,
+                            v,
+                            format!("`is` must name a unit after its factor: `{t}`"),
+                        ));
                     }
                     u.is = Some((f, fold_word(name)));
                 }
                 "domain" => {
                     let t = scalar(file, v, "domain")?;
                     u.domain = Some(Domain::parse(t).ok_or_else(|| {
-                        bad(file, v, format!("a domain is one of {}, not `{t}`", Domain::NAMES.join(", ")))
+                        bad(
+                            file,
+                            v,
+                            format!("a domain is one of {}, not `{t}`", Domain::NAMES.join(", ")),
+                        )
                     })?);
                 }
                 _ => {}
@@ -312,13 +472,25 @@ impl RulesBuilder {
     /// Checks the merged rules and builds the indexes the checks use.
     pub fn finish(self) -> Result<RuleSet, ToolError> {
         let p = self.set;
-        let default_origin = Origin { file: "<built-in>".into(), line: 0 };
+        let default_origin = Origin {
+            file: "<built-in>".into(),
+            line: 0,
+        };
         let resolved_units = resolve_units(&p.units)?;
         check_function_cycles(&p.functions)?;
         let mut rules = RuleSet {
-            word_tolerance: p.word_tolerance.unwrap_or(Entry { value: 0.04, origin: default_origin.clone() }),
-            trailing_zeros: p.trailing_zeros.unwrap_or(Entry { value: TrailingZeros::Significant, origin: default_origin.clone() }),
-            propagation_rounds: p.propagation_rounds.unwrap_or(Entry { value: 100, origin: default_origin }),
+            word_tolerance: p.word_tolerance.unwrap_or(Entry {
+                value: 0.04,
+                origin: default_origin.clone(),
+            }),
+            trailing_zeros: p.trailing_zeros.unwrap_or(Entry {
+                value: TrailingZeros::Significant,
+                origin: default_origin.clone(),
+            }),
+            propagation_rounds: p.propagation_rounds.unwrap_or(Entry {
+                value: 100,
+                origin: default_origin,
+            }),
             hedge_words: longest_first(p.hedges.keys()),
             scale_words: longest_first(p.scales.keys()),
             ratio_word_list: longest_first(p.ratio_words.keys()),
@@ -348,7 +520,12 @@ fn longest_first<'a>(words: impl Iterator<Item = &'a String>) -> Vec<String> {
 
 fn hedge(file: &Arc<SourceFile>, def: &Node) -> Result<Hedge, ToolError> {
     let m = map(file, def, "a hedge")?;
-    known_keys(file, m, &["exact", "around", "above", "below", "within", "from", "to"], "a hedge")?;
+    known_keys(
+        file,
+        m,
+        &["exact", "around", "above", "below", "within", "from", "to"],
+        "a hedge",
+    )?;
     let mut kinds = Vec::new();
     let mut within = None;
     for (k, v) in m {
@@ -372,7 +549,11 @@ fn hedge(file: &Arc<SourceFile>, def: &Node) -> Result<Hedge, ToolError> {
     let h = match kinds.as_slice() {
         [h] => *h,
         _ => {
-            return Err(bad(file, def, "a hedge is exactly one of exact, around, above, below, from, to"));
+            return Err(bad(
+                file,
+                def,
+                "a hedge is exactly one of exact, around, above, below, from, to",
+            ));
         }
     };
     match (h, within) {
@@ -385,12 +566,19 @@ fn hedge(file: &Arc<SourceFile>, def: &Node) -> Result<Hedge, ToolError> {
 
 fn is_ident(s: &str) -> bool {
     let mut c = s.chars();
-    c.next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_') && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    c.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+        && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef, ToolError> {
     let m = map(file, def, "a function")?;
-    known_keys(file, m, &["params", "formula", "alternatives", "phrase"], "a function")?;
+    known_keys(
+        file,
+        m,
+        &["params", "formula", "alternatives", "phrase"],
+        "a function",
+    )?;
     let mut params = Vec::new();
     let mut formula = None;
     let mut alternatives = Vec::new();
@@ -420,9 +608,8 @@ fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef, ToolError
         return Err(bad(file, def, "a function needs a `formula`"));
     };
     let text = scalar(file, fnode, "formula")?;
-    let body = crate::formula::parse_expr(text).map_err(|e| {
-        ToolError::at(RULES, format!("formula: {}", e.message), file, fnode.span)
-    })?;
+    let body = crate::formula::parse_expr(text)
+        .map_err(|e| ToolError::at(RULES, format!("formula: {}", e.message), file, fnode.span))?;
     let mut unknown = None;
     body.walk(&mut |e| {
         if let crate::formula::ExprKind::Id(name) = &e.kind
@@ -433,12 +620,26 @@ fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef, ToolError
         }
     });
     if let Some(u) = unknown {
-        return Err(bad(file, fnode, format!("the formula names `{u}`, which is not a parameter")));
+        return Err(bad(
+            file,
+            fnode,
+            format!("the formula names `{u}`, which is not a parameter"),
+        ));
     }
-    Ok(FunctionDef { params, formula: text.to_owned(), body, alternatives, phrase })
+    Ok(FunctionDef {
+        params,
+        formula: text.to_owned(),
+        body,
+        alternatives,
+        phrase,
+    })
 }
 
-fn lifecycle(file: &Arc<SourceFile>, def: &Node, origin: &dyn Fn(&Node) -> Origin) -> Result<Lifecycle, ToolError> {
+fn lifecycle(
+    file: &Arc<SourceFile>,
+    def: &Node,
+    origin: &dyn Fn(&Node) -> Origin,
+) -> Result<Lifecycle, ToolError> {
     let m = map(file, def, "a lifecycle")?;
     known_keys(file, m, &["states", "phrases", "negated"], "a lifecycle")?;
     let mut states = Vec::new();
@@ -459,17 +660,28 @@ fn lifecycle(file: &Arc<SourceFile>, def: &Node, origin: &dyn Fn(&Node) -> Origi
         for (state, words) in map(file, v, "phrases")? {
             let sn = scalar(file, state, "a state")?;
             let Some(idx) = states.iter().position(|s| s == sn) else {
-                return Err(bad(file, state, format!("`{sn}` is not one of the states: {}", states.join(", "))));
+                return Err(bad(
+                    file,
+                    state,
+                    format!("`{sn}` is not one of the states: {}", states.join(", ")),
+                ));
             };
             for w in list(file, words, "phrases")? {
-                phrases.push((scalar(file, w, "a phrase")?.to_owned(), idx, negated, origin(w)));
+                phrases.push((
+                    scalar(file, w, "a phrase")?.to_owned(),
+                    idx,
+                    negated,
+                    origin(w),
+                ));
             }
         }
     }
     Ok(Lifecycle { states, phrases })
 }
 
-fn resolve_units(units: &BTreeMap<String, Entry<UnitDef>>) -> Result<HashMap<String, ResolvedUnit>, ToolError> {
+fn resolve_units(
+    units: &BTreeMap<String, Entry<UnitDef>>,
+) -> Result<HashMap<String, ResolvedUnit>, ToolError> {
     let mut out = HashMap::new();
     for name in units.keys() {
         let mut factor = 1.0f64;
@@ -481,7 +693,12 @@ fn resolve_units(units: &BTreeMap<String, Entry<UnitDef>>) -> Result<HashMap<Str
                 let e = &units[name];
                 return Err(ToolError::new(
                     RULES,
-                    format!("unit `{name}` ({}:{}) is defined in terms of itself: {}", e.origin.file, e.origin.line, seen.join(" -> ")),
+                    format!(
+                        "unit `{name}` ({}:{}) is defined in terms of itself: {}",
+                        e.origin.file,
+                        e.origin.line,
+                        seen.join(" -> ")
+                    ),
                 ));
             }
             seen.push(cur.clone());
@@ -498,14 +715,26 @@ fn resolve_units(units: &BTreeMap<String, Entry<UnitDef>>) -> Result<HashMap<Str
             }
         }
         if !factor.is_finite() || factor <= 0.0 {
-            return Err(ToolError::new(RULES, format!("unit `{name}` has a factor that is not finite and positive")));
+            return Err(ToolError::new(
+                RULES,
+                format!("unit `{name}` has a factor that is not finite and positive"),
+            ));
         }
-        out.insert(name.clone(), ResolvedUnit { base: cur, factor, domain });
+        out.insert(
+            name.clone(),
+            ResolvedUnit {
+                base: cur,
+                factor,
+                domain,
+            },
+        );
     }
     Ok(out)
 }
 
-fn check_function_cycles(functions: &BTreeMap<String, Entry<FunctionDef>>) -> Result<(), ToolError> {
+fn check_function_cycles(
+    functions: &BTreeMap<String, Entry<FunctionDef>>,
+) -> Result<(), ToolError> {
     // Depth-first search over calls; 0 = unseen, 1 = on the stack, 2 = done.
     fn visit(
         name: &str,
@@ -520,12 +749,19 @@ fn check_function_cycles(functions: &BTreeMap<String, Entry<FunctionDef>>) -> Re
                 let f = &functions[name];
                 return Err(ToolError::new(
                     RULES,
-                    format!("function `{name}` ({}:{}) calls itself: {}", f.origin.file, f.origin.line, stack.join(" -> ")),
+                    format!(
+                        "function `{name}` ({}:{}) calls itself: {}",
+                        f.origin.file,
+                        f.origin.line,
+                        stack.join(" -> ")
+                    ),
                 ));
             }
             _ => {}
         }
-        let Some(f) = functions.get(name) else { return Ok(()) };
+        let Some(f) = functions.get(name) else {
+            return Ok(());
+        };
         state.insert(name.to_owned(), 1);
         stack.push(name.to_owned());
         let mut calls = Vec::new();
@@ -554,9 +790,19 @@ fn index_phrases(rules: &RuleSet) -> Result<HashMap<String, PhraseMeaning>, Tool
         for (phrase, state, negated, origin) in &lc.value.phrases {
             let folded = rules.fold_phrase(phrase);
             if folded.is_empty() {
-                return Err(ToolError::new(RULES, format!("the phrase `{phrase}` at {}:{} is empty once filler words are dropped", origin.file, origin.line)));
+                return Err(ToolError::new(
+                    RULES,
+                    format!(
+                        "the phrase `{phrase}` at {}:{} is empty once filler words are dropped",
+                        origin.file, origin.line
+                    ),
+                ));
             }
-            let meaning = PhraseMeaning { lifecycle: name.clone(), state: *state, negated: *negated };
+            let meaning = PhraseMeaning {
+                lifecycle: name.clone(),
+                state: *state,
+                negated: *negated,
+            };
             if let Some((_, first)) = index.get(&folded) {
                 return Err(ToolError::new(
                     RULES,
@@ -565,7 +811,9 @@ fn index_phrases(rules: &RuleSet) -> Result<HashMap<String, PhraseMeaning>, Tool
                         first.file, first.line, origin.file, origin.line
                     ),
                 )
-                .with_help("a phrase names exactly one lifecycle, state and polarity: remove one of them"));
+                .with_help(
+                    "a phrase names exactly one lifecycle, state and polarity: remove one of them",
+                ));
             }
             index.insert(folded, (meaning, origin.clone()));
         }

@@ -1,0 +1,129 @@
+//! One claims file, checked: load, run every check, then apply `allow` and the
+//! severities of the rules.
+
+use crate::claim::ClaimsFile;
+use crate::code::{Code, Level};
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use crate::source::SourceFile;
+use std::sync::Arc;
+
+/// The findings of one file, in file order.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The claims file.
+    pub source: Arc<SourceFile>,
+    /// Its findings, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// The checks, in the order they run. A new check is one more line here.
+const CHECKS: &[fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>)] =
+    &[crate::solve::check, crate::restate::check];
+
+/// Checks one claims file's text.
+pub fn check_source(source: Arc<SourceFile>, rules: &RuleSet) -> FileReport {
+    let mut out = Vec::new();
+    let file = crate::load::load(&source, rules, &mut out);
+    for check in CHECKS {
+        check(&file, rules, &mut out);
+    }
+    apply_allow_and_severity(&file, rules, &mut out);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    FileReport {
+        source,
+        findings: out,
+    }
+}
+
+/// Checks a claims file's bytes: a file that is not UTF-8, or holds a NUL, is a
+/// `yaml/syntax` finding, not a failure of the tool.
+pub fn check_bytes(name: String, bytes: &[u8], rules: &RuleSet) -> FileReport {
+    let bad = match std::str::from_utf8(bytes) {
+        Err(e) => Some((
+            e.valid_up_to(),
+            "the file is not UTF-8 (UTF-16 and other encodings are not read)".to_owned(),
+        )),
+        Ok(t) => t.find('\0').map(|i| {
+            (
+                i,
+                "the file holds a NUL byte, which YAML forbids".to_owned(),
+            )
+        }),
+    };
+    match bad {
+        None => check_source(
+            SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned()),
+            rules,
+        ),
+        Some((at, why)) => {
+            let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            let source = SourceFile::new(name, text);
+            let at = source.text.len();
+            let f = Finding::new(
+                Code::YamlSyntax,
+                &source,
+                why,
+                crate::source::Span::new(at, 0),
+                "here",
+            );
+            FileReport {
+                source,
+                findings: vec![f],
+            }
+        }
+    }
+}
+
+/// Drops findings a claim allows or whose code is `off`, sets severities, and reports
+/// `allow` entries that silenced nothing.
+fn apply_allow_and_severity(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
+    let mut used: Vec<Vec<bool>> = file
+        .claims
+        .iter()
+        .map(|c| {
+            c.allow
+                .iter()
+                .map(|a| rules.level(a.code) == Level::Off)
+                .collect()
+        })
+        .collect();
+    out.retain_mut(|f| {
+        if let Some(c) = f.claim
+            && let Some(claim) = file.claims.get(c)
+            && let Some(k) = claim.allow.iter().position(|a| a.code == f.code)
+        {
+            used[c][k] = true;
+            return false;
+        }
+        match rules.level(f.code) {
+            Level::Off => false,
+            Level::On(s) => {
+                f.severity = s;
+                true
+            }
+        }
+    });
+    if let Level::On(sev) = rules.level(Code::AllowUnused) {
+        for (c, claim) in file.claims.iter().enumerate() {
+            for (k, a) in claim.allow.iter().enumerate() {
+                if !used[c][k] {
+                    let mut f = Finding::new(
+                        Code::AllowUnused,
+                        &file.source,
+                        format!(
+                            "`{}` allows `{}`, but no such finding belongs to it",
+                            claim.id, a.code
+                        ),
+                        a.span,
+                        "silences nothing",
+                    )
+                    .owner(c, &claim.id)
+                    .help("remove the entry: the claim it excused is now consistent");
+                    f.severity = sev;
+                    out.push(f);
+                }
+            }
+        }
+    }
+}

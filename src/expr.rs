@@ -1,0 +1,533 @@
+//! Compiled expressions: an AST with functions inlined, ids resolved to claims, units and
+//! percent tags checked, laid out in an arena whose children come before their parents.
+//!
+//! Forward evaluation gives every node its interval; backward revision (HC4-revise)
+//! narrows children from their parent, so that an assertion can narrow the intervals of
+//! the claims it names. Both are sound: no value a claim allows is ever removed.
+
+use crate::formula::{BinOp, Expr, ExprKind};
+use crate::interval::Interval;
+use crate::literal::Tag;
+use crate::rules::RuleSet;
+use crate::source::Span;
+use crate::unit::Dim;
+use std::collections::HashMap;
+
+/// Most nodes one assertion may expand to once functions are inlined.
+pub const MAX_NODES: usize = 10_000;
+
+/// What a value is, for the percent/points check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A plain number.
+    Plain,
+    /// A percent.
+    Percent,
+    /// Percentage points: a difference of percents.
+    Points,
+    /// A ratio of two values: a share, a growth.
+    Ratio,
+}
+
+impl From<Tag> for Kind {
+    fn from(t: Tag) -> Self {
+        match t {
+            Tag::Plain => Kind::Plain,
+            Tag::Percent => Kind::Percent,
+            Tag::Points => Kind::Points,
+        }
+    }
+}
+
+/// One operation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// A constant.
+    Const(Interval),
+    /// A claim's value, by claim index.
+    Var(usize),
+    /// `-a`.
+    Neg(usize),
+    /// `a + b`.
+    Add(usize, usize),
+    /// `a - b`.
+    Sub(usize, usize),
+    /// `a * b`.
+    Mul(usize, usize),
+    /// `a / b`.
+    Div(usize, usize),
+    /// `min(a, b)`.
+    Min(usize, usize),
+    /// `max(a, b)`.
+    Max(usize, usize),
+    /// `|a|`.
+    Abs(usize),
+}
+
+/// A node of the arena.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// The operation.
+    pub op: Op,
+    /// Its unit; `None` adapts to whatever it meets (a bare number).
+    pub unit: Option<Dim>,
+    /// Percent, points, ratio or plain.
+    pub kind: Kind,
+    /// Whether an unknown claim's value flows into it.
+    pub from_unknown: bool,
+    /// Where it is written in the assertion's text.
+    pub span: Span,
+}
+
+/// A compiled expression.
+#[derive(Clone, Debug, Default)]
+pub struct Program {
+    /// Children before parents; the last node is the root.
+    pub nodes: Vec<Node>,
+}
+
+/// What the compiler needs to know of the file's claims.
+pub struct Scope<'a> {
+    /// Claim id -> (claim index, what it is).
+    pub ids: &'a HashMap<&'a str, (usize, Ref<'a>)>,
+    /// The rules.
+    pub rules: &'a RuleSet,
+}
+
+/// What an id names.
+#[derive(Clone, Copy, Debug)]
+pub enum Ref<'a> {
+    /// A quantity: its unit, tag, and whether it is unknown.
+    Quantity {
+        /// Its unit.
+        unit: Option<&'a Dim>,
+        /// Its tag.
+        tag: Tag,
+        /// `value: unknown`.
+        unknown: bool,
+    },
+    /// Another kind of claim ("an assertion", "a status").
+    Other(&'static str),
+}
+
+/// Why an expression cannot be compiled.
+#[derive(Clone, Debug)]
+pub enum CompileError {
+    /// `ref/unknown`: an id that names no quantity.
+    Ref {
+        /// The message.
+        message: String,
+        /// Where.
+        span: Span,
+        /// The help.
+        help: Option<String>,
+    },
+    /// `formula/invalid`: a function that does not exist, wrong arity, too large.
+    Formula {
+        /// The message.
+        message: String,
+        /// Where.
+        span: Span,
+        /// The help.
+        help: Option<String>,
+    },
+    /// `unit/mismatch`: two sides of different units.
+    Unit {
+        /// The message.
+        message: String,
+        /// The left operand.
+        left: Span,
+        /// Its unit.
+        left_unit: String,
+        /// The right operand.
+        right: Span,
+        /// Its unit.
+        right_unit: String,
+    },
+}
+
+const BUILTINS: &[(&str, &str)] = &[
+    ("sum", "sum(a, b, ...)"),
+    ("min", "min(a, b, ...)"),
+    ("max", "max(a, b, ...)"),
+    ("abs", "abs(x)"),
+];
+
+impl Program {
+    /// The root node's index.
+    pub fn root(&self) -> usize {
+        self.nodes.len().saturating_sub(1)
+    }
+
+    fn push(&mut self, node: Node) -> Result<usize, CompileError> {
+        if self.nodes.len() >= MAX_NODES {
+            return Err(CompileError::Formula {
+                message: format!("the formula expands to more than {MAX_NODES} operations"),
+                span: node.span,
+                help: Some("split it into several assertions".into()),
+            });
+        }
+        self.nodes.push(node);
+        Ok(self.nodes.len() - 1)
+    }
+
+    /// Compiles `e` into this arena, returning its root index. `params` maps a function's
+    /// parameters to the compiled arguments while its body is inlined.
+    pub fn compile(
+        &mut self,
+        e: &Expr,
+        scope: &Scope<'_>,
+        params: &HashMap<String, usize>,
+        span: Option<Span>,
+    ) -> Result<usize, CompileError> {
+        // Inside an inlined body, every node is shown at the call's span.
+        let at = span.unwrap_or(e.span);
+        match &e.kind {
+            ExprKind::Number { value, tag } => self.push(Node {
+                op: Op::Const(*value),
+                unit: None,
+                kind: (*tag).into(),
+                from_unknown: false,
+                span: at,
+            }),
+            ExprKind::Id(name) => {
+                if let Some(&i) = params.get(name) {
+                    return Ok(i);
+                }
+                match scope.ids.get(name.as_str()) {
+                    Some((idx, Ref::Quantity { unit, tag, unknown })) => self.push(Node {
+                        op: Op::Var(*idx),
+                        unit: unit.cloned(),
+                        kind: (*tag).into(),
+                        from_unknown: *unknown,
+                        span: at,
+                    }),
+                    Some((_, Ref::Other(what))) => Err(CompileError::Ref {
+                        message: format!("`{name}` is {what} claim, not a quantity"),
+                        span: at,
+                        help: Some("a formula may name only claims with a `value`".into()),
+                    }),
+                    None => Err(CompileError::Ref {
+                        message: format!("no claim of this file has the id `{name}`"),
+                        span: at,
+                        help: crate::suggest::closest(
+                            name,
+                            scope
+                                .ids
+                                .iter()
+                                .filter(|(_, (_, r))| matches!(r, Ref::Quantity { .. }))
+                                .map(|(k, _)| *k),
+                        )
+                        .map(|c| format!("did you mean `{c}`?")),
+                    }),
+                }
+            }
+            ExprKind::Neg(a) => {
+                let a = self.compile(a, scope, params, span)?;
+                let n = &self.nodes[a];
+                let node = Node {
+                    op: Op::Neg(a),
+                    unit: n.unit.clone(),
+                    kind: n.kind,
+                    from_unknown: n.from_unknown,
+                    span: at,
+                };
+                self.push(node)
+            }
+            ExprKind::Binary(op, a, b) => {
+                let ia = self.compile(a, scope, params, span)?;
+                let ib = self.compile(b, scope, params, span)?;
+                let op = match op {
+                    BinOp::Add => Op::Add(ia, ib),
+                    BinOp::Sub => Op::Sub(ia, ib),
+                    BinOp::Mul => Op::Mul(ia, ib),
+                    BinOp::Div => Op::Div(ia, ib),
+                };
+                self.combine(op, ia, ib, at)
+            }
+            ExprKind::Call {
+                name,
+                name_span,
+                args,
+            } => self.call(name, *name_span, args, e.span, scope, params, span),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn call(
+        &mut self,
+        name: &str,
+        name_span: Span,
+        args: &[Expr],
+        call_span: Span,
+        scope: &Scope<'_>,
+        params: &HashMap<String, usize>,
+        span: Option<Span>,
+    ) -> Result<usize, CompileError> {
+        let at = span.unwrap_or(call_span);
+        let name_at = span.unwrap_or(name_span);
+        if let Some((_, sig)) = BUILTINS.iter().find(|(n, _)| *n == name) {
+            let need_one = name == "abs";
+            if (need_one && args.len() != 1) || args.is_empty() {
+                return Err(CompileError::Formula {
+                    message: format!(
+                        "`{name}` takes {}, not {}",
+                        if need_one {
+                            "one argument"
+                        } else {
+                            "one or more arguments"
+                        },
+                        args.len()
+                    ),
+                    span: at,
+                    help: Some(format!("write `{sig}`")),
+                });
+            }
+            let compiled = args
+                .iter()
+                .map(|a| self.compile(a, scope, params, span))
+                .collect::<Result<Vec<_>, _>>()?;
+            if name == "abs" {
+                let n = &self.nodes[compiled[0]];
+                let node = Node {
+                    op: Op::Abs(compiled[0]),
+                    unit: n.unit.clone(),
+                    kind: n.kind,
+                    from_unknown: n.from_unknown,
+                    span: at,
+                };
+                return self.push(node);
+            }
+            let mut acc = compiled[0];
+            for &b in &compiled[1..] {
+                let op = match name {
+                    "sum" => Op::Add(acc, b),
+                    "min" => Op::Min(acc, b),
+                    _ => Op::Max(acc, b),
+                };
+                acc = self.combine(op, acc, b, at)?;
+            }
+            return Ok(acc);
+        }
+        let Some(f) = scope.rules.functions.get(name) else {
+            let all: Vec<&str> = scope
+                .rules
+                .functions
+                .keys()
+                .map(String::as_str)
+                .chain(BUILTINS.iter().map(|(n, _)| *n))
+                .collect();
+            let help = crate::suggest::closest(name, all.iter().copied()).map(|c| {
+                let sig = scope.rules.functions.get(c).map_or_else(
+                    || {
+                        BUILTINS
+                            .iter()
+                            .find(|(n, _)| *n == c)
+                            .map_or(String::new(), |(_, s)| (*s).to_owned())
+                    },
+                    |f| format!("{c}({})", f.value.params.join(", ")),
+                );
+                format!("did you mean `{sig}`?")
+            });
+            return Err(CompileError::Formula {
+                message: format!("there is no function `{name}`"),
+                span: name_at,
+                help,
+            });
+        };
+        let f = &f.value;
+        if f.params.len() != args.len() {
+            return Err(CompileError::Formula {
+                message: format!(
+                    "`{name}` takes {} argument{}, not {}",
+                    f.params.len(),
+                    if f.params.len() == 1 { "" } else { "s" },
+                    args.len()
+                ),
+                span: at,
+                help: Some(format!("write `{name}({})`", f.params.join(", "))),
+            });
+        }
+        let mut bound = HashMap::new();
+        for (p, a) in f.params.iter().zip(args) {
+            bound.insert(p.clone(), self.compile(a, scope, params, span)?);
+        }
+        self.compile(&f.body, scope, &bound, Some(at))
+    }
+
+    /// Adds a binary node, checking units and computing its kind.
+    fn combine(&mut self, op: Op, a: usize, b: usize, at: Span) -> Result<usize, CompileError> {
+        let (na, nb) = (&self.nodes[a], &self.nodes[b]);
+        let additive = matches!(op, Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..));
+        let unit = if additive {
+            same_unit(na, nb)?
+        } else {
+            match (&na.unit, &nb.unit) {
+                (None, None) => None,
+                (Some(u), None) => Some(u.clone()),
+                (None, Some(u)) => Some(if matches!(op, Op::Div(..)) {
+                    Dim::default().div(u)
+                } else {
+                    u.clone()
+                }),
+                (Some(x), Some(y)) => Some(if matches!(op, Op::Div(..)) {
+                    x.div(y)
+                } else {
+                    x.mul(y)
+                }),
+            }
+        };
+        let kind = match op {
+            Op::Add(..) | Op::Sub(..) => additive_kind(na.kind, nb.kind, matches!(op, Op::Sub(..))),
+            Op::Mul(..) => match (na.kind, nb.kind) {
+                (Kind::Plain, k) | (k, Kind::Plain) => k,
+                _ => Kind::Plain,
+            },
+            Op::Div(..) => {
+                if matches!(nb.op, Op::Const(_)) && nb.kind == Kind::Plain {
+                    na.kind
+                } else {
+                    Kind::Ratio
+                }
+            }
+            _ if na.kind == nb.kind => na.kind,
+            _ => Kind::Plain,
+        };
+        let from_unknown = na.from_unknown || nb.from_unknown;
+        self.push(Node {
+            op,
+            unit,
+            kind,
+            from_unknown,
+            span: at,
+        })
+    }
+}
+
+fn additive_kind(a: Kind, b: Kind, sub: bool) -> Kind {
+    use Kind::*;
+    match (a, b) {
+        (Percent, Percent) if sub => Points,
+        (Percent, Percent) => Percent,
+        (Percent, Points) | (Points, Percent) => Percent,
+        (Points, Points) => Points,
+        (Ratio, _) | (_, Ratio) => Ratio,
+        (Percent, _) | (_, Percent) => Percent,
+        (Points, _) | (_, Points) => Points,
+        _ => Plain,
+    }
+}
+
+/// The unit both sides of `+`, `-` or a comparison share; a side without a unit takes the
+/// other's.
+pub fn same_unit(a: &Node, b: &Node) -> Result<Option<Dim>, CompileError> {
+    match (&a.unit, &b.unit) {
+        (None, u) | (u, None) => Ok(u.clone()),
+        (Some(x), Some(y)) if x == y => Ok(Some(x.clone())),
+        (Some(x), Some(y)) => Err(CompileError::Unit {
+            message: format!("{x} and {y} cannot be added, subtracted or compared"),
+            left: a.span,
+            left_unit: x.to_string(),
+            right: b.span,
+            right_unit: y.to_string(),
+        }),
+    }
+}
+
+/// Forward evaluation. `vars` gives each claim's interval. Returns each node's interval,
+/// and the first division of a stated value by an interval that holds zero.
+pub fn eval(
+    p: &Program,
+    vars: &dyn Fn(usize) -> Interval,
+    out: &mut Vec<Interval>,
+) -> Option<usize> {
+    out.clear();
+    let mut undefined = None;
+    for (i, n) in p.nodes.iter().enumerate() {
+        let v = match n.op {
+            Op::Const(c) => c,
+            Op::Var(c) => vars(c),
+            Op::Neg(a) => out[a].neg(),
+            Op::Add(a, b) => out[a].add(&out[b]),
+            Op::Sub(a, b) => out[a].sub(&out[b]),
+            Op::Mul(a, b) => out[a].mul(&out[b]),
+            Op::Div(a, b) => match out[a].div(&out[b]) {
+                Some(q) => q,
+                None => {
+                    if !p.nodes[b].from_unknown && undefined.is_none() {
+                        undefined = Some(i);
+                    }
+                    out[a].div_relaxed(&out[b])
+                }
+            },
+            Op::Min(a, b) => out[a].min(&out[b]),
+            Op::Max(a, b) => out[a].max(&out[b]),
+            Op::Abs(a) => out[a].abs(),
+        };
+        out.push(v);
+    }
+    undefined
+}
+
+/// Backward revision: narrows every child from its parent, after the caller has narrowed
+/// the root. Returns `false` where some node became empty.
+pub fn narrow(p: &Program, v: &mut [Interval]) -> bool {
+    for i in (0..p.nodes.len()).rev() {
+        let z = v[i];
+        if z.is_empty() {
+            return false;
+        }
+        let set = |j: usize, w: Interval, v: &mut [Interval]| {
+            v[j] = v[j].intersect(&w);
+        };
+        match p.nodes[i].op {
+            Op::Const(_) | Op::Var(_) => {}
+            Op::Neg(a) => set(a, z.neg(), v),
+            Op::Add(a, b) => {
+                let (x, y) = (v[a], v[b]);
+                set(a, z.sub(&y), v);
+                set(b, z.sub(&x), v);
+            }
+            Op::Sub(a, b) => {
+                let (x, y) = (v[a], v[b]);
+                set(a, z.add(&y), v);
+                set(b, x.sub(&z), v);
+            }
+            Op::Mul(a, b) => {
+                let (x, y) = (v[a], v[b]);
+                if !z.contains(0.0) {
+                    set(a, z.div_relaxed(&y), v);
+                    let x = v[a];
+                    set(b, z.div_relaxed(&x), v);
+                } else {
+                    if let Some(q) = z.div(&y) {
+                        set(a, q, v);
+                    }
+                    if let Some(q) = z.div(&x) {
+                        set(b, q, v);
+                    }
+                }
+            }
+            Op::Div(a, b) => {
+                let y = v[b];
+                set(a, z.mul(&y), v);
+                if !z.contains(0.0) {
+                    let x = v[a];
+                    set(b, x.div_relaxed(&z), v);
+                }
+            }
+            Op::Min(a, b) => {
+                let floor = Interval::new(z.lo, f64::INFINITY);
+                set(a, floor, v);
+                set(b, floor, v);
+            }
+            Op::Max(a, b) => {
+                let ceil = Interval::new(f64::NEG_INFINITY, z.hi);
+                set(a, ceil, v);
+                set(b, ceil, v);
+            }
+            Op::Abs(a) => set(a, Interval::new(-z.hi, z.hi), v),
+        }
+    }
+    v.iter().all(|x| !x.is_empty())
+}

@@ -1,0 +1,681 @@
+//! A claims file's YAML -> [`ClaimsFile`], with `yaml/syntax`, `schema/invalid`,
+//! `literal/invalid` and `unit/mismatch` findings for what cannot be read.
+//!
+//! A claim with a problem is reported and left out of the checks, so that one typo gives
+//! one finding and not a cascade; every other claim is still checked.
+
+use crate::claim::{
+    Allow, Claim, ClaimKind, ClaimsFile, Document, QuantityClaim, TIME_FORMS, Text, Time,
+};
+use crate::code::Code;
+use crate::finding::Finding;
+use crate::interval::Interval;
+use crate::literal::{self, Literal, Tag};
+use crate::rules::{Domain, RuleSet};
+use crate::source::{SourceFile, Span};
+use crate::suggest::closest;
+use crate::unit;
+use crate::yaml::{self, Node, NodeKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const CLAIM_KEYS: &[&str] = &[
+    "id", "value", "unit", "measure", "domain", "assert", "status", "subject", "quote", "as_of",
+    "note", "allow",
+];
+const COMMON_KEYS: &[&str] = &["id", "quote", "as_of", "note", "allow"];
+const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
+const ASSERTION_KEYS: &[&str] = &["assert"];
+const STATUS_KEYS: &[&str] = &["status", "subject"];
+
+/// Loads a claims file. Findings about its form go to `out`.
+pub fn load(source: &Arc<SourceFile>, rules: &RuleSet, out: &mut Vec<Finding>) -> ClaimsFile {
+    let mut file = ClaimsFile {
+        source: Arc::clone(source),
+        document: Document::default(),
+        claims: Vec::new(),
+    };
+    let root = match yaml::parse(source) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            out.push(
+                schema(
+                    source,
+                    Span::new(0, 0),
+                    "the file holds no claims: it needs a `claims:` list",
+                    "empty",
+                )
+                .help("start with `claims: []`, or run `claimlint init`"),
+            );
+            return file;
+        }
+        Err(e) => {
+            out.push(Finding::new(
+                Code::YamlSyntax,
+                source,
+                e.message,
+                e.span,
+                "here",
+            ));
+            return file;
+        }
+    };
+    let mut l = Loader {
+        src: source,
+        rules,
+        out,
+    };
+    let Some(entries) = l.mapping(&root, "the file") else {
+        return file;
+    };
+    l.duplicate_keys(entries);
+    let mut claims_node = None;
+    for (k, v) in entries {
+        match k.as_str() {
+            Some("document") => file.document = l.document(v),
+            Some("claims") => claims_node = Some(v),
+            other => l.unknown_key(k, other.unwrap_or(""), &["document", "claims"], "the file"),
+        }
+    }
+    let Some(claims) = claims_node else {
+        l.out.push(schema(
+            source,
+            root.span,
+            "the file has no `claims:` list",
+            "claims are missing",
+        ));
+        return file;
+    };
+    let items: &[Node] = match &claims.kind {
+        NodeKind::Seq(items) => items,
+        NodeKind::Null => &[],
+        _ => {
+            l.out.push(schema(
+                source,
+                claims.span,
+                format!("`claims` must be a list, not {}", claims.kind_name()),
+                "not a list",
+            ));
+            return file;
+        }
+    };
+    let mut ids: HashMap<String, Span> = HashMap::new();
+    for item in items {
+        if let Some(c) = l.claim(item, &file.document, &mut ids) {
+            file.claims.push(c);
+        }
+    }
+    file
+}
+
+fn schema(
+    src: &Arc<SourceFile>,
+    span: Span,
+    msg: impl Into<String>,
+    label: impl Into<String>,
+) -> Finding {
+    Finding::new(Code::SchemaInvalid, src, msg, span, label)
+}
+
+/// Whether `s` is a valid id: `[A-Za-z_][A-Za-z0-9_]*`.
+pub fn is_id(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+        && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+struct Loader<'a> {
+    src: &'a Arc<SourceFile>,
+    rules: &'a RuleSet,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Loader<'_> {
+    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+        match &node.kind {
+            NodeKind::Map(m) => Some(m),
+            _ => {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(node),
+                    format!("{what} must be a mapping, not {}", node.kind_name()),
+                    "expected a mapping",
+                ));
+                None
+            }
+        }
+    }
+
+    /// A span worth labelling for a node: containers have an empty span at their start.
+    fn whole(&self, node: &Node) -> Span {
+        if node.span.len > 0 {
+            return node.span;
+        }
+        let rest = &self.src.text[node.span.start.min(self.src.text.len())..];
+        let len = rest.find('\n').unwrap_or(rest.len()).min(80);
+        Span::new(node.span.start, len)
+    }
+
+    fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
+        match node.as_str() {
+            Some(s) => Some(Text {
+                text: s.to_owned(),
+                span: node.span,
+                base: verbatim_base(&self.src.text, node.span, s),
+            }),
+            None => {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(node),
+                    format!("`{key}` must be a scalar, not {}", node.kind_name()),
+                    "expected a scalar",
+                ));
+                None
+            }
+        }
+    }
+
+    fn duplicate_keys(&mut self, entries: &[(Node, Node)]) -> bool {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut dup = false;
+        for (k, _) in entries {
+            let Some(name) = k.as_str() else { continue };
+            if let Some(first) = seen.get(name) {
+                self.out.push(
+                    schema(
+                        self.src,
+                        k.span,
+                        format!("duplicate key `{name}`"),
+                        "written again here",
+                    )
+                    .label(*first, "first written here")
+                    .help("a key may stand once in a mapping: keep one of them"),
+                );
+                dup = true;
+            } else {
+                seen.insert(name, k.span);
+            }
+        }
+        dup
+    }
+
+    fn unknown_key(&mut self, k: &Node, name: &str, known: &[&str], what: &str) {
+        let mut f = schema(
+            self.src,
+            self.whole(k),
+            format!("unknown key `{name}` in {what}"),
+            "unknown key",
+        );
+        f = match closest(name, known.iter().copied()) {
+            Some(c) => f.help(format!("did you mean `{c}`?")),
+            None => f.help(format!("valid keys: {}", known.join(", "))),
+        };
+        self.out.push(f);
+    }
+
+    fn time(&mut self, node: &Node, key: &str) -> Option<Time> {
+        let t = self.text(node, key)?;
+        let parsed = Time::parse(&t.text);
+        if parsed.is_none() {
+            self.out.push(
+                schema(
+                    self.src,
+                    self.whole(node),
+                    format!("`{}` is not a time", t.text),
+                    "not a time",
+                )
+                .help(format!("a time is {TIME_FORMS}")),
+            );
+        }
+        parsed
+    }
+
+    fn document(&mut self, node: &Node) -> Document {
+        let mut d = Document::default();
+        let Some(entries) = self.mapping(node, "`document`") else {
+            return d;
+        };
+        self.duplicate_keys(entries);
+        for (k, v) in entries {
+            match k.as_str() {
+                Some("title") => {
+                    self.text(v, "title");
+                }
+                Some("source") => d.source = self.text(v, "source").map(|t| (t.text, t.span)),
+                Some("date") => d.date = self.time(v, "date"),
+                other => self.unknown_key(
+                    k,
+                    other.unwrap_or(""),
+                    &["title", "source", "date"],
+                    "`document`",
+                ),
+            }
+        }
+        d
+    }
+
+    fn claim(
+        &mut self,
+        item: &Node,
+        doc: &Document,
+        ids: &mut HashMap<String, Span>,
+    ) -> Option<Claim> {
+        let entries = self.mapping(item, "a claim")?;
+        self.duplicate_keys(entries);
+        let get = |key: &str| field(entries, key);
+        let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
+
+        // The id.
+        let id = match get("id") {
+            None => {
+                self.out.push(schema(
+                    self.src,
+                    claim_span,
+                    "a claim needs an `id`",
+                    "this claim has no id",
+                ));
+                None
+            }
+            Some(n) => self.text(n, "id").and_then(|t| {
+                if !is_id(&t.text) {
+                    self.out.push(
+                        schema(
+                            self.src,
+                            t.span,
+                            format!("`{}` is not a valid id", t.text),
+                            "malformed id",
+                        )
+                        .help("an id is a letter or `_`, then letters, digits or `_`"),
+                    );
+                    return None;
+                }
+                if let Some(first) = ids.get(&t.text) {
+                    self.out.push(
+                        schema(
+                            self.src,
+                            t.span,
+                            format!("duplicate id `{}`", t.text),
+                            "used again here",
+                        )
+                        .label(*first, "first used here")
+                        .help("every claim of a file needs its own id"),
+                    );
+                    return None;
+                }
+                ids.insert(t.text.clone(), t.span);
+                Some(t)
+            }),
+        };
+
+        // The kind.
+        let mut kinds: Vec<(&str, &Node)> = entries
+            .iter()
+            .filter_map(|(k, _)| {
+                k.as_str()
+                    .filter(|k| ["value", "assert", "status"].contains(k))
+                    .map(|n| (n, k))
+            })
+            .collect();
+        // A key written twice is a duplicate key (reported above), not a second kind.
+        kinds.dedup_by(|a, b| a.0 == b.0);
+        let kind_keys: &[&str] = match kinds.as_slice() {
+            [] => {
+                self.out.push(
+                    schema(self.src, claim_span, "a claim needs one of `value`, `assert` or `status`", "no kind")
+                        .help("a quantity has `value`, an assertion `assert`, a status `status` and `subject`"),
+                );
+                &[]
+            }
+            [(k, _)] => match *k {
+                "value" => QUANTITY_KEYS,
+                "assert" => ASSERTION_KEYS,
+                _ => STATUS_KEYS,
+            },
+            [(a, _), (b, second), ..] => {
+                self.out.push(
+                    schema(
+                        self.src,
+                        second.span,
+                        format!("a claim has one kind, but this one has both `{a}` and `{b}`"),
+                        "second kind",
+                    )
+                    .help("split it into two claims"),
+                );
+                &[]
+            }
+        };
+
+        // Every key: known, and of this kind.
+        for (k, _) in entries {
+            let Some(name) = k.as_str() else {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(k),
+                    "a key must be a scalar",
+                    "not a scalar",
+                ));
+                continue;
+            };
+            if !CLAIM_KEYS.contains(&name) {
+                let valid: Vec<&str> = COMMON_KEYS.iter().chain(kind_keys).copied().collect();
+                let pool: &[&str] = if kind_keys.is_empty() {
+                    CLAIM_KEYS
+                } else {
+                    &valid
+                };
+                self.unknown_key(k, name, pool, "a claim");
+            } else if !kind_keys.is_empty()
+                && !COMMON_KEYS.contains(&name)
+                && !kind_keys.contains(&name)
+            {
+                let owner = if QUANTITY_KEYS.contains(&name) {
+                    "quantity claims (`value`)"
+                } else if STATUS_KEYS.contains(&name) {
+                    "status claims (`status`)"
+                } else {
+                    "assertions (`assert`)"
+                };
+                self.out.push(schema(
+                    self.src,
+                    k.span,
+                    format!(
+                        "`{name}` belongs to {owner}, not to {}",
+                        kind_name(kind_keys)
+                    ),
+                    "key of another kind",
+                ));
+            }
+        }
+
+        let time = match get("as_of") {
+            Some(n) => self.time(n, "as_of"),
+            None => doc.date,
+        };
+        let quote = get("quote").and_then(|n| self.text(n, "quote"));
+        if let Some(n) = get("note") {
+            self.text(n, "note");
+        }
+        let allow = get("allow").map(|n| self.allow(n)).unwrap_or_default();
+
+        let kind = match kind_keys.first() {
+            Some(&"value") => self.quantity(entries),
+            Some(&"assert") => get("assert")
+                .and_then(|n| self.text(n, "assert"))
+                .map(ClaimKind::Assertion),
+            Some(&"status") => {
+                let phrase = get("status").and_then(|n| self.text(n, "status"));
+                let subject = match get("subject") {
+                    Some(n) => self.text(n, "subject"),
+                    None => {
+                        self.out.push(
+                            schema(self.src, claim_span, "a status claim needs a `subject`", "no subject")
+                                .help("the subject says what the status is about: `subject: office_in_country`"),
+                        );
+                        None
+                    }
+                };
+                match (phrase, subject) {
+                    (Some(phrase), Some(subject)) => Some(ClaimKind::Status { subject, phrase }),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let (id, kind) = (id?, kind?);
+        Some(Claim {
+            id: id.text,
+            id_span: id.span,
+            kind,
+            quote,
+            time,
+            allow,
+        })
+    }
+
+    fn allow(&mut self, node: &Node) -> Vec<Allow> {
+        let mut out = Vec::new();
+        let Some(items) = node.items() else {
+            self.out.push(schema(
+                self.src,
+                self.whole(node),
+                "`allow` must be a list of `code` and `reason`",
+                "not a list",
+            ));
+            return out;
+        };
+        for item in items {
+            let Some(entries) = self.mapping(item, "an `allow` entry") else {
+                continue;
+            };
+            let get = |key: &str| field(entries, key);
+            for (k, _) in entries {
+                let name = k.as_str().unwrap_or("");
+                if name != "code" && name != "reason" {
+                    self.unknown_key(k, name, &["code", "reason"], "an `allow` entry");
+                }
+            }
+            let Some(code_node) = get("code") else {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(item),
+                    "an `allow` entry needs a `code`",
+                    "no code",
+                ));
+                continue;
+            };
+            let Some(code_text) = self.text(code_node, "code") else {
+                continue;
+            };
+            let Some(code) = Code::parse(&code_text.text) else {
+                let mut f = schema(
+                    self.src,
+                    code_text.span,
+                    format!("unknown code `{}`", code_text.text),
+                    "unknown code",
+                );
+                if let Some(c) = closest(&code_text.text, Code::ALL.iter().map(|c| c.as_str())) {
+                    f = f.help(format!("did you mean `{c}`?"));
+                }
+                self.out.push(f);
+                continue;
+            };
+            let reason = get("reason")
+                .and_then(|n| n.as_str())
+                .map(str::trim)
+                .unwrap_or("");
+            if reason.is_empty() {
+                self.out.push(
+                    schema(self.src, code_text.span, format!("allowing `{code}` needs a `reason`"), "no reason given")
+                        .help("say why the finding is wrong here: `reason: the article rounds on purpose`"),
+                );
+                continue;
+            }
+            out.push(Allow {
+                code,
+                span: code_text.span,
+            });
+        }
+        out
+    }
+
+    fn quantity(&mut self, entries: &[(Node, Node)]) -> Option<ClaimKind> {
+        let get = |key: &str| field(entries, key);
+        let value = self.text(get("value")?, "value")?;
+        let unit_key = get("unit").and_then(|n| self.text(n, "unit"));
+        let measure = get("measure")
+            .and_then(|n| self.text(n, "measure"))
+            .map(|t| crate::unit::fold(&t.text));
+        let domain_key = match get("domain") {
+            Some(n) => {
+                let t = self.text(n, "domain")?;
+                match Domain::parse(&t.text) {
+                    Some(d) => Some(d),
+                    None => {
+                        let mut f = schema(
+                            self.src,
+                            t.span,
+                            format!("`{}` is not a domain", t.text),
+                            "unknown domain",
+                        );
+                        f = f.help(match closest(&t.text, Domain::NAMES.iter().copied()) {
+                            Some(c) => format!(
+                                "did you mean `{c}`? a domain is one of {}",
+                                Domain::NAMES.join(", ")
+                            ),
+                            None => format!("a domain is one of {}", Domain::NAMES.join(", ")),
+                        });
+                        self.out.push(f);
+                        return None;
+                    }
+                }
+            }
+            None => None,
+        };
+        let lit = match literal::parse(&value.text, self.rules) {
+            Ok(l) => l,
+            Err(e) => {
+                let span = value.part(e.start, e.end.max(e.start + 1));
+                let mut f = Finding::new(
+                    Code::LiteralInvalid,
+                    self.src,
+                    format!("cannot read `{}`: {}", value.text, e.message),
+                    span,
+                    "here",
+                );
+                if let Some(h) = e.help {
+                    f = f.help(h);
+                }
+                self.out.push(f);
+                return None;
+            }
+        };
+        let key_unit = unit_key
+            .as_ref()
+            .and_then(|t| unit::parse(&t.text, None, self.rules));
+        let mut q = match lit {
+            Literal::Unknown => None,
+            Literal::Value(q) => Some(q),
+        };
+        if let (Some(qq), Some(ku)) = (q.as_mut(), key_unit.as_ref()) {
+            match &qq.unit {
+                Some(lu) if lu.dim != ku.dim => {
+                    let ut = unit_key.as_ref().map_or(Span::default(), |t| t.span);
+                    self.out.push(
+                        Finding::new(
+                            Code::UnitMismatch,
+                            self.src,
+                            format!(
+                                "the literal is in {} but `unit` says {}",
+                                lu.written, ku.written
+                            ),
+                            value.span,
+                            format!("in {}", lu.written),
+                        )
+                        .label(ut, format!("in {}", ku.written))
+                        .help("write the unit once, in the literal or in `unit`"),
+                    );
+                    return None;
+                }
+                Some(_) => {}
+                None => {
+                    // The unit key converts the value.
+                    if ku.factor != 1.0 {
+                        qq.interval = qq.interval.mul(&Interval::point(ku.factor));
+                        qq.truncated = qq.truncated.map(|t| t.mul(&Interval::point(ku.factor)));
+                    }
+                    qq.unit = Some(ku.clone());
+                }
+            }
+        }
+        let unit = q.as_ref().and_then(|q| q.unit.clone()).or(key_unit);
+        let domain = domain_key
+            .or(unit.as_ref().and_then(|u| u.domain))
+            .unwrap_or(Domain::Signed);
+        let whole = domain_interval(domain);
+        let interval = match &q {
+            Some(q) => {
+                let mut i = q.interval.intersect(&whole);
+                if domain == Domain::Count {
+                    i = i.whole_numbers();
+                }
+                if i.is_empty() {
+                    let why = if domain == Domain::Count && !q.interval.disjoint(&whole) {
+                        "holds no whole number".to_owned()
+                    } else {
+                        format!("lies outside the domain `{}`", domain.as_str())
+                    };
+                    self.out.push(
+                        Finding::new(
+                            Code::LiteralInvalid,
+                            self.src,
+                            format!("`{}` {why}", value.text),
+                            value.span,
+                            format!("a {} value", domain.as_str()),
+                        )
+                        .help(domain_help(domain)),
+                    );
+                    return None;
+                }
+                i
+            }
+            None => whole,
+        };
+        let tag = q.as_ref().map_or(Tag::Plain, |q| q.tag);
+        Some(ClaimKind::Quantity(QuantityClaim {
+            value,
+            quantity: q,
+            interval,
+            unit,
+            measure,
+            domain,
+            tag,
+        }))
+    }
+}
+
+/// The value of `key` in a mapping (the first, where it is written twice).
+fn field<'n>(entries: &'n [(Node, Node)], key: &str) -> Option<&'n Node> {
+    entries
+        .iter()
+        .find(|(k, _)| k.as_str() == Some(key))
+        .map(|(_, v)| v)
+}
+
+fn kind_name(keys: &[&str]) -> &'static str {
+    match keys.first() {
+        Some(&"value") => "a quantity",
+        Some(&"assert") => "an assertion",
+        _ => "a status",
+    }
+}
+
+fn domain_help(d: Domain) -> &'static str {
+    match d {
+        Domain::Count => "a count is a nonnegative whole number",
+        Domain::Share => "a share lies between 0 and 1 (0% and 100%)",
+        Domain::Nonnegative => "a nonnegative value is 0 or more",
+        Domain::Signed => "",
+    }
+}
+
+/// The interval a domain allows.
+pub fn domain_interval(d: Domain) -> Interval {
+    match d {
+        Domain::Signed => Interval::ALL,
+        Domain::Nonnegative | Domain::Count => Interval::new(0.0, f64::INFINITY),
+        Domain::Share => Interval::new(0.0, 1.0),
+    }
+}
+
+/// Where a scalar's text starts in the file, if the file holds it verbatim.
+fn verbatim_base(file: &str, span: Span, text: &str) -> Option<usize> {
+    let raw = file.get(span.start..span.end())?;
+    if raw == text {
+        return Some(span.start);
+    }
+    let inner = raw.get(1..raw.len().checked_sub(1)?)?;
+    let quoted = (raw.starts_with('"') && raw.ends_with('"'))
+        || (raw.starts_with('\'') && raw.ends_with('\''));
+    (quoted && inner == text).then_some(span.start + 1)
+}

@@ -1,0 +1,90 @@
+//! Restatements (SPEC 4.4): two quantities of the same `measure` and the same time must
+//! overlap.
+//!
+//! *Why it matters*: an article that gives "20 mln residents" in one paragraph and
+//! "18 mln residents" in another has one of them wrong.
+//!
+//! Each claim is compared with the earlier claims of its (measure, time) in constant
+//! time: it disagrees with some earlier one exactly when it lies wholly above the lowest
+//! earlier upper bound or wholly below the highest earlier lower bound.
+
+use crate::claim::{ClaimKind, ClaimsFile, Time};
+use crate::code::Code;
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use crate::unit::Dim;
+use crate::wording::{Style, stated};
+use std::collections::HashMap;
+
+struct Seen {
+    /// (claim, its upper bound) with the lowest upper bound so far.
+    min_hi: (usize, f64),
+    /// (claim, its lower bound) with the highest lower bound so far.
+    max_lo: (usize, f64),
+}
+
+/// Reports every claim that disagrees with an earlier one of the same measure and time.
+pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
+    let mut groups: HashMap<(&str, Option<Time>, Option<&Dim>), Seen> = HashMap::new();
+    for (i, c) in file.claims.iter().enumerate() {
+        let ClaimKind::Quantity(q) = &c.kind else {
+            continue;
+        };
+        let (Some(measure), Some(_)) = (&q.measure, &q.quantity) else {
+            continue;
+        };
+        let iv = q.interval;
+        let key = (measure.as_str(), c.time, q.unit.as_ref().map(|u| &u.dim));
+        let Some(seen) = groups.get_mut(&key) else {
+            groups.insert(
+                key,
+                Seen {
+                    min_hi: (i, iv.hi),
+                    max_lo: (i, iv.lo),
+                },
+            );
+            continue;
+        };
+        let other = if iv.lo > seen.min_hi.1 {
+            Some(seen.min_hi.0)
+        } else if iv.hi < seen.max_lo.1 {
+            Some(seen.max_lo.0)
+        } else {
+            None
+        };
+        if iv.hi < seen.min_hi.1 {
+            seen.min_hi = (i, iv.hi);
+        }
+        if iv.lo > seen.max_lo.1 {
+            seen.max_lo = (i, iv.lo);
+        }
+        let Some(j) = other else { continue };
+        let ClaimKind::Quantity(p) = &file.claims[j].kind else {
+            continue;
+        };
+        let style = |q: &crate::claim::QuantityClaim| {
+            let scale = q.quantity.as_ref().and_then(|x| x.scale.clone());
+            let scale = scale.and_then(|w| rules.scales.get(&w).map(|e| (w, e.value)));
+            Style::for_kind(q.tag.into(), scale)
+        };
+        out.push(
+            Finding::new(
+                Code::NumericRestated,
+                &file.source,
+                format!(
+                    "`{}` restates {measure} as {}, but `{}` gave {}",
+                    c.id,
+                    q.value.text,
+                    file.claims[j].id,
+                    p.value.text
+                ),
+                q.value.span,
+                format!("reads as {}", stated(&iv, &style(q))),
+            )
+            .label(p.value.span, format!("reads as {}", stated(&p.interval, &style(p))))
+            .owner(i, &c.id)
+            .involving(&file.claims[j].id)
+            .help("the two values share no number: correct one, or give them different `measure`s or times"),
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! Intervals worded in the document's terms: `61%–64%`, `more than 9.92 mln`.
+
+use crate::expr::Kind;
+use crate::interval::Interval;
+
+/// How to show a value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Style {
+    /// As a percent.
+    Percent,
+    /// In percentage points.
+    Points,
+    /// With a scale word (`mln`, 1e6), where the value reaches it.
+    Scaled(String, f64),
+    /// As a plain number.
+    Plain,
+}
+
+impl Style {
+    /// The style for a value of this kind, with the document's scale if any.
+    pub fn for_kind(kind: Kind, scale: Option<(String, f64)>) -> Style {
+        match kind {
+            Kind::Percent | Kind::Ratio => Style::Percent,
+            Kind::Points => Style::Points,
+            Kind::Plain => scale.map_or(Style::Plain, |(w, f)| Style::Scaled(w, f)),
+        }
+    }
+}
+
+/// One number in a style, with `digits` significant digits.
+fn number(x: f64, style: &Style, digits: usize) -> String {
+    let (v, suffix) = match style {
+        Style::Percent => (x * 100.0, "%".to_owned()),
+        Style::Points => (x * 100.0, " pp".to_owned()),
+        Style::Scaled(w, f) if x.abs() >= *f => (x / f, format!(" {w}")),
+        _ => (x, String::new()),
+    };
+    format!("{}{suffix}", significant(v, digits))
+}
+
+/// `x` with `digits` significant digits, without trailing zeros after the point.
+pub fn significant(x: f64, digits: usize) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return if x.is_finite() {
+            "0".into()
+        } else {
+            format!("{x}")
+        };
+    }
+    let mag = x.abs().log10().floor() as i64;
+    let decimals = (digits as i64 - 1 - mag).max(0) as usize;
+    if mag >= 15 {
+        return format!("{x:.3e}");
+    }
+    let s = format!("{x:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    };
+    if s == "-0" { "0".into() } else { s }
+}
+
+/// An interval in words: `61%–64%`, `more than 9.92 mln`, `less than 5`, `12`.
+pub fn range(i: &Interval, style: &Style) -> String {
+    if i.is_empty() {
+        return "no value".into();
+    }
+    let base = if matches!(style, Style::Percent | Style::Points) {
+        2
+    } else {
+        3
+    };
+    match (i.lo.is_finite(), i.hi.is_finite()) {
+        (false, false) => "any value".into(),
+        (true, false) => format!("more than {}", number(i.lo, style, base)),
+        (false, true) => format!("less than {}", number(i.hi, style, base)),
+        (true, true) => {
+            for d in base..=8 {
+                let (a, b) = (number(i.lo, style, d), number(i.hi, style, d));
+                if a != b || d == 8 {
+                    return if a == b { a } else { format!("{a}–{b}") };
+                }
+            }
+            number(i.lo, style, base)
+        }
+    }
+}
+
+/// A stated interval in words, with as many digits as its ends need to be shown exactly
+/// (`more than 12.45 mln`, not `more than 12.4 mln`).
+pub fn stated(i: &Interval, style: &Style) -> String {
+    let exact = |x: f64| {
+        (2..=8).find(|&d| {
+            let t = number(x, style, d);
+            let digits: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+                .collect();
+            let shown: f64 = digits.parse().unwrap_or(f64::NAN);
+            let v = match style {
+                Style::Percent | Style::Points => x * 100.0,
+                Style::Scaled(_, f) if x.abs() >= *f => x / f,
+                _ => x,
+            };
+            (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
+        })
+    };
+    let d = [i.lo, i.hi]
+        .iter()
+        .filter(|x| x.is_finite())
+        .filter_map(|&x| exact(x))
+        .max();
+    match d {
+        Some(d) if i.is_bounded() => {
+            let (a, b) = (number(i.lo, style, d), number(i.hi, style, d));
+            if a == b { a } else { format!("{a}–{b}") }
+        }
+        Some(d) if i.lo.is_finite() => format!("more than {}", number(i.lo, style, d)),
+        Some(d) if i.hi.is_finite() => format!("less than {}", number(i.hi, style, d)),
+        _ => range(i, style),
+    }
+}
+
+/// Two intervals worded so that their disjointness shows: more digits where the
+/// rounded texts would seem to meet.
+pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, String) {
+    let (ra, rb) = (range(a, sa), range(b, sb));
+    if sa != sb || !a.is_bounded() || !b.is_bounded() {
+        return (ra, rb);
+    }
+    for d in 2..=8 {
+        let x = |i: &Interval| {
+            let (l, h) = (number(i.lo, sa, d), number(i.hi, sa, d));
+            if i.is_point() || (i.hi - i.lo) <= 1e-12 * i.lo.abs() {
+                number(i.lo, sa, d.max(4))
+            } else if l == h {
+                l
+            } else {
+                format!("{l}–{h}")
+            }
+        };
+        let (xa, xb) = (x(a), x(b));
+        // The nearest ends must read differently.
+        let (near_a, near_b) = if a.hi < b.lo {
+            (a.hi, b.lo)
+        } else {
+            (a.lo, b.hi)
+        };
+        if number(near_a, sa, d) != number(near_b, sa, d) {
+            return (xa, xb);
+        }
+    }
+    (ra, rb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        let share = Interval::new(12.45 / 20.5, 12.55 / 19.5);
+        assert_eq!(range(&share, &Style::Percent), "61%–64%");
+        assert_eq!(
+            range(
+                &Interval::new(9.92e6, f64::INFINITY),
+                &Style::Scaled("mln".into(), 1e6)
+            ),
+            "more than 9.92 mln"
+        );
+        assert_eq!(range(&Interval::point(12.0), &Style::Plain), "12");
+        assert_eq!(significant(0.5, 2), "0.5");
+        assert_eq!(significant(1234.0, 3), "1234");
+    }
+
+    #[test]
+    fn pairs_show_their_gap() {
+        let a = Interval::new(0.52001, 0.53);
+        let b = Interval::new(0.48, 0.52);
+        let (x, y) = pair(&a, &Style::Percent, &b, &Style::Percent);
+        assert_ne!(x.split('–').next(), y.split('–').nth(1));
+    }
+}

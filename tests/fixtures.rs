@@ -1,0 +1,147 @@
+//! Every folder of `tests/fixtures/` is a case: its `claims.yaml` (with `rules.yaml` and an
+//! article where it needs them) and the snapshot of the report, `report.snap`, beside it.
+//! A folder whose name ends in `-ok` must report nothing; any other must report the code
+//! its name starts with (`numeric-mismatch-half` reports `numeric/mismatch`).
+
+use claimlint::code::Code;
+use claimlint::output;
+use claimlint::rules::{RuleSet, load_defaults};
+use claimlint::source::SourceFile;
+use std::path::{Path, PathBuf};
+
+/// Codes whose checks are not built yet; each leaves this list with its fixtures.
+const PENDING: &[Code] = &[
+    Code::StatusContradiction,
+    Code::StatusAmbiguousTime,
+    Code::StatusRegression,
+    Code::StatusUnknownPhrase,
+    Code::QuoteNotFound,
+    Code::SourceUnreadable,
+];
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
+}
+
+fn rules_for(dir: &Path) -> RuleSet {
+    let mut b = load_defaults().unwrap_or_else(|e| panic!("defaults: {e}"));
+    let extra = dir.join("rules.yaml");
+    if extra.exists() {
+        let text = std::fs::read_to_string(&extra).unwrap_or_default();
+        b.add(&SourceFile::new("rules.yaml", text))
+            .unwrap_or_else(|e| panic!("{}: {e}", extra.display()));
+    }
+    b.finish()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+}
+
+fn slug(code: Code) -> String {
+    code.as_str().replace('/', "-")
+}
+
+fn run(dir: &Path) -> claimlint::FileReport {
+    let bytes = std::fs::read(dir.join("claims.yaml")).unwrap_or_default();
+    claimlint::check::check_bytes("claims.yaml".into(), &bytes, &rules_for(dir))
+}
+
+#[test]
+fn every_fixture_matches_its_snapshot() {
+    for dir in fixtures() {
+        let report = run(&dir);
+        let text = output::human::render(std::slice::from_ref(&report), false, 100);
+        insta::with_settings!({
+            snapshot_path => dir.clone(),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        }, {
+            insta::assert_snapshot!("report", text);
+        });
+    }
+}
+
+#[test]
+fn ok_fixtures_are_silent_and_others_report_their_code() {
+    for dir in fixtures() {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let report = run(&dir);
+        let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+        if name.ends_with("-ok") {
+            assert!(
+                codes.is_empty(),
+                "{name} must report nothing, reported {codes:?}"
+            );
+        } else {
+            let code = Code::ALL
+                .iter()
+                .find(|c| name.starts_with(&format!("{}-", slug(**c))));
+            let code =
+                code.unwrap_or_else(|| panic!("{name}: the folder name must start with a code"));
+            assert!(
+                codes.contains(&code.as_str()),
+                "{name} must report {code}, reported {codes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_code_has_a_failing_and_an_ok_fixture() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .filter_map(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    for code in Code::ALL.iter().filter(|c| !PENDING.contains(c)) {
+        let s = slug(*code);
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&format!("{s}-")) && !n.ends_with("-ok")),
+            "{code} has no failing fixture"
+        );
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&format!("{s}-")) && n.ends_with("-ok")),
+            "{code} has no -ok fixture"
+        );
+    }
+}
+
+#[test]
+fn every_folder_has_its_claims_and_snapshot_and_no_stray_snapshot() {
+    for dir in fixtures() {
+        assert!(
+            dir.join("claims.yaml").exists(),
+            "{} has no claims.yaml",
+            dir.display()
+        );
+        let snaps: Vec<String> = std::fs::read_dir(&dir)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.contains(".snap"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            snaps,
+            vec!["report.snap".to_owned()],
+            "{}: expected exactly report.snap",
+            dir.display()
+        );
+    }
+}
