@@ -1,0 +1,285 @@
+//! End-to-end runs of the binary: exit codes, formats, paths.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_claimlint"));
+    c.env_remove("NO_COLOR");
+    c
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("running claimlint: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh folder under the target directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
+    d
+}
+
+fn write(path: &Path, text: impl AsRef<[u8]>) {
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn the_repository_claims_report_the_half_and_the_base_year() {
+    let o = run(&["claims.yaml", "--format", "concise"], &root());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    insta::assert_snapshot!(stdout(&o), @r"
+    claims.yaml:22:12: note[numeric/derived] the claims imply users_2023 is more than 9.92 mln
+    claims.yaml:28:13: error[numeric/mismatch] more than 12.5 mln is more than 61% of 20 mln, but `half` reads as 48%–52%
+    ");
+}
+
+#[test]
+fn a_clean_file_exits_0_and_a_failing_one_1() {
+    let d = scratch("exit-codes");
+    write(
+        &d.join("ok/claims.yaml"),
+        "claims:\n  - id: a\n    value: 5\n",
+    );
+    write(
+        &d.join("bad/claims.yaml"),
+        "claims:\n  - id: a\n    value: 5\n  - id: b\n    assert: a = 7\n",
+    );
+    assert_eq!(run(&["ok"], &d).status.code(), Some(0));
+    let o = run(&["bad"], &d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("numeric/mismatch"));
+    assert_eq!(
+        run(&["bad", "--fail-on", "never"], &d).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn fail_on_counts_the_lower_severities() {
+    let d = scratch("fail-on");
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: unknown\n  - id: b\n    value: 10\n  - id: g\n    assert: growth(a, b) = 25%\n",
+    );
+    assert_eq!(run(&["claims.yaml"], &d).status.code(), Some(0));
+    assert_eq!(
+        run(&["claims.yaml", "--fail-on", "warning"], &d)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["claims.yaml", "--fail-on", "note"], &d).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn tool_failures_exit_2() {
+    let d = scratch("exit-2");
+    write(&d.join("claims.yaml"), "claims: []\n");
+    let o = run(&["no-such-file.yaml"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+    assert_eq!(run(&["--format", "xml"], &d).status.code(), Some(2));
+    write(
+        &d.join("bad-rules.yaml"),
+        "literals:\n  scales: { mln: -1 }\n",
+    );
+    let o = run(&["claims.yaml", "--rules", "bad-rules.yaml"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("rules/invalid") && stderr(&o).contains("bad-rules.yaml"),
+        "{}",
+        stderr(&o)
+    );
+    write(&d.join("unknown-key.yaml"), "literal:\n  scales: {}\n");
+    let o = run(&["claims.yaml", "--rules", "unknown-key.yaml"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `literals`?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn malformed_claims_are_findings_not_crashes() {
+    let d = scratch("malformed");
+    write(&d.join("a.claims.yaml"), "claims: [\n");
+    let utf16: Vec<u8> = "claims: []\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    write(
+        &d.join("b.claims.yaml"),
+        [&[0xff, 0xfe][..], &utf16].concat(),
+    );
+    let o = run(&[".", "--format", "concise"], &d);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("a.claims.yaml:") && out.contains("b.claims.yaml:1:1: error[yaml/syntax]"),
+        "{out}"
+    );
+    assert!(!stderr(&o).contains("panicked"));
+}
+
+#[test]
+fn folders_are_searched_honouring_gitignore() {
+    let d = scratch("walk");
+    write(&d.join(".gitignore"), "ignored/\n");
+    write(&d.join("claims.yaml"), "claims: []\n");
+    write(
+        &d.join("docs/report.claims.yml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 3\n",
+    );
+    write(
+        &d.join("ignored/claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 9\n",
+    );
+    write(&d.join("notes.yaml"), "not: claims\n");
+    let o = run(&["--format", "concise"], &d);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out.contains("docs/report.claims.yml"), "{out}");
+    assert!(!out.contains("ignored"), "{out}");
+}
+
+#[test]
+fn user_rules_merge_over_the_defaults() {
+    let d = scratch("rules");
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 12 lakh\n",
+    );
+    assert_eq!(run(&["claims.yaml"], &d).status.code(), Some(0));
+    write(
+        &d.join("rules/india.yaml"),
+        "literals:\n  scales: { lakh: 1e5 }\n",
+    );
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 12 lakh\n  - id: b\n    assert: a = 1.2 mln\n",
+    );
+    assert_eq!(
+        run(&["claims.yaml", "--rules", "rules"], &d).status.code(),
+        Some(0)
+    );
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 12 lakh\n  - id: b\n    assert: a = 2 mln\n",
+    );
+    assert_eq!(
+        run(&["claims.yaml", "--rules", "rules"], &d).status.code(),
+        Some(1)
+    );
+    // Without the defaults, `mln` is no scale word: `2 mln` has the unit `mln`.
+    let o = run(
+        &[
+            "claims.yaml",
+            "--rules",
+            "rules",
+            "--no-default-rules",
+            "--format",
+            "concise",
+        ],
+        &d,
+    );
+    assert!(
+        stdout(&o).contains("unit/mismatch") || o.status.code() == Some(1),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn severity_off_and_allow() {
+    let d = scratch("severity");
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 3\n",
+    );
+    write(
+        &d.join("quiet.yaml"),
+        "severity: { numeric/mismatch: off }\n",
+    );
+    assert_eq!(
+        run(&["claims.yaml", "--rules", "quiet.yaml"], &d)
+            .status
+            .code(),
+        Some(0)
+    );
+    write(
+        &d.join("warn.yaml"),
+        "severity: { numeric/mismatch: warning }\n",
+    );
+    let o = run(
+        &["claims.yaml", "--rules", "warn.yaml", "--format", "concise"],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("warning[numeric/mismatch]"));
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let d = scratch("color");
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 3\n",
+    );
+    let o = run(&["claims.yaml", "--color", "always"], &d);
+    assert!(stdout(&o).contains('\u{1b}'));
+    let o = run(&["claims.yaml", "--color", "never"], &d);
+    assert!(!stdout(&o).contains('\u{1b}'));
+    let o = bin()
+        .args(["claims.yaml"])
+        .env("NO_COLOR", "1")
+        .current_dir(&d)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let d = scratch("pipe");
+    let mut text = String::from("claims:\n  - id: a\n    value: 1\n");
+    for i in 0..2000 {
+        text.push_str(&format!("  - id: b{i}\n    assert: a = 3\n"));
+    }
+    write(&d.join("claims.yaml"), text);
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' claims.yaml --format concise | head -1; echo \"status=${{PIPESTATUS:-x}}\"",
+            env!("CARGO_BIN_EXE_claimlint")
+        ))
+        .current_dir(&d)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
