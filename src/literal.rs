@@ -344,7 +344,10 @@ impl<'a> Parser<'a> {
             p,
             if end > p { end } else { self.s.len() },
         );
-        if word.chars().count() >= 3 {
+        // An id (`users_1`, `share(`) is not a misspelt word: no suggestion.
+        let id_like =
+            self.s[end..].starts_with(|c: char| c == '_' || c == '(' || c.is_ascii_digit());
+        if word.chars().count() >= 3 && !id_like {
             let known = self
                 .rules
                 .hedge_words

@@ -176,12 +176,22 @@ impl Loader<'_> {
         }
     }
 
-    fn duplicate_keys(&mut self, entries: &[(Node, Node)]) -> bool {
+    fn duplicate_keys(&mut self, entries: &[(Node, Node)]) {
+        // Small mappings (every claim) are scanned; large ones are hashed.
         let mut seen: HashMap<&str, Span> = HashMap::new();
-        let mut dup = false;
-        for (k, _) in entries {
+        for (i, (k, _)) in entries.iter().enumerate() {
             let Some(name) = k.as_str() else { continue };
-            if let Some(first) = seen.get(name) {
+            let first = if entries.len() <= 16 {
+                entries[..i]
+                    .iter()
+                    .find(|(e, _)| e.as_str() == Some(name))
+                    .map(|(e, _)| e.span)
+            } else {
+                let f = seen.get(name).copied();
+                seen.entry(name).or_insert(k.span);
+                f
+            };
+            if let Some(first) = first {
                 self.out.push(
                     schema(
                         self.src,
@@ -189,15 +199,11 @@ impl Loader<'_> {
                         format!("duplicate key `{name}`"),
                         "written again here",
                     )
-                    .label(*first, "first written here")
+                    .label(first, "first written here")
                     .help("a key may stand once in a mapping: keep one of them"),
                 );
-                dup = true;
-            } else {
-                seen.insert(name, k.span);
             }
         }
-        dup
     }
 
     fn unknown_key(&mut self, k: &Node, name: &str, known: &[&str], what: &str) {

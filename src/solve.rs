@@ -61,7 +61,9 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             _ => Interval::ALL,
         })
         .collect();
+    let index = ids.iter().map(|(k, (i, _))| (*k, *i)).collect();
     let mut ctx = Ctx {
+        index,
         file,
         rules,
         vars,
@@ -81,6 +83,8 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
 }
 
 struct Ctx<'a> {
+    /// Claim id -> claim index.
+    index: HashMap<&'a str, usize>,
     file: &'a ClaimsFile,
     rules: &'a RuleSet,
     vars: Vec<Interval>,
@@ -307,35 +311,29 @@ impl Ctx<'_> {
             return true;
         }
         // Would it hold had the writer truncated its unhedged percents?
-        let tvars: Vec<Interval> = self
-            .file
-            .claims
-            .iter()
-            .zip(&self.vars)
-            .map(|(cl, v)| match &cl.kind {
-                ClaimKind::Quantity(q) => {
-                    q.quantity
-                        .as_ref()
-                        .and_then(|q| q.truncated)
-                        .map_or(*v, |t| {
-                            let t = t.intersect(&crate::load::domain_interval(q.domain));
-                            if q.domain == Domain::Count {
-                                t.whole_numbers()
-                            } else {
-                                t
-                            }
-                        })
-                }
-                _ => *v,
-            })
-            .collect();
+        let truncated = |k: usize| match &self.file.claims[k].kind {
+            ClaimKind::Quantity(q) => {
+                q.quantity
+                    .as_ref()
+                    .and_then(|x| x.truncated)
+                    .map_or(self.vars[k], |t| {
+                        let t = t.intersect(&crate::load::domain_interval(q.domain));
+                        if q.domain == Domain::Count {
+                            t.whole_numbers()
+                        } else {
+                            t
+                        }
+                    })
+            }
+            _ => self.vars[k],
+        };
         let mut tprog = c.prog.clone();
         let rhs_trunc = c.rhs_literal.as_ref().and_then(|q| q.truncated);
         if let Some(t) = rhs_trunc {
             tprog.nodes[c.rhs].op = Op::Const(t);
         }
         let mut tvals = Vec::new();
-        expr::eval(&tprog, &|k| tvars[k], &mut tvals);
+        expr::eval(&tprog, &truncated, &mut tvals);
         let truncation_helps = !fails(c.op, &tvals[c.lhs], &tvals[c.rhs]);
         let (lhs_style, rhs_style) = self.styles(c);
         let (lw, mut rw) = wording::pair(&vals[c.lhs], &lhs_style, &vals[c.rhs], &rhs_style);
@@ -482,11 +480,9 @@ impl Ctx<'_> {
             for (p, a) in f.value.params.iter().zip(args) {
                 let shown = match &a.kind {
                     ExprKind::Id(id) => self
-                        .file
-                        .claims
-                        .iter()
-                        .find(|c| &c.id == id)
-                        .and_then(|c| match &c.kind {
+                        .index
+                        .get(id.as_str())
+                        .and_then(|&i| match &self.file.claims[i].kind {
                             ClaimKind::Quantity(q) if q.quantity.is_some() => {
                                 Some(q.value.text.clone())
                             }

@@ -19,6 +19,10 @@ where
 /// Whether `a` and `b` are at most one edit apart (case-insensitive; a swap of two
 /// neighbouring letters is one edit).
 pub fn one_edit(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 {
+        // Cheap rejection: one edit changes the length by at most one character.
+        return false;
+    }
     strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase()) <= 1
 }
 
