@@ -6,6 +6,7 @@ use crate::code::{Code, Level};
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
+use std::path::Path;
 use std::sync::Arc;
 
 /// The findings of one file, in file order.
@@ -18,13 +19,18 @@ pub struct FileReport {
 }
 
 /// The checks, in the order they run. A new check is one more line here.
-const CHECKS: &[fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>)] =
-    &[crate::solve::check, crate::restate::check];
+/// Quotes run last: they show the quoted passage with every finding of a claim.
+const CHECKS: &[fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>)] = &[
+    crate::solve::check,
+    crate::restate::check,
+    crate::status::check,
+    crate::quote::check,
+];
 
-/// Checks one claims file's text.
-pub fn check_source(source: Arc<SourceFile>, rules: &RuleSet) -> FileReport {
+/// Checks one claims file's text; `path` is where it is on disk, if anywhere.
+pub fn check_source(source: Arc<SourceFile>, path: Option<&Path>, rules: &RuleSet) -> FileReport {
     let mut out = Vec::new();
-    let file = crate::load::load(&source, rules, &mut out);
+    let file = crate::load::load(&source, path, rules, &mut out);
     for check in CHECKS {
         check(&file, rules, &mut out);
     }
@@ -38,7 +44,7 @@ pub fn check_source(source: Arc<SourceFile>, rules: &RuleSet) -> FileReport {
 
 /// Checks a claims file's bytes: a file that is not UTF-8, or holds a NUL, is a
 /// `yaml/syntax` finding, not a failure of the tool.
-pub fn check_bytes(name: String, bytes: &[u8], rules: &RuleSet) -> FileReport {
+pub fn check_bytes(name: String, bytes: &[u8], path: Option<&Path>, rules: &RuleSet) -> FileReport {
     let bad = match std::str::from_utf8(bytes) {
         Err(e) => Some((
             e.valid_up_to(),
@@ -54,6 +60,7 @@ pub fn check_bytes(name: String, bytes: &[u8], rules: &RuleSet) -> FileReport {
     match bad {
         None => check_source(
             SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned()),
+            path,
             rules,
         ),
         Some((at, why)) => {

@@ -29,9 +29,15 @@ const ASSERTION_KEYS: &[&str] = &["assert"];
 const STATUS_KEYS: &[&str] = &["status", "subject"];
 
 /// Loads a claims file. Findings about its form go to `out`.
-pub fn load(source: &Arc<SourceFile>, rules: &RuleSet, out: &mut Vec<Finding>) -> ClaimsFile {
+pub fn load(
+    source: &Arc<SourceFile>,
+    path: Option<&std::path::Path>,
+    rules: &RuleSet,
+    out: &mut Vec<Finding>,
+) -> ClaimsFile {
     let mut file = ClaimsFile {
         source: Arc::clone(source),
+        path: path.map(std::path::Path::to_path_buf),
         document: Document::default(),
         claims: Vec::new(),
     };

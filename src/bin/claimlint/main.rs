@@ -99,7 +99,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
                 ),
             )
         })?;
-        reports.push(claimlint::check::check_bytes(name, &bytes, &rules));
+        reports.push(claimlint::check::check_bytes(name, &bytes, Some(f), &rules));
     }
     let failing = fails(&reports, a.fail_on);
     let text = match a.format {

@@ -1,0 +1,285 @@
+//! Quotes against their source (SPEC 2, 7): `quote/not-found`, `source/unreadable`.
+//!
+//! *What it checks*: with `document.source` set, every `quote` must occur in that file,
+//! after folding white space (line breaks included) and straightening curly quotes,
+//! apostrophes and dashes; case and every word count. The source must be a readable UTF-8
+//! text file inside the repository.
+//!
+//! *Why it matters*: a claim is only as good as the sentence it comes from. A quote that
+//! is not in the article was mistyped, paraphrased, or taken from an older version.
+//!
+//! *Example*: `quote: half of 20 mln residents` against an article that says "half of the
+//! 20 mln residents" is `quote/not-found`, with the article's passage as the help.
+//!
+//! Where a claim's quote is found, every finding of that claim shows the passage of the
+//! article as well, so that an editor sees the sentence itself.
+
+use crate::claim::ClaimsFile;
+use crate::code::Code;
+use crate::finding::{Finding, Related};
+use crate::rules::RuleSet;
+use crate::source::{SourceFile, Span};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The largest source read.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Checks the quotes of one file, and shows each found passage with the findings of its
+/// claim. Runs after every other check.
+pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
+    let Some((name, span)) = &file.document.source else {
+        return;
+    };
+    let article = match read_source(file.path.as_deref(), name) {
+        Ok(a) => a,
+        Err(why) => {
+            out.push(
+                Finding::new(Code::SourceUnreadable, &file.source, format!("cannot read the source `{name}`: {why}"), *span, "source")
+                    .help("`source` is a text file in the repository, relative to this claims file; its quotes are left unchecked"),
+            );
+            return;
+        }
+    };
+    let index = Normalized::new(&article.text);
+    let mut found: Vec<Option<Span>> = vec![None; file.claims.len()];
+    for (i, c) in file.claims.iter().enumerate() {
+        let Some(q) = &c.quote else { continue };
+        let needle = normalize(&q.text).0;
+        if needle.is_empty() {
+            continue;
+        }
+        match index.find(&needle) {
+            Some(s) => found[i] = Some(s),
+            None => {
+                let mut f = Finding::new(
+                    Code::QuoteNotFound,
+                    &file.source,
+                    format!("the quote of `{}` does not occur in `{name}`", c.id),
+                    q.span,
+                    "not in the source",
+                )
+                .owner(i, &c.id);
+                if let Some(p) = index.closest(&needle) {
+                    let passage = article.slice(p);
+                    f = f.help(format!(
+                        "the closest passage is: \"{}\"",
+                        passage.split_whitespace().collect::<Vec<_>>().join(" ")
+                    ));
+                    f.related.push(Related {
+                        file: Arc::clone(&article),
+                        span: p,
+                        message: "the closest passage of the source".into(),
+                    });
+                }
+                out.push(f);
+            }
+        }
+    }
+    for f in out.iter_mut() {
+        if f.code == Code::QuoteNotFound {
+            continue;
+        }
+        if let Some(span) = f.claim.and_then(|c| found.get(c).copied().flatten()) {
+            let id = f.claim.map_or("", |c| file.claims[c].id.as_str());
+            f.related.push(Related {
+                file: Arc::clone(&article),
+                span,
+                message: format!("`{id}` quotes the source here"),
+            });
+        }
+    }
+}
+
+/// The repository of a claims file: the nearest folder above it holding `.git` or
+/// `claimlint.yaml`, else the file's own folder.
+pub fn repository(claims: &Path) -> Option<PathBuf> {
+    let start = claims.parent()?.to_path_buf();
+    let mut dir = Some(start.as_path());
+    while let Some(d) = dir {
+        if d.join(".git").exists() || d.join("claimlint.yaml").exists() {
+            return Some(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Some(start)
+}
+
+/// Reads `name`, relative to the claims file, if it is a UTF-8 text file inside the
+/// repository. The error says why not, in a few words.
+fn read_source(claims: Option<&Path>, name: &str) -> Result<Arc<SourceFile>, String> {
+    let claims = claims.ok_or("the claims were not read from a file")?;
+    if Path::new(name).is_absolute() {
+        return Err("an absolute path leaves the repository".into());
+    }
+    let repo = repository(claims).ok_or("the claims file has no folder")?;
+    let repo = repo
+        .canonicalize()
+        .map_err(|e| crate::discover::io_words(&e))?;
+    let base = claims.parent().ok_or("the claims file has no folder")?;
+    let target = base
+        .join(name)
+        .canonicalize()
+        .map_err(|e| crate::discover::io_words(&e))?;
+    if !target.starts_with(&repo) {
+        return Err("it lies outside the repository".into());
+    }
+    let meta = std::fs::metadata(&target).map_err(|e| crate::discover::io_words(&e))?;
+    if meta.is_dir() {
+        return Err("it is a folder".into());
+    }
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    if meta.len() > MAX_SOURCE_BYTES {
+        return Err(format!(
+            "it is larger than {} MiB",
+            MAX_SOURCE_BYTES / 1024 / 1024
+        ));
+    }
+    let bytes = std::fs::read(&target).map_err(|e| crate::discover::io_words(&e))?;
+    let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
+    if text.contains('\0') {
+        return Err("it is a binary file".into());
+    }
+    Ok(SourceFile::new(name, text))
+}
+
+/// Folds white space and straightens quotes, apostrophes and dashes. Returns the text and,
+/// for each of its bytes, the byte of the original it came from.
+fn normalize(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    let mut pending_space: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if pending_space.is_none() {
+                pending_space = Some(i);
+            }
+            continue;
+        }
+        if let Some(sp) = pending_space.take()
+            && !out.is_empty()
+        {
+            out.push(' ');
+            map.push(sp);
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+            | '\u{00bb}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        };
+        let before = out.len();
+        out.push(c);
+        map.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+/// A source, normalized once, for finding quotes in it.
+struct Normalized {
+    text: String,
+    map: Vec<usize>,
+    original_len: usize,
+}
+
+impl Normalized {
+    fn new(s: &str) -> Self {
+        let (text, map) = normalize(s);
+        Normalized {
+            text,
+            map,
+            original_len: s.len(),
+        }
+    }
+
+    /// The original span of normalized bytes `[from, to)`.
+    fn span(&self, from: usize, to: usize) -> Span {
+        let a = self.map.get(from).copied().unwrap_or(self.original_len);
+        let end = match to.checked_sub(1).and_then(|t| self.map.get(t).copied()) {
+            // Just past the original character the last byte came from: the next mapped
+            // start (the map never decreases).
+            Some(last) if to > from => {
+                let k = self.map.partition_point(|&m| m <= last);
+                self.map.get(k).copied().unwrap_or(self.original_len)
+            }
+            _ => a,
+        };
+        Span::new(a, end.saturating_sub(a))
+    }
+
+    fn find(&self, needle: &str) -> Option<Span> {
+        let at = self.text.find(needle)?;
+        Some(self.span(at, at + needle.len()))
+    }
+
+    /// The passage most like `needle`: windows of as many words, scored by similarity.
+    fn closest(&self, needle: &str) -> Option<Span> {
+        const MAX_WORDS: usize = 50_000;
+        let words: Vec<(usize, usize)> = self
+            .text
+            .split(' ')
+            .scan(0usize, |pos, w| {
+                let start = *pos;
+                *pos += w.len() + 1;
+                Some((start, start + w.len()))
+            })
+            .take(MAX_WORDS)
+            .collect();
+        let n = needle.split(' ').count().max(1);
+        if words.is_empty() {
+            return None;
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        for i in 0..words.len().saturating_sub(n - 1).max(1) {
+            let j = (i + n).min(words.len()) - 1;
+            let (a, b) = (words[i].0, words[j].1);
+            let score = strsim::normalized_levenshtein(
+                &self.text[a..b].to_lowercase(),
+                &needle.to_lowercase(),
+            );
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, a, b));
+            }
+        }
+        best.filter(|(s, _, _)| *s >= 0.5)
+            .map(|(_, a, b)| self.span(a, b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_match_after_folding() {
+        let src = "He said \u{201c}it\u{2019}s   crucial\u{201d} \u{2014} twice.\nThen   left.";
+        let n = Normalized::new(src);
+        let q = normalize("said \"it's crucial\" - twice. Then left").0;
+        let s = n.find(&q);
+        assert!(s.is_some());
+        let s = s.unwrap_or_default();
+        assert_eq!(
+            &src[s.start..s.end()],
+            "said \u{201c}it\u{2019}s   crucial\u{201d} \u{2014} twice.\nThen   left"
+        );
+        assert!(n.find("Said").is_none(), "case counts");
+    }
+
+    #[test]
+    fn closest_passage() {
+        let src = "The office opened in March. More than 12.5 mln people use the app.";
+        let n = Normalized::new(src);
+        let s = n
+            .closest(&normalize("more than 12.5 million people use").0)
+            .unwrap_or_default();
+        assert!(
+            src[s.start..s.end()].contains("12.5 mln"),
+            "{}",
+            &src[s.start..s.end()]
+        );
+    }
+}

@@ -1,0 +1,337 @@
+//! Status claims against their lifecycles (SPEC 5): `status/contradiction`,
+//! `status/ambiguous-time`, `status/regression`, `status/unknown-phrase`.
+//!
+//! *What it checks*: every status phrase names a state of a lifecycle (or its negation).
+//! Claims about one subject and lifecycle must agree: at the same time, one state; a state
+//! negated is not reached, so no claim may affirm it or a later state then; and over
+//! disjoint times a lifecycle does not go back.
+//!
+//! *Why it matters*: an office that "aims to open" and "has opened" as of the same date
+//! is a contradiction the reader will notice.
+//!
+//! *Example*: `status: aims to open` and `status: has opened` for `subject: office`, both
+//! as of 2024-10-15, is a `status/contradiction`; with `as_of: 2023` on the second, the
+//! first is a `status/regression`.
+//!
+//! Claims are grouped by subject and lifecycle, then by time, so the work grows with the
+//! claims, and with the square of the distinct times of one subject only.
+
+use crate::claim::{ClaimKind, ClaimsFile, Time};
+use crate::code::Code;
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use std::collections::{BTreeMap, HashMap};
+
+/// One status claim, read.
+struct Entry {
+    claim: usize,
+    state: usize,
+    negated: bool,
+}
+
+/// The claims of one subject and lifecycle at one time.
+#[derive(Default)]
+struct Bucket {
+    time: Option<Time>,
+    entries: Vec<Entry>,
+}
+
+/// Runs the status checks of one file.
+pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
+    // (subject, lifecycle) -> time -> claims, in file order within each.
+    let mut groups: HashMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = HashMap::new();
+    let mut order: Vec<(&str, &str)> = Vec::new();
+    for (i, c) in file.claims.iter().enumerate() {
+        let ClaimKind::Status { subject, phrase } = &c.kind else {
+            continue;
+        };
+        let Some(m) = rules.phrase(&phrase.text) else {
+            out.push(unknown_phrase(file, rules, i, phrase));
+            continue;
+        };
+        let key = (subject.text.as_str(), m.lifecycle.as_str());
+        let g = groups.entry(key).or_insert_with(|| {
+            order.push(key);
+            BTreeMap::new()
+        });
+        let b = g.entry(c.time).or_default();
+        b.time = c.time;
+        b.entries.push(Entry {
+            claim: i,
+            state: m.state,
+            negated: m.negated,
+        });
+    }
+    for key in order {
+        let Some(g) = groups.get(&key) else { continue };
+        let states = rules
+            .lifecycles
+            .get(key.1)
+            .map_or(&[][..], |l| l.value.states.as_slice());
+        let ctx = Ctx {
+            file,
+            states,
+            subject: key.0,
+        };
+        for b in g.values() {
+            ctx.same_time(b, out);
+        }
+        let buckets: Vec<&Bucket> = g.values().collect();
+        ctx.across_times(&buckets, out);
+    }
+}
+
+fn unknown_phrase(
+    file: &ClaimsFile,
+    rules: &RuleSet,
+    i: usize,
+    phrase: &crate::claim::Text,
+) -> Finding {
+    let c = &file.claims[i];
+    let mut f = Finding::new(
+        Code::StatusUnknownPhrase,
+        &file.source,
+        format!("no lifecycle knows the status `{}`", phrase.text),
+        phrase.span,
+        "unknown phrase",
+    )
+    .owner(i, &c.id);
+    let folded = rules.fold_phrase(&phrase.text);
+    if let Some(best) =
+        crate::suggest::closest(&folded, rules.phrase_index.keys().map(String::as_str))
+    {
+        f = f.help(format!(
+            "did you mean `{best}`? a rules file may add the phrase to a lifecycle"
+        ));
+    } else {
+        f = f.help("add the phrase to a lifecycle in a rules file");
+    }
+    f
+}
+
+struct Ctx<'a> {
+    file: &'a ClaimsFile,
+    states: &'a [String],
+    subject: &'a str,
+}
+
+impl Ctx<'_> {
+    fn state(&self, e: &Entry) -> String {
+        let s = self.states.get(e.state).map_or("?", String::as_str);
+        if e.negated {
+            format!("not {s}")
+        } else {
+            s.to_owned()
+        }
+    }
+
+    fn phrase(&self, e: &Entry) -> (&str, crate::source::Span) {
+        match &self.file.claims[e.claim].kind {
+            ClaimKind::Status { phrase, .. } => (phrase.text.as_str(), phrase.span),
+            _ => ("", crate::source::Span::default()),
+        }
+    }
+
+    fn time_words(t: Option<Time>) -> String {
+        t.map_or_else(|| "no stated time".to_owned(), format_time)
+    }
+
+    /// A finding about two claims: owned by the later one in the file, labels on both.
+    fn pair(&self, code: Code, a: &Entry, b: &Entry, message: String, help: &str) -> Finding {
+        let (first, later) = if a.claim < b.claim { (a, b) } else { (b, a) };
+        let (_, ls) = self.phrase(later);
+        let (_, fs) = self.phrase(first);
+        let lid = &self.file.claims[later.claim].id;
+        let fid = &self.file.claims[first.claim].id;
+        Finding::new(
+            code,
+            &self.file.source,
+            message,
+            ls,
+            format!("{lid}: {}", self.state(later)),
+        )
+        .label(fs, format!("{fid}: {}", self.state(first)))
+        .owner(later.claim, lid)
+        .involving(fid)
+        .help(help)
+    }
+
+    /// Same time: affirmed states must agree, and a negated state may not be affirmed, nor
+    /// any state after it.
+    fn same_time(&self, b: &Bucket, out: &mut Vec<Finding>) {
+        // The first claim affirming each state, and the first negating each.
+        let mut affirmed: BTreeMap<usize, &Entry> = BTreeMap::new();
+        let mut negated: BTreeMap<usize, &Entry> = BTreeMap::new();
+        let when = b.time.map_or_else(
+            || "with no time given".to_owned(),
+            |t| format!("as of {}", format_time(t)),
+        );
+        for e in &b.entries {
+            let other = if e.negated {
+                affirmed.range(e.state..).next().map(|(_, o)| *o)
+            } else {
+                affirmed
+                    .iter()
+                    .find(|(s, _)| **s != e.state)
+                    .map(|(_, o)| *o)
+                    .or_else(|| negated.range(..=e.state).next().map(|(_, o)| *o))
+            };
+            if let Some(o) = other {
+                let (ep, _) = self.phrase(e);
+                let (op, _) = self.phrase(o);
+                out.push(self.pair(
+                    Code::StatusContradiction,
+                    o,
+                    e,
+                    format!(
+                        "{} and {} cannot both hold for {} {when}",
+                        quoted(op),
+                        quoted(ep),
+                        self.subject
+                    ),
+                    "one state at one time: correct one of them, or give each its own `as_of`",
+                ));
+                continue;
+            }
+            let map = if e.negated {
+                &mut negated
+            } else {
+                &mut affirmed
+            };
+            map.entry(e.state).or_insert(e);
+        }
+    }
+
+    /// Different times: overlapping ones must not disagree (ambiguous), and over disjoint
+    /// ones the lifecycle must not go back (regression).
+    fn across_times(&self, buckets: &[&Bucket], out: &mut Vec<Finding>) {
+        // The affirmed states of each bucket, with the first claim of each.
+        let affirmed: Vec<BTreeMap<usize, &Entry>> = buckets
+            .iter()
+            .map(|b| {
+                let mut m = BTreeMap::new();
+                for e in b.entries.iter().filter(|e| !e.negated) {
+                    m.entry(e.state).or_insert(e);
+                }
+                m
+            })
+            .collect();
+        let mut reported: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        for i in 0..buckets.len() {
+            for j in 0..i {
+                let (ti, tj) = (buckets[i].time, buckets[j].time);
+                let rel = crate::claim::relate(ti, tj);
+                if rel == crate::claim::TimeRelation::Same {
+                    continue;
+                }
+                for (si, ei) in &affirmed[i] {
+                    for (sj, ej) in &affirmed[j] {
+                        if si == sj {
+                            continue;
+                        }
+                        let later_claim = ei.claim.max(ej.claim);
+                        if reported.contains(&later_claim) {
+                            continue;
+                        }
+                        let f = if rel == crate::claim::TimeRelation::Overlapping {
+                            let (pi, _) = self.phrase(ei);
+                            let (pj, _) = self.phrase(ej);
+                            self.pair(
+                                Code::StatusAmbiguousTime,
+                                ei,
+                                ej,
+                                format!(
+                                    "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
+                                    self.subject,
+                                    quoted(pj),
+                                    Self::time_words(tj),
+                                    quoted(pi),
+                                    Self::time_words(ti),
+                                ),
+                                "give the claims times that do not overlap, or the same time",
+                            )
+                        } else {
+                            // Disjoint: which is later in time?
+                            let (early, late, te, tl) =
+                                if tj.map_or(0, |t| t.last) < ti.map_or(0, |t| t.first) {
+                                    (ej, ei, tj, ti)
+                                } else {
+                                    (ei, ej, ti, tj)
+                                };
+                            if late.state >= early.state {
+                                continue;
+                            }
+                            let (pe, _) = self.phrase(early);
+                            let (pl, _) = self.phrase(late);
+                            self.pair(
+                                Code::StatusRegression,
+                                early,
+                                late,
+                                format!(
+                                    "{} goes back: {} in {}, then {} in {}",
+                                    self.subject,
+                                    quoted(pe),
+                                    Self::time_words(te),
+                                    quoted(pl),
+                                    Self::time_words(tl),
+                                ),
+                                "a lifecycle moves forward: check the times, or the order of the states in the rules",
+                            )
+                        };
+                        reported.insert(later_claim);
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn quoted(p: &str) -> String {
+    format!("`{p}`")
+}
+
+/// A time in the shortest form that names it.
+pub fn format_time(t: Time) -> String {
+    let (y1, m1, d1) = civil(t.first);
+    let (y2, m2, d2) = civil(t.last);
+    if t.first == t.last {
+        return format!("{y1:04}-{m1:02}-{d1:02}");
+    }
+    if y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31 {
+        return format!("{y1:04}");
+    }
+    if y1 == y2 && m1 == m2 && d1 == 1 {
+        return format!("{y1:04}-{m1:02}");
+    }
+    if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
+        return format!("{y1:04}-Q{}", (m1 - 1) / 3 + 1);
+    }
+    format!("{y1:04}-{m1:02}-{d1:02} to {y2:04}-{m2:02}-{d2:02}")
+}
+
+/// The civil date of a day number (Howard Hinnant's algorithm).
+fn civil(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_print_in_their_own_form() {
+        for s in ["2024", "2024-Q3", "2024-10", "2024-10-14", "2000-02-29"] {
+            let t = Time::parse(s).map(format_time);
+            assert_eq!(t.as_deref(), Some(s));
+        }
+    }
+}
