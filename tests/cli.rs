@@ -284,3 +284,66 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_phrase_in_two_lifecycles_is_a_rules_error_naming_both() {
+    let d = scratch("dup-phrase");
+    write(&d.join("claims.yaml"), "claims: []\n");
+    write(
+        &d.join("mine.yaml"),
+        "lifecycles:\n  shop:\n    states: [open]\n    phrases:\n      open: [Has   Opened]\n",
+    );
+    let o = run(&["claims.yaml", "--rules", "mine.yaml"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("rules/invalid")
+            && err.contains("mine.yaml:5")
+            && err.contains("<default>/lifecycles.yaml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn replacing_a_lifecycle_drops_its_old_phrases() {
+    let d = scratch("replace-lifecycle");
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    subject: s\n    status: has opened\n",
+    );
+    write(
+        &d.join("mine.yaml"),
+        "lifecycles:\n  opening:\n    states: [planned, open]\n    phrases:\n      planned: [is coming]\n      open: [is here]\n",
+    );
+    let o = run(
+        &["claims.yaml", "--rules", "mine.yaml", "--format", "concise"],
+        &d,
+    );
+    assert!(
+        stdout(&o).contains("status/unknown-phrase"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_through_a_symlink_out_of_the_repository_is_unreadable() {
+    let d = scratch("symlink-source");
+    let outside = scratch("symlink-source-outside");
+    write(&outside.join("article.md"), "Five ferries.\n");
+    write(&d.join("repo/claimlint.yaml"), "");
+    write(
+        &d.join("repo/claims.yaml"),
+        "document:\n  source: link.md\nclaims:\n  - id: a\n    value: 5\n    quote: Five ferries\n",
+    );
+    std::os::unix::fs::symlink(outside.join("article.md"), d.join("repo/link.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["repo/claims.yaml", "--format", "concise"], &d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("source/unreadable") && stdout(&o).contains("outside the repository"),
+        "{}",
+        stdout(&o)
+    );
+}
