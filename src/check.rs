@@ -1,5 +1,9 @@
 //! One claims file, checked: load, run every check, then apply `allow` and the
 //! severities of the rules.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../docs/codes/allow-unused.md")]
 
 use crate::claim::ClaimsFile;
 use crate::code::{Code, Level};

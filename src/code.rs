@@ -41,7 +41,7 @@ pub enum Level {
 }
 
 macro_rules! codes {
-    ($($variant:ident => $name:literal, $sev:ident;)*) => {
+    ($($variant:ident => $name:literal, $sev:ident, $slug:literal;)*) => {
         /// Every finding code.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
@@ -68,31 +68,39 @@ macro_rules! codes {
                     $(Code::$variant => Severity::$sev,)*
                 }
             }
+
+            /// What it means, why it matters, a wrong and a right example (Markdown):
+            /// the text `claimlint explain` prints and the check's documentation.
+            pub fn explain(self) -> &'static str {
+                match self {
+                    $(Code::$variant => include_str!(concat!("../docs/codes/", $slug, ".md")),)*
+                }
+            }
         }
     };
 }
 
 codes! {
-    YamlSyntax => "yaml/syntax", Error;
-    SchemaInvalid => "schema/invalid", Error;
-    LiteralInvalid => "literal/invalid", Error;
-    FormulaInvalid => "formula/invalid", Error;
-    RefUnknown => "ref/unknown", Error;
-    UnitMismatch => "unit/mismatch", Error;
-    NumericMismatch => "numeric/mismatch", Error;
-    NumericConflict => "numeric/conflict", Error;
-    NumericRestated => "numeric/restated", Error;
-    NumericRounding => "numeric/rounding", Warning;
-    NumericUndefined => "numeric/undefined", Warning;
-    NumericPercentPoints => "numeric/percent-points", Warning;
-    NumericDerived => "numeric/derived", Note;
-    StatusContradiction => "status/contradiction", Error;
-    StatusAmbiguousTime => "status/ambiguous-time", Warning;
-    StatusRegression => "status/regression", Warning;
-    StatusUnknownPhrase => "status/unknown-phrase", Warning;
-    QuoteNotFound => "quote/not-found", Error;
-    SourceUnreadable => "source/unreadable", Error;
-    AllowUnused => "allow/unused", Warning;
+    YamlSyntax => "yaml/syntax", Error, "yaml-syntax";
+    SchemaInvalid => "schema/invalid", Error, "schema-invalid";
+    LiteralInvalid => "literal/invalid", Error, "literal-invalid";
+    FormulaInvalid => "formula/invalid", Error, "formula-invalid";
+    RefUnknown => "ref/unknown", Error, "ref-unknown";
+    UnitMismatch => "unit/mismatch", Error, "unit-mismatch";
+    NumericMismatch => "numeric/mismatch", Error, "numeric-mismatch";
+    NumericConflict => "numeric/conflict", Error, "numeric-conflict";
+    NumericRestated => "numeric/restated", Error, "numeric-restated";
+    NumericRounding => "numeric/rounding", Warning, "numeric-rounding";
+    NumericUndefined => "numeric/undefined", Warning, "numeric-undefined";
+    NumericPercentPoints => "numeric/percent-points", Warning, "numeric-percent-points";
+    NumericDerived => "numeric/derived", Note, "numeric-derived";
+    StatusContradiction => "status/contradiction", Error, "status-contradiction";
+    StatusAmbiguousTime => "status/ambiguous-time", Warning, "status-ambiguous-time";
+    StatusRegression => "status/regression", Warning, "status-regression";
+    StatusUnknownPhrase => "status/unknown-phrase", Warning, "status-unknown-phrase";
+    QuoteNotFound => "quote/not-found", Error, "quote-not-found";
+    SourceUnreadable => "source/unreadable", Error, "source-unreadable";
+    AllowUnused => "allow/unused", Warning, "allow-unused";
 }
 
 impl Code {

@@ -11,9 +11,19 @@ pub fn is_claims_file(name: &str) -> bool {
         .any(|s| name == *s || name.ends_with(&format!(".{s}")))
 }
 
+/// A claims file to check, and whether it was named on the command line (rather than
+/// found in a folder).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The path, as given or found.
+    pub path: PathBuf,
+    /// Named on the command line.
+    pub explicit: bool,
+}
+
 /// The claims files of the given paths: a file is taken as it is (it must be a regular
 /// file), a folder is searched. A path that does not exist is an error.
-pub fn claims_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
+pub fn claims_files(paths: &[PathBuf]) -> Result<Vec<Found>, ToolError> {
     let mut out = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| {
@@ -36,9 +46,15 @@ pub fn claims_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
                 }
             }
             found.sort();
-            out.extend(found);
+            out.extend(found.into_iter().map(|path| Found {
+                path,
+                explicit: false,
+            }));
         } else if meta.is_file() {
-            out.push(p.clone());
+            out.push(Found {
+                path: p.clone(),
+                explicit: true,
+            });
         } else {
             return Err(ToolError::new(
                 "usage",

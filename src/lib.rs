@@ -6,6 +6,7 @@
 pub mod check;
 pub mod claim;
 pub mod code;
+pub mod config;
 pub mod error;
 pub mod expr;
 pub mod finding;
@@ -16,6 +17,7 @@ pub mod load;
 pub mod quote;
 pub mod restate;
 pub mod rules;
+pub mod run;
 pub mod solve;
 pub mod source;
 pub mod status;

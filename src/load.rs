@@ -3,6 +3,13 @@
 //!
 //! A claim with a problem is reported and left out of the checks, so that one typo gives
 //! one finding and not a cascade; every other claim is still checked.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../docs/codes/yaml-syntax.md")]
+#![doc = include_str!("../docs/codes/schema-invalid.md")]
+#![doc = include_str!("../docs/codes/literal-invalid.md")]
+#![doc = include_str!("../docs/codes/unit-mismatch.md")]
 
 use crate::claim::{
     Allow, Claim, ClaimKind, ClaimsFile, Document, QuantityClaim, TIME_FORMS, Text, Time,

@@ -13,6 +13,11 @@
 //!
 //! Where a claim's quote is found, every finding of that claim shows the passage of the
 //! article as well, so that an editor sees the sentence itself.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../docs/codes/quote-not-found.md")]
+#![doc = include_str!("../docs/codes/source-unreadable.md")]
 
 use crate::claim::ClaimsFile;
 use crate::code::Code;

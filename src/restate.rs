@@ -7,6 +7,10 @@
 //! Each claim is compared with the earlier claims of its (measure, time) in constant
 //! time: it disagrees with some earlier one exactly when it lies wholly above the lowest
 //! earlier upper bound or wholly below the highest earlier lower bound.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../docs/codes/numeric-restated.md")]
 
 use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;

@@ -9,6 +9,17 @@
 //!
 //! Propagation works on connected groups of assertions (those that share claims), each
 //! with a bounded number of revisions, so the cost grows with the file, not its square.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../docs/codes/numeric-mismatch.md")]
+#![doc = include_str!("../docs/codes/numeric-rounding.md")]
+#![doc = include_str!("../docs/codes/numeric-undefined.md")]
+#![doc = include_str!("../docs/codes/numeric-percent-points.md")]
+#![doc = include_str!("../docs/codes/numeric-derived.md")]
+#![doc = include_str!("../docs/codes/numeric-conflict.md")]
+#![doc = include_str!("../docs/codes/formula-invalid.md")]
+#![doc = include_str!("../docs/codes/ref-unknown.md")]
 
 use crate::claim::{ClaimKind, ClaimsFile, Text};
 use crate::code::Code;

@@ -15,6 +15,13 @@
 //!
 //! Claims are grouped by subject and lifecycle, then by time, so the work grows with the
 //! claims, and with the square of the distinct times of one subject only.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../docs/codes/status-contradiction.md")]
+#![doc = include_str!("../docs/codes/status-ambiguous-time.md")]
+#![doc = include_str!("../docs/codes/status-regression.md")]
+#![doc = include_str!("../docs/codes/status-unknown-phrase.md")]
 
 use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;

@@ -347,3 +347,94 @@ fn a_source_through_a_symlink_out_of_the_repository_is_unreadable() {
         stdout(&o)
     );
 }
+
+#[test]
+fn the_config_above_a_file_sets_rules_severities_and_excludes() {
+    let d = scratch("config");
+    write(&d.join(".git/HEAD"), "");
+    write(
+        &d.join("claimlint.yaml"),
+        "rules: [house-rules]\nseverity: { numeric/derived: error }\nexclude: [drafts/**]\n",
+    );
+    write(
+        &d.join("house-rules/scales.yaml"),
+        "literals:\n  scales: { lakh: 1e5 }\n",
+    );
+    write(
+        &d.join("docs/claims.yaml"),
+        "claims:\n  - id: a\n    value: 12 lakh\n  - id: b\n    assert: a = 1.2 mln\n  - id: u\n    value: unknown\n  - id: g\n    assert: growth(u, a) = 20%\n",
+    );
+    write(
+        &d.join("drafts/claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 5\n",
+    );
+    let o = run(&["--format", "concise"], &d);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    assert!(
+        out.contains("docs/claims.yaml") && out.contains("error[numeric/derived]"),
+        "{out}"
+    );
+    assert!(!out.contains("drafts"), "{out}");
+    // Named on the command line, an excluded file is checked, unless --force-exclude.
+    let o = run(&["drafts/claims.yaml", "--format", "concise"], &d);
+    assert!(stdout(&o).contains("drafts/claims.yaml"));
+    let o = run(&["drafts/claims.yaml", "--force-exclude"], &d);
+    assert_eq!(o.status.code(), Some(0));
+    // --isolated ignores the config: `lakh` is unknown again, derived is a note.
+    let o = run(&["docs", "--isolated", "--format", "concise"], &d);
+    assert!(
+        stdout(&o).contains("note[numeric/derived]"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn config_errors_exit_2() {
+    let d = scratch("config-errors");
+    write(&d.join(".git/HEAD"), "");
+    write(&d.join("claims.yaml"), "claims: []\n");
+    write(&d.join("claimlint.yaml"), "rule: [x]\n");
+    let o = run(&["claims.yaml"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("config/invalid") && stderr(&o).contains("did you mean `rules`?"),
+        "{}",
+        stderr(&o)
+    );
+    write(&d.join("claimlint.yaml"), "rules: [../outside]\n");
+    std::fs::create_dir_all(d.parent().map(|p| p.join("outside")).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["claims.yaml"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("outside the repository"),
+        "{}",
+        stderr(&o)
+    );
+    write(
+        &d.join("claimlint.yaml"),
+        "severity: { numeric/mismatch: loud }\n",
+    );
+    assert_eq!(run(&["claims.yaml"], &d).status.code(), Some(2));
+    // --config names another file; --isolated ignores them all.
+    write(
+        &d.join("other.yaml"),
+        "severity: { numeric/mismatch: off }\n",
+    );
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 5\n",
+    );
+    assert_eq!(
+        run(&["claims.yaml", "--config", "other.yaml"], &d)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["claims.yaml", "--isolated"], &d).status.code(),
+        Some(1)
+    );
+}

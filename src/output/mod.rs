@@ -1,7 +1,11 @@
 //! Renderers: one per format, each from the same findings to bytes.
 
 pub mod concise;
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod location;
+pub mod sarif;
 
 use crate::check::FileReport;
 use crate::code::Severity;

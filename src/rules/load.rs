@@ -283,42 +283,48 @@ impl RulesBuilder {
                         );
                     }
                 }
-                "severity" => {
-                    for (code, level) in map(file, v, "severity")? {
-                        let c = scalar(file, code, "a code")?;
-                        let Some(code_v) = Code::parse(c) else {
-                            let mut e = bad(file, code, format!("unknown code `{c}`"));
-                            if let Some(s) =
-                                crate::suggest::closest(c, Code::ALL.iter().map(|c| c.as_str()))
-                            {
-                                e = e.with_help(format!("did you mean `{s}`?"));
-                            }
-                            return Err(e);
-                        };
-                        let l = match scalar(file, level, "a severity")? {
-                            "error" => Level::On(Severity::Error),
-                            "warning" => Level::On(Severity::Warning),
-                            "note" => Level::On(Severity::Note),
-                            "off" => Level::Off,
-                            t => {
-                                return Err(bad(
-                                    file,
-                                    level,
-                                    format!("a severity is error, warning, note or off, not `{t}`"),
-                                ));
-                            }
-                        };
-                        self.set.severity.insert(
-                            code_v,
-                            Entry {
-                                value: l,
-                                origin: origin(code),
-                            },
-                        );
-                    }
-                }
+                "severity" => self.severity(file, v)?,
                 _ => {}
             }
+        }
+        Ok(())
+    }
+
+    /// Merges a `severity:` mapping (of a rules file, or of the config).
+    pub fn severity(&mut self, file: &Arc<SourceFile>, v: &Node) -> Result<(), ToolError> {
+        let origin = |n: &Node| Origin {
+            file: file.name.clone(),
+            line: file.line_col(n.span.start).0,
+        };
+        for (code, level) in map(file, v, "severity")? {
+            let c = scalar(file, code, "a code")?;
+            let Some(code_v) = Code::parse(c) else {
+                let mut e = bad(file, code, format!("unknown code `{c}`"));
+                if let Some(s) = crate::suggest::closest(c, Code::ALL.iter().map(|c| c.as_str())) {
+                    e = e.with_help(format!("did you mean `{s}`?"));
+                }
+                return Err(e);
+            };
+            let l = match scalar(file, level, "a severity")? {
+                "error" => Level::On(Severity::Error),
+                "warning" => Level::On(Severity::Warning),
+                "note" => Level::On(Severity::Note),
+                "off" => Level::Off,
+                t => {
+                    return Err(bad(
+                        file,
+                        level,
+                        format!("a severity is error, warning, note or off, not `{t}`"),
+                    ));
+                }
+            };
+            self.set.severity.insert(
+                code_v,
+                Entry {
+                    value: l,
+                    origin: origin(code),
+                },
+            );
         }
         Ok(())
     }

@@ -44,6 +44,16 @@ pub struct CheckArgs {
     /// Start from no rules instead of the built-in defaults.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Use this config for every file, instead of the claimlint.yaml found above each.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every claimlint.yaml.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Apply the config's excludes to files named on the command line too (for
+    /// pre-commit, which names files).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Colour in the human format (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -56,6 +66,12 @@ pub enum Format {
     Human,
     /// One line a finding: PATH:LINE:COL: severity[code] message.
     Concise,
+    /// One JSON object with every finding.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Which findings fail the run.

@@ -3,14 +3,14 @@
 mod args;
 
 use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
+use claimlint::FileReport;
 use claimlint::code::Severity;
+use claimlint::config::RuleOptions;
 use claimlint::error::ToolError;
 use claimlint::output::{self, Counts};
-use claimlint::source::SourceFile;
-use claimlint::{FileReport, RuleSet};
+use claimlint::run::RunOptions;
 use clap::Parser;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -46,61 +46,18 @@ fn report_tool_error(e: &ToolError) {
     let _ = std::io::stderr().write_all(output::escape_keep_lines(&s).as_bytes());
 }
 
-fn load_rules(a: &CheckArgs) -> Result<RuleSet, ToolError> {
-    let mut b = if a.no_default_rules {
-        claimlint::rules::RulesBuilder::default()
-    } else {
-        claimlint::rules::load_defaults()?
-    };
-    for p in &a.rules {
-        for f in claimlint::discover::rules_files(p)? {
-            let text = read_text(&f).map_err(|m| ToolError::new("rules/invalid", m))?;
-            b.add(&SourceFile::new(f.display().to_string(), text))?;
-        }
-    }
-    b.finish()
-}
-
-fn read_text(p: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(p).map_err(|e| {
-        format!(
-            "cannot read `{}`: {}",
-            p.display(),
-            claimlint::discover::io_words(&e)
-        )
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "`{}` is not UTF-8 (invalid byte at offset {})",
-            p.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
-    let rules = load_rules(a)?;
-    let paths = if a.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        a.paths.clone()
+    let opts = RunOptions {
+        paths: a.paths.clone(),
+        config: a.config.clone(),
+        isolated: a.isolated,
+        force_exclude: a.force_exclude,
+        rules: RuleOptions {
+            no_defaults: a.no_default_rules,
+            extra: a.rules.clone(),
+        },
     };
-    let files = claimlint::discover::claims_files(&paths)?;
-    let mut reports = Vec::with_capacity(files.len());
-    for f in &files {
-        let name = f.display().to_string();
-        let name = name.strip_prefix("./").unwrap_or(&name).to_owned();
-        let bytes = std::fs::read(f).map_err(|e| {
-            ToolError::new(
-                "usage",
-                format!(
-                    "cannot read `{name}`: {}",
-                    claimlint::discover::io_words(&e)
-                ),
-            )
-        })?;
-        reports.push(claimlint::check::check_bytes(name, &bytes, Some(f), &rules));
-    }
+    let reports = claimlint::run::run(&opts)?;
     let failing = fails(&reports, a.fail_on);
     let text = match a.format {
         Format::Human => {
@@ -115,12 +72,14 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
             output::human::render(&reports, color, 100)
         }
         Format::Concise => output::concise::render(&reports),
+        Format::Json => output::json::render(&reports),
+        Format::Sarif => output::sarif::render(&reports),
+        Format::Github => output::github::render(&reports),
     };
-    let code = ExitCode::from(if failing { 1 } else { 0 });
     // A closed pipe ends the run quietly, with the status the findings give.
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-    Ok(code)
+    Ok(ExitCode::from(if failing { 1 } else { 0 }))
 }
 
 fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {

@@ -1,0 +1,119 @@
+//! A whole run: find the claims files, the config and rules of each, and check them.
+
+use crate::check::{FileReport, check_bytes};
+use crate::config::{self, Config, RuleOptions};
+use crate::discover;
+use crate::error::ToolError;
+use crate::rules::RuleSet;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// What to check, and how.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Files and folders (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// `--config FILE`: one config for every file, instead of the one found.
+    pub config: Option<PathBuf>,
+    /// `--isolated`: no config at all.
+    pub isolated: bool,
+    /// `--force-exclude`: excludes hold for files named on the command line too.
+    pub force_exclude: bool,
+    /// How rules are put together.
+    pub rules: RuleOptions,
+}
+
+/// Finds and checks every claims file; the reports come in the order the files were
+/// found (folders sorted by path).
+pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
+    let paths = if opts.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        opts.paths.clone()
+    };
+    let files = discover::claims_files(&paths)?;
+    let fixed = match (&opts.config, opts.isolated) {
+        (_, true) => None,
+        (Some(c), false) => Some(Config::load(c)?),
+        (None, false) => None,
+    };
+    let mut configs: HashMap<PathBuf, Config> = HashMap::new();
+    let mut rules: HashMap<Option<PathBuf>, RuleSet> = HashMap::new();
+    let mut jobs: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+    for f in files {
+        let config_path = if opts.isolated {
+            None
+        } else if let Some(c) = &fixed {
+            Some(c.path.clone())
+        } else {
+            config::find(&f.path)
+        };
+        if let Some(cp) = &config_path
+            && fixed.is_none()
+            && !configs.contains_key(cp)
+        {
+            configs.insert(cp.clone(), Config::load(cp)?);
+        }
+        let config = config_path.as_ref().and_then(|cp| {
+            fixed
+                .as_ref()
+                .filter(|c| &c.path == cp)
+                .or_else(|| configs.get(cp))
+        });
+        if let Some(c) = config
+            && (!f.explicit || opts.force_exclude)
+            && c.excludes(&f.path)
+        {
+            continue;
+        }
+        if !rules.contains_key(&config_path) {
+            rules.insert(config_path.clone(), config::rules_for(config, &opts.rules)?);
+        }
+        jobs.push((f.path, config_path));
+    }
+    let mut reports = Vec::with_capacity(jobs.len());
+    for (path, config_path) in &jobs {
+        let Some(r) = rules.get(config_path) else {
+            continue;
+        };
+        reports.push(check_file(path, r)?);
+    }
+    Ok(reports)
+}
+
+/// Reads and checks one claims file. A file that cannot be read is a failure of the
+/// tool; one that is not YAML, or not UTF-8, is a finding.
+pub fn check_file(path: &Path, rules: &RuleSet) -> Result<FileReport, ToolError> {
+    let name = display_name(path);
+    let bytes = read_limited(path)
+        .map_err(|why| ToolError::new("usage", format!("cannot read `{name}`: {why}")))?;
+    Ok(check_bytes(name, &bytes, Some(path), rules))
+}
+
+/// The largest claims file read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| discover::io_words(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} bytes is more than the {} MiB claimlint reads",
+            meta.len(),
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    std::fs::read(path).map_err(|e| discover::io_words(&e))
+}
+
+/// A path as shown: relative to the working folder where it lies below it, without `./`.
+pub fn display_name(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = rel.display().to_string();
+    s.strip_prefix("./").map_or(s.clone(), str::to_owned)
+}
