@@ -3,6 +3,7 @@
 //! contradictions, and quotes against their source.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
 pub mod claim;
 pub mod code;
@@ -18,6 +19,7 @@ pub mod quote;
 pub mod restate;
 pub mod rules;
 pub mod run;
+pub mod schema;
 pub mod solve;
 pub mod source;
 pub mod status;

@@ -36,7 +36,11 @@ pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
     let Some((name, span)) = &file.document.source else {
         return;
     };
-    let article = match read_source(file.path.as_deref(), name) {
+    // The article is shown by its path from the working folder, like the claims file.
+    let shown = std::path::Path::new(&file.source.name)
+        .parent()
+        .map_or_else(|| name.clone(), |d| d.join(name).display().to_string());
+    let article = match read_source(file.path.as_deref(), name, &shown) {
         Ok(a) => a,
         Err(why) => {
             out.push(
@@ -112,8 +116,9 @@ pub fn repository(claims: &Path) -> Option<PathBuf> {
 
 /// Reads `name`, relative to the claims file, if it is a UTF-8 text file inside the
 /// repository. The error says why not, in a few words.
-fn read_source(claims: Option<&Path>, name: &str) -> Result<Arc<SourceFile>, String> {
+fn read_source(claims: Option<&Path>, name: &str, shown: &str) -> Result<Arc<SourceFile>, String> {
     let claims = claims.ok_or("the claims were not read from a file")?;
+    let claims = &std::path::absolute(claims).map_err(|e| crate::discover::io_words(&e))?;
     if Path::new(name).is_absolute() {
         return Err("an absolute path leaves the repository".into());
     }
@@ -147,7 +152,7 @@ fn read_source(claims: Option<&Path>, name: &str) -> Result<Arc<SourceFile>, Str
     if text.contains('\0') {
         return Err("it is a binary file".into());
     }
-    Ok(SourceFile::new(name, text))
+    Ok(SourceFile::new(shown, text))
 }
 
 /// Folds white space and straightens quotes, apostrophes and dashes. Returns the text and,

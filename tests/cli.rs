@@ -438,3 +438,117 @@ fn config_errors_exit_2() {
         Some(1)
     );
 }
+
+#[test]
+fn explain_prints_the_code_text_and_suggests_on_a_typo() {
+    let o = run(&["explain", "numeric/mismatch"], &root());
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(
+        text.contains("**What it checks.**")
+            && text.contains("**Wrong:**")
+            && text.contains("**Right:**"),
+        "{text}"
+    );
+    let o = run(&["explain", "numeric/mismach"], &root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `numeric/mismatch`?"));
+    let o = run(&["explain"], &root());
+    assert!(stdout(&o).contains("status/regression"));
+}
+
+#[test]
+fn rules_lists_every_entry_with_its_origin() {
+    let d = scratch("rules-list");
+    write(&d.join(".git/HEAD"), "");
+    write(
+        &d.join("mine.yaml"),
+        "literals:\n  scales: { lakh: 1e5, mln: 1e6 }\n",
+    );
+    let o = run(&["rules", "--rules", "mine.yaml"], &d);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("lakh = 100000    (mine.yaml:2)"), "{text}");
+    assert!(
+        text.contains("mln = 1000000    (mine.yaml:2)"),
+        "the later file replaces the default: {text}"
+    );
+    assert!(text.contains("(<default>/lifecycles.yaml:"), "{text}");
+    let o = run(&["rules", "--format", "json"], &d);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    assert!(v.as_array().is_some_and(|a| {
+        a.iter()
+            .any(|l| l["section"] == "functions" && l["name"] == "growth")
+    }));
+}
+
+#[test]
+fn init_writes_starters_and_never_overwrites() {
+    let d = scratch("init");
+    let o = run(&["init"], &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        run(&["claims.yaml"], &d).status.code(),
+        Some(0),
+        "the starter file is clean"
+    );
+    let before = std::fs::read(d.join("claims.yaml")).unwrap_or_default();
+    let o = run(&["init"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(d.join("claims.yaml")).unwrap_or_default(),
+        before
+    );
+    #[cfg(unix)]
+    {
+        let e = scratch("init-dangling");
+        std::os::unix::fs::symlink(e.join("nowhere"), e.join("claimlint.yaml"))
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(run(&["init"], &e).status.code(), Some(2));
+        assert!(!e.join("claims.yaml").exists() && !e.join("nowhere").exists());
+    }
+}
+
+#[test]
+fn schema_completions_man_and_version() {
+    for which in ["claims", "rules", "config"] {
+        let o = run(&["schema", which], &root());
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+        assert_eq!(
+            v["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{which}"
+        );
+    }
+    assert!(stdout(&run(&["completions", "bash"], &root())).contains("claimlint"));
+    assert!(stdout(&run(&["man"], &root())).contains(".TH claimlint"));
+    assert!(stdout(&run(&["--version"], &root())).starts_with("claimlint "));
+}
+
+#[test]
+fn a_baseline_hides_todays_findings_but_not_new_ones() {
+    let d = scratch("baseline");
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 5\n",
+    );
+    let o = run(&["--write-baseline", "base.json"], &d);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(run(&["--baseline", "base.json"], &d).status.code(), Some(0));
+    // An edit elsewhere moves the finding to another line: still in the baseline.
+    write(
+        &d.join("claims.yaml"),
+        "# moved\n\nclaims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 5\n",
+    );
+    assert_eq!(run(&["--baseline", "base.json"], &d).status.code(), Some(0));
+    // A new finding is reported.
+    write(
+        &d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: a = 5\n  - id: c\n    assert: a = 9\n",
+    );
+    let o = run(&["--baseline", "base.json", "--format", "concise"], &d);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains(":7:"), "{}", stdout(&o));
+    write(&d.join("bad.json"), "{}");
+    assert_eq!(run(&["--baseline", "bad.json"], &d).status.code(), Some(2));
+}

@@ -5,8 +5,10 @@
 //! *finished*: units resolved to base units, functions checked for cycles, phrases
 //! folded and indexed, so that the checks only look things up.
 
+mod list;
 mod load;
 
+pub use list::{Line, lines};
 pub use load::{RulesBuilder, load_defaults};
 
 use crate::code::{Code, Level};

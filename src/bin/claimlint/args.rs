@@ -25,6 +25,73 @@ pub struct Cli {
 pub enum Command {
     /// Check claims files (the default).
     Check(CheckArgs),
+    /// What a finding code means, why it matters, with a wrong and a right example.
+    Explain {
+        /// A code such as `numeric/mismatch`; without one, every code is listed.
+        code: Option<String>,
+    },
+    /// The rules in force and the file each came from.
+    Rules(RulesArgs),
+    /// Write a starter claims.yaml and claimlint.yaml (never overwrites a file).
+    Init {
+        /// The folder to write them in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// A JSON Schema, for editors (yaml-language-server).
+    Schema {
+        /// Which file's schema.
+        #[arg(value_enum)]
+        which: SchemaKind,
+    },
+    /// Shell completions.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page, in roff.
+    Man,
+}
+
+/// Options of `rules`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+    /// More rule files or folders, merged over the defaults in order.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Start from no rules instead of the built-in defaults.
+    #[arg(long)]
+    pub no_default_rules: bool,
+    /// Use this config, instead of the claimlint.yaml found from the current folder.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every claimlint.yaml.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+/// Formats of `rules`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    /// One line an entry.
+    Human,
+    /// A JSON list.
+    Json,
+}
+
+/// The schemas `schema` prints.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// claims.yaml.
+    Claims,
+    /// Rules files.
+    Rules,
+    /// claimlint.yaml.
+    Config,
 }
 
 /// Options of `check`.
@@ -54,6 +121,12 @@ pub struct CheckArgs {
     /// pre-commit, which names files).
     #[arg(long)]
     pub force_exclude: bool,
+    /// Record today's findings in FILE, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that FILE (from --write-baseline) does not hold.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
     /// Colour in the human format (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

@@ -1,6 +1,7 @@
 //! The `claimlint` command: parse arguments, run the library, render, exit 0, 1 or 2.
 
 mod args;
+mod commands;
 
 use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
 use claimlint::FileReport;
@@ -22,9 +23,21 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let printed = |r: Result<String, ToolError>| {
+        r.map(|text| {
+            print(&text);
+            ExitCode::SUCCESS
+        })
+    };
     let result = match cli.command {
         Some(Command::Check(a)) => check(&a),
         None => check(&cli.check),
+        Some(Command::Explain { code }) => printed(commands::explain(code.as_deref())),
+        Some(Command::Rules(a)) => printed(commands::rules(&a)),
+        Some(Command::Init { dir }) => printed(commands::init(&dir)),
+        Some(Command::Schema { which }) => printed(Ok(commands::schema(which))),
+        Some(Command::Completions { shell }) => printed(Ok(commands::completions(shell))),
+        Some(Command::Man) => printed(Ok(commands::man())),
     };
     match result {
         Ok(code) => code,
@@ -57,7 +70,44 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
             extra: a.rules.clone(),
         },
     };
-    let reports = claimlint::run::run(&opts)?;
+    let mut reports = claimlint::run::run(&opts)?;
+    if let Some(path) = &a.write_baseline {
+        let b = claimlint::baseline::record(&reports);
+        let text = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
+        std::fs::write(path, text).map_err(|e| {
+            ToolError::new(
+                "usage",
+                format!(
+                    "cannot write `{}`: {}",
+                    path.display(),
+                    claimlint::discover::io_words(&e)
+                ),
+            )
+        })?;
+        let n: usize = b.findings.iter().map(|k| k.count).sum();
+        print(&format!(
+            "wrote {n} finding{} to {}\n",
+            if n == 1 { "" } else { "s" },
+            path.display()
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = &a.baseline {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ToolError::new(
+                "usage",
+                format!(
+                    "cannot read `{}`: {}",
+                    path.display(),
+                    claimlint::discover::io_words(&e)
+                ),
+            )
+        })?;
+        claimlint::baseline::apply(
+            &mut reports,
+            &claimlint::baseline::parse(&text, &path.display().to_string())?,
+        );
+    }
     let failing = fails(&reports, a.fail_on);
     let text = match a.format {
         Format::Human => {
@@ -76,10 +126,15 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         Format::Sarif => output::sarif::render(&reports),
         Format::Github => output::github::render(&reports),
     };
-    // A closed pipe ends the run quietly, with the status the findings give.
+    print(&text);
+    Ok(ExitCode::from(if failing { 1 } else { 0 }))
+}
+
+/// Writes to standard output. A closed pipe ends the output quietly: the run still
+/// exits with the status its findings give.
+fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-    Ok(ExitCode::from(if failing { 1 } else { 0 }))
 }
 
 fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {

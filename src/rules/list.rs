@@ -1,0 +1,138 @@
+//! The rules in force, entry by entry, with where each came from (`claimlint rules`).
+
+use super::{Entry, Hedge, RuleSet, TrailingZeros};
+use crate::code::Level;
+use serde::Serialize;
+
+/// One entry of the rules in force.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Line {
+    /// The section: `scales`, `hedges`, `units`, …
+    pub section: &'static str,
+    /// The entry's name.
+    pub name: String,
+    /// Its value, in words.
+    pub value: String,
+    /// The file it came from.
+    pub file: String,
+    /// Its line there (0 for a built-in default).
+    pub line: usize,
+}
+
+fn pct(x: f64) -> String {
+    format!("{}%", crate::wording::significant(x * 100.0, 6))
+}
+
+fn hedge(h: &Hedge) -> String {
+    match h {
+        Hedge::Exact => "exact".into(),
+        Hedge::Around(p) => format!("around {}", pct(*p)),
+        Hedge::Above(None) => "above".into(),
+        Hedge::Above(Some(p)) => format!("above, within {}", pct(*p)),
+        Hedge::Below(None) => "below".into(),
+        Hedge::Below(Some(p)) => format!("below, within {}", pct(*p)),
+        Hedge::From => "from".into(),
+        Hedge::To => "to".into(),
+    }
+}
+
+fn line<T>(section: &'static str, name: &str, e: &Entry<T>, value: String) -> Line {
+    Line {
+        section,
+        name: name.to_owned(),
+        value,
+        file: e.origin.file.clone(),
+        line: e.origin.line,
+    }
+}
+
+/// Every entry of the rules in force, section by section, names sorted.
+pub fn lines(r: &RuleSet) -> Vec<Line> {
+    let mut v = Vec::new();
+    let num = |x: f64| crate::wording::significant(x, 12);
+    v.extend(
+        r.scales
+            .iter()
+            .map(|(n, e)| line("scales", n, e, num(e.value))),
+    );
+    v.extend(
+        r.hedges
+            .iter()
+            .map(|(n, e)| line("hedges", n, e, hedge(&e.value))),
+    );
+    v.extend(
+        r.ratio_words
+            .iter()
+            .map(|(n, e)| line("ratio_words", n, e, num(e.value))),
+    );
+    v.extend(
+        r.number_words
+            .iter()
+            .map(|(n, e)| line("number_words", n, e, num(e.value))),
+    );
+    v.push(line(
+        "settings",
+        "word_tolerance",
+        &r.word_tolerance,
+        pct(r.word_tolerance.value),
+    ));
+    let tz = match r.trailing_zeros.value {
+        TrailingZeros::Significant => "significant",
+        TrailingZeros::Rounded => "rounded",
+    };
+    v.push(line(
+        "settings",
+        "trailing_zeros",
+        &r.trailing_zeros,
+        tz.into(),
+    ));
+    v.push(line(
+        "settings",
+        "propagation_rounds",
+        &r.propagation_rounds,
+        r.propagation_rounds.value.to_string(),
+    ));
+    v.extend(r.units.iter().map(|(n, e)| {
+        let mut s = match &e.value.is {
+            Some((f, u)) => format!("{} {u}", num(*f)),
+            None => "base unit".into(),
+        };
+        if let Some(d) = e.value.domain {
+            s.push_str(&format!(", domain {}", d.as_str()));
+        }
+        line("units", n, e, s)
+    }));
+    v.extend(r.functions.iter().map(|(n, e)| {
+        line(
+            "functions",
+            n,
+            e,
+            format!("{n}({}) = {}", e.value.params.join(", "), e.value.formula),
+        )
+    }));
+    v.extend(r.lifecycles.iter().map(|(n, e)| {
+        line(
+            "lifecycles",
+            n,
+            e,
+            format!(
+                "{} ({} phrases)",
+                e.value.states.join(" -> "),
+                e.value.phrases.len()
+            ),
+        )
+    }));
+    v.extend(
+        r.filler_words
+            .iter()
+            .map(|(n, e)| line("filler_words", n, e, String::new())),
+    );
+    v.extend(r.severity.iter().map(|(c, e)| {
+        let s = match e.value {
+            Level::On(s) => s.as_str(),
+            Level::Off => "off",
+        };
+        line("severity", c.as_str(), e, s.into())
+    }));
+    v
+}

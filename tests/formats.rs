@@ -1,0 +1,89 @@
+//! Every output format on one file with several findings (tests/formats/): snapshots of
+//! the bytes, and SARIF validated against the OASIS schema with a real validator.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/formats")
+}
+
+fn render(format: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(["claims.yaml", "--format", format, "--color", "never"])
+        .current_dir(dir())
+        .output()
+        .unwrap_or_else(|e| panic!("running claimlint: {e}"));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn human() {
+    insta::assert_snapshot!(render("human"));
+}
+
+#[test]
+fn concise() {
+    insta::assert_snapshot!(render("concise"));
+}
+
+#[test]
+fn json() {
+    let text = render("json");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(v["version"], 1);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn github() {
+    insta::assert_snapshot!(render("github"));
+}
+
+#[test]
+fn sarif() {
+    insta::assert_snapshot!(render("sarif"));
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    for f in ["human", "concise", "json", "sarif", "github"] {
+        assert_eq!(render(f), render(f), "{f}");
+    }
+}
+
+/// The SARIF output is valid against the OASIS SARIF 2.1.0 schema, checked by
+/// check-jsonschema (from PyPI; `.ci/run` installs it).
+#[test]
+#[ignore = "needs check-jsonschema from PyPI: .ci/run installs it and runs the ignored tests"]
+fn sarif_is_valid_against_the_oasis_schema() {
+    let schema =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-schema-2.1.0.json");
+    assert!(
+        schema.exists(),
+        "the SARIF schema is expected at {}",
+        schema.display()
+    );
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("formats.sarif");
+    std::fs::write(&out, render("sarif")).unwrap_or_else(|e| panic!("{e}"));
+    let o = Command::new("check-jsonschema")
+        .arg("--schemafile")
+        .arg(&schema)
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("check-jsonschema is not installed (pip install check-jsonschema): {e}")
+        });
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
