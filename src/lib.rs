@@ -1,6 +1,27 @@
 //! claimlint checks the factual claims of a document (numbers, statuses), written in a
 //! `claims.yaml`, against declarative rules: numeric consistency, internal
 //! contradictions, and quotes against their source.
+//!
+//! ```
+//! use claimlint::rules::load_defaults;
+//! use claimlint::source::SourceFile;
+//!
+//! # fn main() -> Result<(), claimlint::error::ToolError> {
+//! let rules = load_defaults()?.finish()?;
+//! let text = "claims:
+//!   - id: residents
+//!     value: 20 mln
+//!   - id: users
+//!     value: more than 12.5 mln
+//!   - id: half
+//!     assert: share(users, residents) = half
+//! ";
+//! let report = claimlint::check_source(SourceFile::new("claims.yaml", text), None, &rules);
+//! let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+//! assert_eq!(codes, ["numeric/mismatch"]);
+//! # Ok(())
+//! # }
+//! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
