@@ -62,6 +62,18 @@ pub fn load(
             );
             return file;
         }
+        Err(e) if e.several_documents => {
+            out.push(
+                schema(
+                    source,
+                    e.span,
+                    "the file holds several YAML documents",
+                    "a second document starts here",
+                )
+                .help("a claims file is one document: split it into several files"),
+            );
+            return file;
+        }
         Err(e) => {
             out.push(Finding::new(
                 Code::YamlSyntax,
@@ -558,7 +570,11 @@ impl Loader<'_> {
                 let mut f = Finding::new(
                     Code::LiteralInvalid,
                     self.src,
-                    format!("cannot read `{}`: {}", value.text, e.message),
+                    format!(
+                        "cannot read `{}`: {}",
+                        crate::wording::shorten(&value.text, 60),
+                        e.message
+                    ),
                     span,
                     "here",
                 );

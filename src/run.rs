@@ -5,6 +5,7 @@ use crate::config::{self, Config, RuleOptions};
 use crate::discover;
 use crate::error::ToolError;
 use crate::rules::RuleSet;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -71,13 +72,12 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
         }
         jobs.push((f.path, config_path));
     }
-    let mut reports = Vec::with_capacity(jobs.len());
-    for (path, config_path) in &jobs {
-        let Some(r) = rules.get(config_path) else {
-            continue;
-        };
-        reports.push(check_file(path, r)?);
-    }
+    // Files are checked in parallel; `collect` keeps the order in which they were found,
+    // so the output is the same whatever the number of threads.
+    let reports: Vec<FileReport> = jobs
+        .par_iter()
+        .filter_map(|(path, config_path)| rules.get(config_path).map(|r| check_file(path, r)))
+        .collect::<Result<_, _>>()?;
     Ok(reports)
 }
 

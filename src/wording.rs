@@ -61,6 +61,16 @@ pub fn significant(x: f64, digits: usize) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
+/// Text from a file, cut to `max` characters with an ellipsis, for messages.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
 /// An interval in words: `61%–64%`, `more than 9.92 mln`, `less than 5`, `12`.
 pub fn range(i: &Interval, style: &Style) -> String {
     if i.is_empty() {

@@ -77,6 +77,9 @@ pub struct YamlError {
     pub message: String,
     /// Where.
     pub span: Span,
+    /// Whether the file holds more than one document (not a syntax error, but a file
+    /// of the wrong shape).
+    pub several_documents: bool,
 }
 
 /// Parses one YAML document. `None` for an empty document (or one of only comments).
@@ -107,8 +110,10 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
                 );
                 Span::new(off.min(text.len()), 0)
             });
+            let raw = e.to_string();
             Err(YamlError {
-                message: clean_message(&e.to_string()),
+                several_documents: raw.contains("multiple YAML documents"),
+                message: clean_message(&raw),
                 span,
             })
         }
@@ -134,6 +139,15 @@ fn clean_message(message: &str) -> String {
         Some(i) if rest[i..].contains("column") => rest[..i].trim(),
         _ => rest,
     };
+    if rest.starts_with("budget breached") {
+        // A node, depth or alias budget: say what it protects against.
+        let what = rest.trim_start_matches("budget breached:").trim();
+        let what = what.split(" (").next().unwrap_or(what);
+        let what = what.split(" at line").next().unwrap_or(what);
+        return format!(
+            "the file is larger or nests deeper than claimlint reads, or expands too far through anchors and aliases ({what})"
+        );
+    }
     if rest.is_empty() {
         "the file is not valid YAML".to_owned()
     } else {

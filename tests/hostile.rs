@@ -1,0 +1,364 @@
+//! The hostile corpus of `tests/hostile/` (and a few cases made at run time: a symlink
+//! loop, a FIFO, an oversized file, a long chain of unknowns). Each run must end by
+//! itself, with the exit code of SPEC 7, the expected finding codes, no panic, and no
+//! hostile byte (an escape, a NUL, a bidirectional control) raw in its output.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
+struct Run {
+    code: Option<i32>,
+    out: String,
+    err: String,
+}
+
+/// Runs claimlint; a run that has not ended after a minute is killed and fails the test
+/// (a guard against hangs, not a measure of speed).
+fn run(args: &[&str], dir: &Path) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let mut stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let out_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stdout.read_to_end(&mut v);
+        v
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stderr.read_to_end(&mut v);
+        v
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Ok(Some(s)) = child.try_wait() {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("claimlint {args:?} did not end within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let out = out_reader.join().unwrap_or_default();
+    let err = err_reader.join().unwrap_or_default();
+    for (name, bytes) in [("stdout", &out), ("stderr", &err)] {
+        assert!(
+            !bytes.contains(&0x1b),
+            "{args:?}: a raw escape reached {name}"
+        );
+        assert!(!bytes.contains(&0), "{args:?}: a raw NUL reached {name}");
+        let text = String::from_utf8_lossy(bytes);
+        for c in ['\u{202e}', '\u{202a}', '\u{2066}', '\u{200f}', '\u{7}'] {
+            assert!(
+                !text.contains(c),
+                "{args:?}: a raw U+{:04X} reached {name}",
+                c as u32
+            );
+        }
+        assert!(!text.contains("panicked"), "{args:?}: {text}");
+    }
+    Run {
+        code: status.code(),
+        out: String::from_utf8_lossy(&out).into_owned(),
+        err: String::from_utf8_lossy(&err).into_owned(),
+    }
+}
+
+/// A file of the corpus, checked in every format: the exit code, and the codes expected.
+fn case(file: &str, extra: &[&str], code: i32, expect: &[&str]) {
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let mut args = vec![file, "--format", format, "--color", "never"];
+        args.extend_from_slice(extra);
+        let r = run(&args, &corpus());
+        assert_eq!(r.code, Some(code), "{file} ({format}): {}{}", r.out, r.err);
+        for e in expect {
+            assert!(
+                r.out.contains(e) || r.err.contains(e),
+                "{file} ({format}) must say {e}: {}{}",
+                r.out,
+                r.err
+            );
+        }
+    }
+}
+
+#[test]
+fn escapes_and_bidi_controls_never_reach_the_terminal() {
+    case(
+        "escapes.claims.yaml",
+        &[],
+        1,
+        &["literal/invalid", "status/unknown-phrase"],
+    );
+    case(
+        "escapes-in-article.claims.yaml",
+        &[],
+        1,
+        &["numeric/mismatch"],
+    );
+    let r = run(&["escapes.claims.yaml", "--format", "concise"], &corpus());
+    assert!(
+        r.out.contains("\\u{1b}[31m") && r.out.contains("<U+202E>"),
+        "{}",
+        r.out
+    );
+}
+
+#[test]
+fn a_file_cannot_forge_a_workflow_command() {
+    let r = run(
+        &["github-forgery.claims.yaml", "--format", "github"],
+        &corpus(),
+    );
+    // One finding, one line: a command only starts at the start of a line, and the file's
+    // `%0A` arrives as `%250A`, which the runner does not turn into a line break.
+    assert_eq!(r.out.lines().count(), 1, "{}", r.out);
+    assert!(
+        r.out
+            .starts_with("::warning file=github-forgery.claims.yaml,"),
+        "{}",
+        r.out
+    );
+    assert!(
+        !r.out.contains("%0A::") || r.out.contains("%250A::"),
+        "{}",
+        r.out
+    );
+}
+
+#[test]
+fn encodings_bom_crlf_nul_and_tabs() {
+    case("utf16.claims.yaml", &[], 1, &["yaml/syntax"]);
+    case("latin1.claims.yaml", &[], 1, &["yaml/syntax"]);
+    case("nul-byte.claims.yaml", &[], 1, &["yaml/syntax"]);
+    case("tabs.claims.yaml", &[], 1, &["numeric/mismatch"]);
+    let r = run(&["bom-crlf.claims.yaml", "--format", "concise"], &corpus());
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.out
+            .starts_with("bom-crlf.claims.yaml:5:13: error[numeric/mismatch]"),
+        "{}",
+        r.out
+    );
+}
+
+#[test]
+fn bombs_and_depths_are_bounded() {
+    case(
+        "alias-bomb.claims.yaml",
+        &[],
+        1,
+        &["yaml/syntax", "expands too far"],
+    );
+    case("deep-nesting.claims.yaml", &[], 1, &["yaml/syntax"]);
+    case(
+        "deep-formula.claims.yaml",
+        &[],
+        1,
+        &["formula/invalid", "deeper than"],
+    );
+    case(
+        "long-formula.claims.yaml",
+        &[],
+        1,
+        &["formula/invalid", "longer than"],
+    );
+    case(
+        "huge-numbers.claims.yaml",
+        &[],
+        1,
+        &["literal/invalid", "400"],
+    );
+    case(
+        "function-bomb.claims.yaml",
+        &["--rules", "function-bomb.rules.yaml"],
+        1,
+        &["formula/invalid", "more than 10000 operations"],
+    );
+}
+
+#[test]
+fn malformed_shapes_are_findings() {
+    case(
+        "several-documents.claims.yaml",
+        &[],
+        1,
+        &["schema/invalid", "several YAML documents"],
+    );
+    case("odd-keys.claims.yaml", &[], 1, &["schema/invalid"]);
+}
+
+#[test]
+fn malformed_rules_stop_the_run() {
+    let r = run(
+        &[
+            "odd-keys.claims.yaml",
+            "--rules",
+            "function-cycle.rules.yaml",
+        ],
+        &corpus(),
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.err.contains("rules/invalid") && r.err.contains("calls itself"),
+        "{}",
+        r.err
+    );
+    let r = run(
+        &[
+            "odd-keys.claims.yaml",
+            "--rules",
+            "escapes-in-rules.rules.yaml",
+        ],
+        &corpus(),
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(r.err.contains("rules/invalid"), "{}", r.err);
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
+    d
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_fifos_and_odd_files() {
+    let d = scratch("hostile-files");
+    std::fs::create_dir_all(d.join("walk/sub")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("..", d.join("walk/sub/loop")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("walk/sub/claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // A folder named like a claims file is not a claims file.
+    std::fs::create_dir_all(d.join("walk/x.claims.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let fifo = d.join("walk/fifo.claims.yaml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let r = run(&["walk", "--format", "concise"], &d);
+    assert_eq!(r.code, Some(0), "{}{}", r.out, r.err);
+    if made {
+        // Named on the command line, a FIFO is an error reported at once, never opened.
+        let r = run(&["walk/fifo.claims.yaml"], &d);
+        assert_eq!(r.code, Some(2));
+        assert!(r.err.contains("not a regular file"), "{}", r.err);
+    }
+    let r = run(&["walk/x.claims.yaml", "--format", "concise"], &d);
+    assert_eq!(
+        r.code,
+        Some(0),
+        "a folder named on the command line is searched: {}{}",
+        r.out,
+        r.err
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_with_exit_2() {
+    let d = scratch("hostile-big");
+    let f = std::fs::File::create(d.join("claims.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    f.set_len(claimlint::run::MAX_FILE_BYTES + 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml"], &d);
+    assert_eq!(r.code, Some(2));
+    assert!(r.err.contains("MiB"), "{}", r.err);
+}
+
+#[test]
+fn a_long_chain_of_unknowns_ends() {
+    let d = scratch("hostile-chain");
+    let mut text =
+        String::from("claims:\n  - id: a0\n    value: unknown\n  - id: base\n    assert: a0 = 1\n");
+    for i in 1..3000 {
+        text.push_str(&format!(
+            "  - id: a{i}\n    value: unknown\n  - id: r{i}\n    assert: a{i} = a{} * 1.1 + 1\n",
+            i - 1
+        ));
+    }
+    std::fs::write(d.join("claims.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml", "--format", "concise"], &d);
+    assert_eq!(r.code, Some(0));
+    assert!(r.out.lines().count() >= 3000, "every unknown is derived");
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_exit_status() {
+    let d = scratch("hostile-pipe");
+    let mut text = String::from("claims:\n  - id: a\n    value: 1\n");
+    for i in 0..3000 {
+        text.push_str(&format!("  - id: b{i}\n    assert: a = 3\n"));
+    }
+    std::fs::write(d.join("claims.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+    let script = format!(
+        "'{}' claims.yaml --format concise | head -1; echo \"status=${{PIPESTATUS[0]}}\"",
+        env!("CARGO_BIN_EXE_claimlint")
+    );
+    let o = Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(&d)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let mut lines = out.lines();
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("claims.yaml:")),
+        "{out}"
+    );
+    assert_eq!(
+        lines.next(),
+        Some("status=1"),
+        "the findings fail the run even when the pipe closes: {out}"
+    );
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+}
+
+#[test]
+fn output_is_the_same_whatever_the_threads_and_file_order() {
+    let d = scratch("hostile-determinism");
+    // Files written in an order unlike their sorted one.
+    for i in [7, 3, 9, 1, 5, 0, 8, 2, 6, 4] {
+        let text = format!(
+            "claims:\n  - id: a\n    value: {i}\n  - id: b\n    assert: a = {}\n  - id: u\n    value: unknown\n  - id: g\n    assert: growth(u, a) = 10%\n",
+            i + 5
+        );
+        std::fs::create_dir_all(d.join(format!("d{}", 9 - i))).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(d.join(format!("d{}/f{i}.claims.yaml", 9 - i)), text)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let with = |threads: &str, format: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args([".", "--format", format, "--color", "never"])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(&d)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        o.stdout
+    };
+    for format in ["human", "json", "sarif"] {
+        let one = with("1", format);
+        assert!(!one.is_empty());
+        assert_eq!(one, with("2", format), "{format}");
+        assert_eq!(one, with("4", format), "{format}");
+    }
+}
