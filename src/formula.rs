@@ -414,10 +414,14 @@ impl Parser<'_> {
         let save = self.pos;
         self.ws();
         let rest = &self.s[self.pos..];
+        // `get`, not indexing: the text after a number may be any character (found by
+        // fuzzing: `6` followed by a three-byte character).
         let word_end = |w: &str| {
-            rest.len() >= w.len()
-                && rest[..w.len()].eq_ignore_ascii_case(w)
-                && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            rest.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                && !rest.get(w.len()..).is_some_and(|tail| {
+                    tail.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                })
         };
         if rest.starts_with('%') {
             self.pos += 1;
@@ -507,5 +511,13 @@ mod tests {
         assert!(split_assertion("a =", None).is_err());
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
         assert!(parse_expr(&deep).is_err());
+    }
+
+    #[test]
+    fn a_number_before_a_multibyte_character_is_no_panic() {
+        // Found by fuzzing (fuzz/artifacts/formula): `6` then a three-byte character.
+        let text = "share(users,6\u{3351}\u{8b8c}\u{5df} half";
+        assert!(split_assertion(text, None).is_err());
+        assert!(parse_expr("6\u{3351}").is_err());
     }
 }

@@ -191,6 +191,17 @@ fn bombs_and_depths_are_bounded() {
 }
 
 #[test]
+fn fuzzing_finds_stay_fixed() {
+    // A number followed by a multibyte character once panicked in the formula parser.
+    case(
+        "fuzz-multibyte-after-number.claims.yaml",
+        &[],
+        1,
+        &["formula/invalid"],
+    );
+}
+
+#[test]
 fn malformed_shapes_are_findings() {
     case(
         "several-documents.claims.yaml",
