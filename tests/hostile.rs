@@ -60,6 +60,10 @@ fn run(args: &[&str], dir: &Path) -> Run {
             "{args:?}: a raw escape reached {name}"
         );
         assert!(!bytes.contains(&0), "{args:?}: a raw NUL reached {name}");
+        assert!(
+            !bytes.contains(&b'\r'),
+            "{args:?}: a raw carriage return reached {name}"
+        );
         let text = String::from_utf8_lossy(bytes);
         for c in ['\u{202e}', '\u{202a}', '\u{2066}', '\u{200f}', '\u{7}'] {
             assert!(
@@ -145,6 +149,12 @@ fn encodings_bom_crlf_nul_and_tabs() {
     case("latin1.claims.yaml", &[], 1, &["yaml/syntax"]);
     case("nul-byte.claims.yaml", &[], 1, &["yaml/syntax"]);
     case("tabs.claims.yaml", &[], 1, &["numeric/mismatch"]);
+    case(
+        "carriage-returns.claims.yaml",
+        &[],
+        1,
+        &["numeric/mismatch"],
+    );
     let r = run(&["bom-crlf.claims.yaml", "--format", "concise"], &corpus());
     assert_eq!(r.code, Some(1));
     assert!(

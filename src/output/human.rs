@@ -4,7 +4,9 @@ use super::{Counts, escape};
 use crate::check::FileReport;
 use crate::finding::{Finding, Label, Related};
 use crate::source::SourceFile;
+use crate::source::Span;
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -19,9 +21,10 @@ pub fn render(reports: &[FileReport], color: bool, width: usize) -> String {
         .with_links(false)
         .with_width(width);
     let mut s = String::new();
+    let mut escaped = Escaped::default();
     for r in reports {
         for f in &r.findings {
-            let safe = sanitized(f);
+            let safe = escaped.finding(f);
             if handler.render_report(&mut s, &safe).is_err() {
                 let _ = writeln!(
                     s,
@@ -46,55 +49,83 @@ pub fn render(reports: &[FileReport], color: bool, width: usize) -> String {
     s
 }
 
-/// The finding with every text from a file escaped, so that no byte of a file reaches the
-/// terminal raw. Spans move with the escaped text.
-fn sanitized(f: &Finding) -> Finding {
-    let (file, map) = escaped_source(&f.file);
-    let mut g = f.clone();
-    g.file = file;
-    g.message = escape(&f.message);
-    g.help = f.help.as_deref().map(escape);
-    g.labels = f
-        .labels
-        .iter()
-        .map(|l| Label {
-            span: map(l.span),
-            text: escape(&l.text),
-        })
-        .collect();
-    g.related = f
-        .related
-        .iter()
-        .map(|r| {
-            let (rf, rmap) = escaped_source(&r.file);
-            Related {
-                file: rf,
-                span: rmap(r.span),
-                message: escape(&r.message),
-            }
-        })
-        .collect();
-    g
+/// Sources made safe to print, each made once per render (a file has many findings).
+#[derive(Default)]
+struct Escaped {
+    by_file: HashMap<*const SourceFile, (Arc<SourceFile>, Option<Vec<usize>>)>,
 }
 
-type SpanMap = Box<dyn Fn(crate::source::Span) -> crate::source::Span>;
+impl Escaped {
+    /// The safe copy of a source and the map of its byte offsets (none where the source
+    /// is clean and shared as it is).
+    fn of(&mut self, src: &Arc<SourceFile>) -> &(Arc<SourceFile>, Option<Vec<usize>>) {
+        self.by_file
+            .entry(Arc::as_ptr(src))
+            .or_insert_with(|| escaped_source(src))
+    }
+
+    /// A span of `src`, moved to its safe copy.
+    fn span(&mut self, src: &Arc<SourceFile>, s: Span) -> Span {
+        match &self.of(src).1 {
+            None => s,
+            Some(offsets) => {
+                let a = offsets.get(s.start).copied().unwrap_or(0);
+                let b = offsets.get(s.end()).copied().unwrap_or(a);
+                Span::new(a, b.saturating_sub(a))
+            }
+        }
+    }
+
+    /// The finding with every text from a file escaped, so that no byte of a file
+    /// reaches the terminal raw. Spans move with the escaped text.
+    fn finding(&mut self, f: &Finding) -> Finding {
+        let mut g = f.clone();
+        g.file = Arc::clone(&self.of(&f.file).0);
+        g.message = escape(&f.message);
+        g.help = f.help.as_deref().map(escape);
+        g.labels = f
+            .labels
+            .iter()
+            .map(|l| Label {
+                span: self.span(&f.file, l.span),
+                text: escape(&l.text),
+            })
+            .collect();
+        g.related = f
+            .related
+            .iter()
+            .map(|r| Related {
+                file: Arc::clone(&self.of(&r.file).0),
+                span: self.span(&r.file, r.span),
+                message: escape(&r.message),
+            })
+            .collect();
+        g
+    }
+}
+
+/// Whether a character of a file may not reach the terminal as it is.
+fn dirty(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
 
 /// A copy of a source whose control characters (but tabs and line breaks) are escaped,
-/// and the map of old spans to new ones. Clean sources are shared as they are.
-fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, SpanMap) {
-    let dirty = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t' && c != '\r')
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
-    };
+/// the CR of each CRLF dropped, and the map from old byte offsets to new ones. A clean
+/// source is shared as it is.
+fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, Option<Vec<usize>>) {
     if !src.text.contains(dirty) && !src.name.contains(dirty) {
-        return (Arc::clone(src), Box::new(|s| s));
+        return (Arc::clone(src), None);
     }
-    // offsets[i] = new offset of old byte i.
     let mut text = String::with_capacity(src.text.len());
     let mut offsets = Vec::with_capacity(src.text.len() + 1);
-    for c in src.text.chars() {
+    let mut chars = src.text.chars().peekable();
+    while let Some(c) = chars.next() {
         for _ in 0..c.len_utf8() {
             offsets.push(text.len());
+        }
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
         }
         if dirty(c) {
             text.push_str(&escape(&c.to_string()));
@@ -103,11 +134,5 @@ fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, SpanMap) {
         }
     }
     offsets.push(text.len());
-    let file = SourceFile::new(escape(&src.name), text);
-    let map = move |s: crate::source::Span| {
-        let a = offsets.get(s.start).copied().unwrap_or(0);
-        let b = offsets.get(s.end()).copied().unwrap_or(a);
-        crate::source::Span::new(a, b.saturating_sub(a))
-    };
-    (file, Box::new(map))
+    (SourceFile::new(escape(&src.name), text), Some(offsets))
 }
