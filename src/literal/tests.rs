@@ -2,15 +2,16 @@ use super::*;
 use crate::rules::{RuleSet, load_defaults};
 use proptest::prelude::*;
 
-fn rules() -> RuleSet {
-    match load_defaults().and_then(|b| b.finish()) {
+fn rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| match load_defaults().and_then(|b| b.finish()) {
         Ok(r) => r,
         Err(e) => panic!("default rules: {e}"),
-    }
+    })
 }
 
 fn q(text: &str) -> Quantity {
-    match parse(text, &rules()) {
+    match parse(text, rules()) {
         Ok(Literal::Value(q)) => q,
         other => panic!("{text}: {other:?}"),
     }
@@ -120,18 +121,18 @@ fn huge_and_tiny_numbers_widen_outward() {
 #[test]
 fn errors_label_the_part_that_failed() {
     let r = rules();
-    let e = parse("12.5 mlm", &r).err();
+    let e = parse("12.5 mlm", r).err();
     assert!(
         e.as_ref().is_some_and(|e| e.start == 5 && e.end == 8),
         "{e:?}"
     );
     assert_eq!(e.and_then(|e| e.help), Some("did you mean `mln`?".into()));
-    let e = parse("abuot 5", &r).err();
+    let e = parse("abuot 5", r).err();
     assert_eq!(e.and_then(|e| e.help), Some("did you mean `about`?".into()));
-    assert!(parse("", &r).is_err());
-    assert!(parse("half the people", &r).is_err());
-    assert!(parse("12,5", &r).is_err());
-    assert_eq!(parse("unknown", &r), Ok(Literal::Unknown));
+    assert!(parse("", r).is_err());
+    assert!(parse("half the people", r).is_err());
+    assert!(parse("12,5", r).is_err());
+    assert_eq!(parse("unknown", r), Ok(Literal::Unknown));
 }
 
 proptest! {
@@ -143,7 +144,7 @@ proptest! {
         let scale = 10f64.powi(frac_digits as i32);
         let written = int as f64 / scale;
         let text = format!("{written:.frac_digits$}");
-        let Ok(Literal::Value(q)) = parse(&text, &r) else { return Err(TestCaseError::fail(text)); };
+        let Ok(Literal::Value(q)) = parse(&text, r) else { return Err(TestCaseError::fail(text)); };
         let half = 0.5 / scale;
         let x = written - half + 2.0 * half * t;
         prop_assert!(q.interval.lo <= x + 1e-9 * x.abs() && x - 1e-9 * x.abs() <= q.interval.hi);
@@ -153,13 +154,13 @@ proptest! {
     fn hedged_literals_hold_the_written_value(int in 1u64..100_000, hedge in prop::sample::select(vec!["about", "nearly", "just over", "at least", "at most", "up to", "exactly", "~"])) {
         let r = rules();
         let text = format!("{hedge} {int}");
-        let Ok(Literal::Value(q)) = parse(&text, &r) else { return Err(TestCaseError::fail(text)); };
+        let Ok(Literal::Value(q)) = parse(&text, r) else { return Err(TestCaseError::fail(text)); };
         let x = int as f64;
         prop_assert!(q.interval.lo <= x && x <= q.interval.hi, "{}: [{}, {}]", text, q.interval.lo, q.interval.hi);
     }
 
     #[test]
     fn any_text_never_panics(s in "\\PC{0,40}") {
-        let _ = parse(&s, &rules());
+        let _ = parse(&s, rules());
     }
 }
