@@ -48,7 +48,11 @@ pub fn load(
         document: Document::default(),
         claims: Vec::new(),
     };
-    let root = match yaml::parse(source) {
+    let parsed = match yaml::parse_claims_fast(source) {
+        Some(root) => Ok(Some(root)),
+        None => yaml::parse(source),
+    };
+    let root = match parsed {
         Ok(Some(root)) => root,
         Ok(None) => {
             out.push(

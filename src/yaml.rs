@@ -9,6 +9,7 @@
 use crate::source::{SourceFile, Span};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
+use std::borrow::Cow;
 use std::fmt;
 
 /// One YAML node and where it stands.
@@ -27,7 +28,7 @@ pub enum NodeKind {
     /// `~`, `null` or nothing.
     Null,
     /// A scalar, with its text as written (the decoded text of a quoted scalar).
-    Scalar(String),
+    Scalar(Cow<'static, str>),
     /// A sequence.
     Seq(Vec<Node>),
     /// A mapping, duplicate keys included, in file order.
@@ -120,6 +121,234 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
     }
 }
 
+/// The fast path for a well-formed claims file: typed structs, which the YAML crate reads
+/// faster than a generic tree, turned into the same tree `parse` gives. Anything unusual
+/// (an unknown key, a duplicate, a null or a list where a scalar belongs, several
+/// documents) makes it give up, and the caller takes the generic path, which reports it.
+pub fn parse_claims_fast(file: &SourceFile) -> Option<Node> {
+    let text = file.text.as_str();
+    let max_nodes = 10_000usize.saturating_add(text.len() / 2);
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: max_nodes,
+            max_events: max_nodes.saturating_mul(4),
+            max_depth: 64,
+            max_documents: 2,
+        },
+        strict_booleans: true,
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+        with_snippet: false,
+    };
+    let typed: fast::File = serde_saphyr::from_str_with_options(text, options).ok()?;
+    Some(typed.into_node(text))
+}
+
+/// Typed structs of a well-formed claims file.
+mod fast {
+    use super::{Node, NodeKind, span_of};
+    use crate::source::Span;
+    use serde::Deserialize;
+    use serde_saphyr::Spanned;
+    use std::borrow::Cow;
+
+    /// A scalar field: absent by default; a null, a list or a mapping is an error (so
+    /// that the generic path reports it).
+    #[derive(Default)]
+    pub struct Field(Option<Spanned<String>>);
+
+    impl<'de> Deserialize<'de> for Field {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Spanned::<String>::deserialize(d).map(|s| Field(Some(s)))
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct File {
+        #[serde(default)]
+        document: Option<Document>,
+        claims: Vec<Claim>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Document {
+        #[serde(default)]
+        title: Field,
+        #[serde(default)]
+        source: Field,
+        #[serde(default)]
+        date: Field,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Claim {
+        #[serde(default)]
+        id: Field,
+        #[serde(default)]
+        value: Field,
+        #[serde(default)]
+        unit: Field,
+        #[serde(default)]
+        measure: Field,
+        #[serde(default)]
+        domain: Field,
+        #[serde(default)]
+        assert: Field,
+        #[serde(default)]
+        status: Field,
+        #[serde(default)]
+        subject: Field,
+        #[serde(default)]
+        quote: Field,
+        #[serde(default)]
+        as_of: Field,
+        #[serde(default)]
+        note: Field,
+        #[serde(default)]
+        allow: Option<Vec<Allow>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Allow {
+        #[serde(default)]
+        code: Field,
+        #[serde(default)]
+        reason: Field,
+    }
+
+    /// Where the key of a value is written: the last `key:` before the value (within a
+    /// few KiB, so that the search stays short), else an empty span at the value.
+    fn key_span(text: &str, key: &str, value: Span) -> Span {
+        let end = value.start.min(text.len());
+        let mut start = end.saturating_sub(4096);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let window = text.get(start..end).unwrap_or("");
+        let mut upto = window.len();
+        while let Some(i) = window[..upto].rfind(key) {
+            let after = window[i + key.len()..].trim_start_matches([' ', '\t']);
+            let before_ok = i == 0
+                || window[..i]
+                    .ends_with(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '-');
+            if before_ok && after.starts_with(':') {
+                return Span::new(start + i, key.len());
+            }
+            upto = i;
+        }
+        Span::new(value.start, 0)
+    }
+
+    fn scalar(s: Cow<'static, str>, span: Span) -> Node {
+        Node {
+            kind: NodeKind::Scalar(s),
+            span,
+        }
+    }
+
+    /// The (key, value) entries of the fields present, in file order.
+    fn entries(text: &str, fields: Vec<(&'static str, Field)>) -> Vec<(Node, Node)> {
+        let mut v: Vec<(Node, Node)> = fields
+            .into_iter()
+            .filter_map(|(k, f)| {
+                let s = f.0?;
+                let span = span_of(&s.referenced).unwrap_or_default();
+                Some((
+                    scalar(Cow::Borrowed(k), key_span(text, k, span)),
+                    scalar(Cow::Owned(s.value), span),
+                ))
+            })
+            .collect();
+        v.sort_by_key(|(_, val)| val.span.start);
+        v
+    }
+
+    fn map(entries: Vec<(Node, Node)>) -> Node {
+        let span = entries.first().map_or(Span::default(), |(k, _)| k.span);
+        Node {
+            kind: NodeKind::Map(entries),
+            span,
+        }
+    }
+
+    impl File {
+        pub fn into_node(self, text: &str) -> Node {
+            let mut root = Vec::new();
+            if let Some(d) = self.document {
+                let e = entries(
+                    text,
+                    vec![("title", d.title), ("source", d.source), ("date", d.date)],
+                );
+                let span = e.first().map_or(Span::default(), |(k, _)| k.span);
+                root.push((
+                    scalar(Cow::Borrowed("document"), key_span(text, "document", span)),
+                    map(e),
+                ));
+            }
+            let claims: Vec<Node> = self.claims.into_iter().map(|c| c.into_node(text)).collect();
+            let span = claims.first().map_or(Span::default(), |c| c.span);
+            let list = Node {
+                kind: NodeKind::Seq(claims),
+                span,
+            };
+            root.push((
+                scalar(Cow::Borrowed("claims"), key_span(text, "claims", span)),
+                list,
+            ));
+            root.sort_by_key(|(k, _)| k.span.start);
+            map(root)
+        }
+    }
+
+    impl Claim {
+        fn into_node(self, text: &str) -> Node {
+            let mut e = entries(
+                text,
+                vec![
+                    ("id", self.id),
+                    ("value", self.value),
+                    ("unit", self.unit),
+                    ("measure", self.measure),
+                    ("domain", self.domain),
+                    ("assert", self.assert),
+                    ("status", self.status),
+                    ("subject", self.subject),
+                    ("quote", self.quote),
+                    ("as_of", self.as_of),
+                    ("note", self.note),
+                ],
+            );
+            if let Some(allow) = self.allow {
+                let items: Vec<Node> = allow
+                    .into_iter()
+                    .map(|a| map(entries(text, vec![("code", a.code), ("reason", a.reason)])))
+                    .collect();
+                let span = items.first().map_or(Span::default(), |n| n.span);
+                let key = scalar(Cow::Borrowed("allow"), key_span(text, "allow", span));
+                let at = e
+                    .iter()
+                    .position(|(_, v)| v.span.start > span.start)
+                    .unwrap_or(e.len());
+                e.insert(
+                    at,
+                    (
+                        key,
+                        Node {
+                            kind: NodeKind::Seq(items),
+                            span,
+                        },
+                    ),
+                );
+            }
+            map(e)
+        }
+    }
+}
+
 /// The crate's message starts with "line L column C: " and may carry a snippet: keep the
 /// sentence alone, since our own report shows the position.
 fn clean_message(message: &str) -> String {
@@ -171,13 +400,13 @@ fn convert(text: &str, node: Spanned<Raw>) -> Node {
         // alias), never through a float.
         Raw::Plain => {
             let defined = span_of(&node.defined).unwrap_or(span);
-            NodeKind::Scalar(
+            NodeKind::Scalar(Cow::Owned(
                 text.get(defined.start..defined.end())
                     .unwrap_or("")
                     .to_owned(),
-            )
+            ))
         }
-        Raw::Str(s) => NodeKind::Scalar(s),
+        Raw::Str(s) => NodeKind::Scalar(Cow::Owned(s)),
         Raw::Seq(items) => NodeKind::Seq(items.into_iter().map(|n| convert(text, n)).collect()),
         Raw::Map(entries) => NodeKind::Map(
             entries
@@ -318,6 +547,65 @@ mod tests {
     fn syntax_error_has_a_position() {
         let e = parse_str("a: [1, 2\nb: 3\n").err();
         assert!(e.is_some_and(|e| e.span.start > 0 && !e.message.starts_with("line")));
+    }
+
+    /// A tree as text: scalars with their spans, containers without (the two paths may
+    /// place a container's empty span differently).
+    fn shape(n: &Node, out: &mut String) {
+        match &n.kind {
+            NodeKind::Null => out.push_str("null"),
+            NodeKind::Scalar(s) => out.push_str(&format!("{s:?}@{}+{}", n.span.start, n.span.len)),
+            NodeKind::Seq(items) => {
+                out.push('[');
+                items.iter().for_each(|i| {
+                    shape(i, out);
+                    out.push(',');
+                });
+                out.push(']');
+            }
+            NodeKind::Map(entries) => {
+                out.push('{');
+                for (k, v) in entries {
+                    shape(k, out);
+                    out.push(':');
+                    shape(v, out);
+                    out.push(',');
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    /// The fast path gives the tree the generic path gives, for every fixture it takes.
+    #[test]
+    fn the_fast_path_gives_the_generic_tree() -> Result<(), String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
+            .map_err(|e| e.to_string())?
+            .filter_map(Result::ok)
+            .map(|e| e.path().join("claims.yaml"))
+            .collect();
+        files.push(root.join("claims.yaml"));
+        files.push(root.join("tests/formats/claims.yaml"));
+        let mut fast_taken = 0;
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| e.to_string())?;
+            let src = SourceFile::new("c.yaml", text);
+            let Some(fast) = parse_claims_fast(&src) else {
+                continue;
+            };
+            fast_taken += 1;
+            let generic = parse(&src).map_err(|e| e.message)?.ok_or("empty")?;
+            let (mut a, mut b) = (String::new(), String::new());
+            shape(&fast, &mut a);
+            shape(&generic, &mut b);
+            assert_eq!(a, b, "{}", f.display());
+        }
+        assert!(
+            fast_taken > 20,
+            "the fast path took only {fast_taken} files"
+        );
+        Ok(())
     }
 
     #[test]
