@@ -11,7 +11,7 @@ use crate::literal::Tag;
 use crate::rules::RuleSet;
 use crate::source::Span;
 use crate::unit::Dim;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Most nodes one assertion may expand to once functions are inlined.
 pub const MAX_NODES: usize = 10_000;
@@ -177,7 +177,7 @@ impl Program {
         &mut self,
         e: &Expr,
         scope: &Scope<'_>,
-        params: &HashMap<String, usize>,
+        params: &[(&str, usize)],
         span: Option<Span>,
     ) -> Result<usize, CompileError> {
         // Inside an inlined body, every node is shown at the call's span.
@@ -191,7 +191,7 @@ impl Program {
                 span: at,
             }),
             ExprKind::Id(name) => {
-                if let Some(&i) = params.get(name) {
+                if let Some(&(_, i)) = params.iter().find(|(p, _)| p == name) {
                     return Ok(i);
                 }
                 match scope.ids.get(name.as_str()) {
@@ -261,7 +261,7 @@ impl Program {
         args: &[Expr],
         call_span: Span,
         scope: &Scope<'_>,
-        params: &HashMap<String, usize>,
+        params: &[(&str, usize)],
         span: Option<Span>,
     ) -> Result<usize, CompileError> {
         let at = span.unwrap_or(call_span);
@@ -348,9 +348,9 @@ impl Program {
                 help: Some(format!("write `{name}({})`", f.params.join(", "))),
             });
         }
-        let mut bound = HashMap::new();
+        let mut bound: Vec<(&str, usize)> = Vec::with_capacity(args.len());
         for (p, a) in f.params.iter().zip(args) {
-            bound.insert(p.clone(), self.compile(a, scope, params, span)?);
+            bound.push((p.as_str(), self.compile(a, scope, params, span)?));
         }
         self.compile(&f.body, scope, &bound, Some(at))
     }

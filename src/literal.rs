@@ -177,8 +177,14 @@ impl<'a> Parser<'a> {
 
     /// The longest of `words` (sorted longest first) at `pos`.
     fn longest(&self, pos: usize, words: &'a [String]) -> Option<(&'a str, usize)> {
+        // Only words that start with the text's first letter can match: a cheap filter
+        // before the character-by-character comparison.
+        let first = self.s[pos..].chars().next()?;
+        let mut lower = first.to_lowercase();
+        let (l0, single) = (lower.next()?, lower.next().is_none());
         words
             .iter()
+            .filter(|w| !single || w.starts_with(l0))
             .find_map(|w| self.phrase(pos, w).map(|end| (w.as_str(), end)))
     }
 

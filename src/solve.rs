@@ -31,7 +31,8 @@ use crate::literal::{self, Literal, Quantity};
 use crate::rules::{Domain, RuleSet};
 use crate::source::Span;
 use crate::wording::{self, Style};
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 
 /// An assertion, compiled: one arena holding both sides.
 struct Compiled {
@@ -51,7 +52,7 @@ struct Compiled {
 
 /// Runs the numeric checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut ids = HashMap::new();
+    let mut ids = HashMap::default();
     for (i, c) in file.claims.iter().enumerate() {
         let r = match &c.kind {
             ClaimKind::Quantity(q) => Ref::Quantity {
@@ -142,10 +143,9 @@ impl Ctx<'_> {
         };
         let rhs_text = text.text[split.rhs_start..].trim().to_owned();
         let mut prog = Program::default();
-        let empty = HashMap::new();
         let result = (|| -> Result<(usize, usize, Option<Quantity>), Outcome> {
             let lhs = prog
-                .compile(&split.lhs, scope, &empty, None)
+                .compile(&split.lhs, scope, &[], None)
                 .map_err(Outcome::Compile)?;
             let (rhs, lit) = match literal::parse(&rhs_text, self.rules) {
                 Ok(Literal::Value(q)) => {
@@ -173,7 +173,7 @@ impl Ctx<'_> {
                 Err(lit_err) => {
                     match formula::parse_expr_at(&text.text, split.rhs_start, Some(&scales)) {
                         Ok(e) => (
-                            prog.compile(&e, scope, &empty, None)
+                            prog.compile(&e, scope, &[], None)
                                 .map_err(Outcome::Compile)?,
                             None,
                         ),
@@ -536,7 +536,7 @@ impl Ctx<'_> {
                     span: c.lhs_expr.span,
                 };
                 let mut p = c.prog.clone();
-                let Ok(root) = p.compile(&e, scope, &HashMap::new(), None) else {
+                let Ok(root) = p.compile(&e, scope, &[], None) else {
                     continue;
                 };
                 let mut vals = Vec::new();
@@ -631,7 +631,7 @@ impl Ctx<'_> {
             }
         }
         let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut group_of: HashMap<usize, usize> = HashMap::new();
+        let mut group_of: HashMap<usize, usize> = HashMap::default();
         for (i, c) in live.iter().enumerate() {
             let r = find(&mut parent, c.claim);
             let g = *group_of.entry(r).or_insert_with(|| {
@@ -661,7 +661,7 @@ impl Ctx<'_> {
                     let set = self.minimal_conflict(live, &active, rounds);
                     if set.is_empty() {
                         // Cannot be narrowed to a set (should not happen): stop quietly.
-                        state = HashMap::new();
+                        state = HashMap::default();
                         break;
                     }
                     self.report_conflict(live, &set);
@@ -683,8 +683,8 @@ impl Ctx<'_> {
         active: &[usize],
         rounds: usize,
     ) -> Result<HashMap<usize, Interval>, usize> {
-        let mut vars: HashMap<usize, Interval> = HashMap::new();
-        let mut users: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut vars: HashMap<usize, Interval> = HashMap::default();
+        let mut users: HashMap<usize, Vec<usize>> = HashMap::default();
         for &a in active {
             for &v in &live[a].vars {
                 vars.entry(v).or_insert(self.vars[v]);
@@ -825,6 +825,15 @@ impl Ctx<'_> {
     ) {
         let mut vars: Vec<usize> = state.keys().copied().collect();
         vars.sort_unstable();
+        // Which assertions name each claim, and which claims are in a conflict: built once,
+        // so that a large group costs no more than its size.
+        let mut users_of: HashMap<usize, Vec<usize>> = HashMap::default();
+        for &a in active {
+            for &v in &live[a].vars {
+                users_of.entry(v).or_default().push(a);
+            }
+        }
+        let in_conflict: rustc_hash::FxHashSet<usize> = in_conflict.iter().copied().collect();
         for v in vars {
             let claim = &self.file.claims[v];
             let ClaimKind::Quantity(q) = &claim.kind else {
@@ -840,13 +849,10 @@ impl Ctx<'_> {
             if !gained {
                 continue;
             }
-            let users: Vec<usize> = active
-                .iter()
-                .copied()
-                .filter(|&a| live[a].vars.contains(&v))
-                .collect();
+            let users: &[usize] = users_of.get(&v).map_or(&[], Vec::as_slice);
             let neighbours: Vec<usize> = users
                 .iter()
+                .take(3)
                 .flat_map(|&a| live[a].vars.iter().copied())
                 .collect();
             let style = Style::for_kind(q.tag.into(), self.scale_near(&neighbours));

@@ -27,7 +27,8 @@ use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// One status claim, read.
 struct Entry {
@@ -46,7 +47,7 @@ struct Bucket {
 /// Runs the status checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
     // (subject, lifecycle) -> time -> claims, in file order within each.
-    let mut groups: HashMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = HashMap::new();
+    let mut groups: HashMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = HashMap::default();
     let mut order: Vec<(&str, &str)> = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
         let ClaimKind::Status { subject, phrase } = &c.kind else {
@@ -223,7 +224,7 @@ impl Ctx<'_> {
                 m
             })
             .collect();
-        let mut reported: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut reported: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
         for i in 0..buckets.len() {
             for j in 0..i {
                 let (ti, tj) = (buckets[i].time, buckets[j].time);
