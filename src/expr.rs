@@ -11,7 +11,7 @@ use crate::literal::Tag;
 use crate::rules::RuleSet;
 use crate::source::Span;
 use crate::unit::Dim;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 /// Most nodes one assertion may expand to once functions are inlined.
 pub const MAX_NODES: usize = 10_000;

@@ -23,7 +23,7 @@ use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
 use crate::unit;
 use crate::yaml::{self, Node, NodeKind};
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 const CLAIM_KEYS: &[&str] = &[
@@ -128,7 +128,7 @@ pub fn load(
             return file;
         }
     };
-    let mut ids: HashMap<String, Span> = HashMap::default();
+    let mut ids: HashMap<String, Span> = HashMap::new();
     for item in items {
         if let Some(c) = l.claim(item, &file.document, &mut ids) {
             file.claims.push(c);
@@ -207,7 +207,7 @@ impl Loader<'_> {
 
     fn duplicate_keys(&mut self, entries: &[(Node, Node)]) {
         // Small mappings (every claim) are scanned; large ones are hashed.
-        let mut seen: HashMap<&str, Span> = HashMap::default();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
         for (i, (k, _)) in entries.iter().enumerate() {
             let Some(name) = k.as_str() else { continue };
             let first = if entries.len() <= 16 {

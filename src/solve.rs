@@ -31,7 +31,8 @@ use crate::literal::{self, Literal, Quantity};
 use crate::rules::{Domain, RuleSet};
 use crate::source::Span;
 use crate::wording::{self, Style};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 use std::collections::VecDeque;
 
 /// An assertion, compiled: one arena holding both sides.
@@ -52,7 +53,7 @@ struct Compiled {
 
 /// Runs the numeric checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut ids = HashMap::default();
+    let mut ids = HashMap::new();
     for (i, c) in file.claims.iter().enumerate() {
         let r = match &c.kind {
             ClaimKind::Quantity(q) => Ref::Quantity {
@@ -631,7 +632,7 @@ impl Ctx<'_> {
             }
         }
         let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut group_of: HashMap<usize, usize> = HashMap::default();
+        let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
         for (i, c) in live.iter().enumerate() {
             let r = find(&mut parent, c.claim);
             let g = *group_of.entry(r).or_insert_with(|| {
@@ -661,7 +662,7 @@ impl Ctx<'_> {
                     let set = self.minimal_conflict(live, &active, rounds);
                     if set.is_empty() {
                         // Cannot be narrowed to a set (should not happen): stop quietly.
-                        state = HashMap::default();
+                        state = FxHashMap::default();
                         break;
                     }
                     self.report_conflict(live, &set);
@@ -682,9 +683,9 @@ impl Ctx<'_> {
         live: &[Compiled],
         active: &[usize],
         rounds: usize,
-    ) -> Result<HashMap<usize, Interval>, usize> {
-        let mut vars: HashMap<usize, Interval> = HashMap::default();
-        let mut users: HashMap<usize, Vec<usize>> = HashMap::default();
+    ) -> Result<FxHashMap<usize, Interval>, usize> {
+        let mut vars: FxHashMap<usize, Interval> = FxHashMap::default();
+        let mut users: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for &a in active {
             for &v in &live[a].vars {
                 vars.entry(v).or_insert(self.vars[v]);
@@ -692,7 +693,7 @@ impl Ctx<'_> {
             }
         }
         let mut queue: VecDeque<usize> = active.iter().copied().collect();
-        let mut queued: HashMap<usize, bool> = active.iter().map(|&a| (a, true)).collect();
+        let mut queued: FxHashMap<usize, bool> = active.iter().map(|&a| (a, true)).collect();
         let mut budget = rounds.saturating_mul(active.len().max(1));
         let mut vals = Vec::new();
         while let Some(a) = queue.pop_front() {
@@ -820,20 +821,20 @@ impl Ctx<'_> {
         &mut self,
         live: &[Compiled],
         active: &[usize],
-        state: &HashMap<usize, Interval>,
+        state: &FxHashMap<usize, Interval>,
         in_conflict: &[usize],
     ) {
         let mut vars: Vec<usize> = state.keys().copied().collect();
         vars.sort_unstable();
         // Which assertions name each claim, and which claims are in a conflict: built once,
         // so that a large group costs no more than its size.
-        let mut users_of: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut users_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for &a in active {
             for &v in &live[a].vars {
                 users_of.entry(v).or_default().push(a);
             }
         }
-        let in_conflict: rustc_hash::FxHashSet<usize> = in_conflict.iter().copied().collect();
+        let in_conflict: FxHashSet<usize> = in_conflict.iter().copied().collect();
         for v in vars {
             let claim = &self.file.claims[v];
             let ClaimKind::Quantity(q) = &claim.kind else {
