@@ -70,6 +70,9 @@ pub struct Claim {
     pub quote: Option<Text>,
     /// The claim's time: `as_of`, else `document.date`, else unspecified.
     pub time: Option<Time>,
+    /// Whether the claim gives `as_of` (an invalid one leaves the time unspecified,
+    /// rather than taking the document's date).
+    pub has_as_of: bool,
     /// `allow:` entries.
     pub allow: Vec<Allow>,
 }

@@ -48,93 +48,127 @@ pub fn load(
         document: Document::default(),
         claims: Vec::new(),
     };
-    let parsed = match yaml::parse_claims_fast(source) {
-        Some(root) => Ok(Some(root)),
-        None => yaml::parse(source),
-    };
-    let root = match parsed {
-        Ok(Some(root)) => root,
-        Ok(None) => {
-            out.push(
-                schema(
-                    source,
-                    Span::new(0, 0),
-                    "the file holds no claims: it needs a `claims:` list",
-                    "empty",
-                )
-                .help("start with `claims: []`, or run `claimlint init`"),
-            );
-            return file;
-        }
-        Err(e) if e.several_documents => {
-            out.push(
-                schema(
-                    source,
-                    e.span,
-                    "the file holds several YAML documents",
-                    "a second document starts here",
-                )
-                .help("a claims file is one document: split it into several files"),
-            );
-            return file;
-        }
-        Err(e) => {
-            out.push(Finding::new(
-                Code::YamlSyntax,
-                source,
-                e.message,
-                e.span,
-                "here",
-            ));
-            return file;
-        }
-    };
     let mut l = Loader {
         src: source,
         rules,
         out,
     };
-    let Some(entries) = l.mapping(&root, "the file") else {
-        return file;
-    };
-    l.duplicate_keys(entries);
-    let mut claims_node = None;
-    for (k, v) in entries {
-        match k.as_str() {
-            Some("document") => file.document = l.document(v),
-            Some("claims") => claims_node = Some(v),
-            other => l.unknown_key(k, other.unwrap_or(""), &["document", "claims"], "the file"),
+    let mut ids: HashMap<String, Span> = HashMap::new();
+    // The fast path hands over each claim as it is read; where it gives up, what it made
+    // is dropped and the generic path reads the file again, reporting what is unusual.
+    let mark = l.out.len();
+    let mut claims = Vec::new();
+    let fast = yaml::parse_claims_fast(source, &mut |item| {
+        if let Some(c) = l.claim(&item, &mut ids) {
+            claims.push(c);
+        }
+    });
+    match fast {
+        Some(document) => {
+            if let Some(d) = document {
+                file.document = l.document(&d);
+            }
+            file.claims = claims;
+        }
+        None => {
+            l.out.truncate(mark);
+            drop(claims);
+            ids.clear();
+            l.generic(&mut file, &mut ids);
         }
     }
-    let Some(claims) = claims_node else {
-        l.out.push(schema(
-            source,
-            root.span,
-            "the file has no `claims:` list",
-            "claims are missing",
-        ));
-        return file;
-    };
-    let items: &[Node] = match &claims.kind {
-        NodeKind::Seq(items) => items,
-        NodeKind::Null => &[],
-        _ => {
-            l.out.push(schema(
-                source,
-                claims.span,
-                format!("`claims` must be a list, not {}", claims.kind_name()),
-                "not a list",
-            ));
-            return file;
-        }
-    };
-    let mut ids: HashMap<String, Span> = HashMap::new();
-    for item in items {
-        if let Some(c) = l.claim(item, &file.document, &mut ids) {
-            file.claims.push(c);
+    // A claim without `as_of` takes the document's date (the document may come last).
+    for c in &mut file.claims {
+        if !c.has_as_of {
+            c.time = file.document.date;
         }
     }
     file
+}
+
+impl Loader<'_> {
+    /// The generic path: the whole file as a tree of nodes.
+    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut HashMap<String, Span>) {
+        let source = self.src;
+        let root = match yaml::parse(source) {
+            Ok(Some(root)) => root,
+            Ok(None) => {
+                self.out.push(
+                    schema(
+                        source,
+                        Span::new(0, 0),
+                        "the file holds no claims: it needs a `claims:` list",
+                        "empty",
+                    )
+                    .help("start with `claims: []`, or run `claimlint init`"),
+                );
+                return;
+            }
+            Err(e) if e.several_documents => {
+                self.out.push(
+                    schema(
+                        source,
+                        e.span,
+                        "the file holds several YAML documents",
+                        "a second document starts here",
+                    )
+                    .help("a claims file is one document: split it into several files"),
+                );
+                return;
+            }
+            Err(e) => {
+                self.out.push(Finding::new(
+                    Code::YamlSyntax,
+                    source,
+                    e.message,
+                    e.span,
+                    "here",
+                ));
+                return;
+            }
+        };
+        let Some(entries) = self.mapping(&root, "the file") else {
+            return;
+        };
+        self.duplicate_keys(entries);
+        let mut claims_node = None;
+        for (k, v) in entries {
+            match k.as_str() {
+                Some("document") => file.document = self.document(v),
+                Some("claims") => claims_node = Some(v),
+                other => {
+                    self.unknown_key(k, other.unwrap_or(""), &["document", "claims"], "the file")
+                }
+            }
+        }
+        let Some(claims) = claims_node else {
+            self.out.push(schema(
+                source,
+                root.span,
+                "the file has no `claims:` list",
+                "claims are missing",
+            ));
+            return;
+        };
+        let items: &[Node] = match &claims.kind {
+            NodeKind::Seq(items) => items,
+            NodeKind::Null => &[],
+            _ => {
+                self.out.push(schema(
+                    source,
+                    claims.span,
+                    format!("`claims` must be a list, not {}", claims.kind_name()),
+                    "not a list",
+                ));
+                return;
+            }
+        };
+        for item in items {
+            if let Some(c) = self.claim(item, ids) {
+                file.claims.push(c);
+            }
+        }
+    }
 }
 
 fn schema(
@@ -290,12 +324,7 @@ impl Loader<'_> {
         d
     }
 
-    fn claim(
-        &mut self,
-        item: &Node,
-        doc: &Document,
-        ids: &mut HashMap<String, Span>,
-    ) -> Option<Claim> {
+    fn claim(&mut self, item: &Node, ids: &mut HashMap<String, Span>) -> Option<Claim> {
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);
@@ -423,10 +452,8 @@ impl Loader<'_> {
             }
         }
 
-        let time = match get("as_of") {
-            Some(n) => self.time(n, "as_of"),
-            None => doc.date,
-        };
+        let has_as_of = get("as_of").is_some();
+        let time = get("as_of").and_then(|n| self.time(n, "as_of"));
         let quote = get("quote").and_then(|n| self.text(n, "quote"));
         if let Some(n) = get("note") {
             self.text(n, "note");
@@ -464,6 +491,7 @@ impl Loader<'_> {
             kind,
             quote,
             time,
+            has_as_of,
             allow,
         })
     }

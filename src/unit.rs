@@ -2,19 +2,17 @@
 //! gram^-1), and the conversions of the rules.
 
 use crate::rules::{Domain, RuleSet};
-use std::collections::BTreeMap;
 use std::fmt;
 
-/// A unit: base unit names (lowercase) and their powers. Empty is dimensionless.
+/// A unit: base unit names (lowercase) and their powers, sorted by name, no zero power.
+/// Empty is dimensionless. (A short sorted list: most units have one or two factors.)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Dim(BTreeMap<String, i32>);
+pub struct Dim(Vec<(String, i32)>);
 
 impl Dim {
     /// A single base unit.
     pub fn base(name: &str) -> Dim {
-        let mut m = BTreeMap::new();
-        m.insert(name.to_owned(), 1);
-        Dim(m)
+        Dim(vec![(name.to_owned(), 1)])
     }
 
     /// Whether it has no unit at all.
@@ -35,10 +33,14 @@ impl Dim {
     fn combine(&self, o: &Dim, sign: i32) -> Dim {
         let mut m = self.0.clone();
         for (k, p) in &o.0 {
-            let e = m.entry(k.clone()).or_insert(0);
-            *e = e.saturating_add(sign.saturating_mul(*p));
-            if *e == 0 {
-                m.remove(k);
+            match m.binary_search_by(|(n, _)| n.as_str().cmp(k)) {
+                Ok(i) => {
+                    m[i].1 = m[i].1.saturating_add(sign.saturating_mul(*p));
+                    if m[i].1 == 0 {
+                        m.remove(i);
+                    }
+                }
+                Err(i) => m.insert(i, (k.clone(), sign.saturating_mul(*p))),
             }
         }
         Dim(m)
@@ -53,7 +55,7 @@ impl fmt::Display for Dim {
         let num: Vec<String> = self
             .0
             .iter()
-            .filter(|(_, p)| **p > 0)
+            .filter(|(_, p)| *p > 0)
             .map(|(k, p)| {
                 if *p == 1 {
                     k.clone()
@@ -65,7 +67,7 @@ impl fmt::Display for Dim {
         let den: Vec<String> = self
             .0
             .iter()
-            .filter(|(_, p)| **p < 0)
+            .filter(|(_, p)| *p < 0)
             .map(|(k, p)| {
                 if *p == -1 {
                     k.clone()

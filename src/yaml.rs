@@ -125,7 +125,14 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
 /// faster than a generic tree, turned into the same tree `parse` gives. Anything unusual
 /// (an unknown key, a duplicate, a null or a list where a scalar belongs, several
 /// documents) makes it give up, and the caller takes the generic path, which reports it.
-pub fn parse_claims_fast(file: &SourceFile) -> Option<Node> {
+///
+/// Each claim is handed to `on_claim` as soon as it is read, so that a large file never
+/// stands whole in memory as a tree. Returns the `document:` node, if any; `None` where
+/// the fast path gave up (the caller then discards what `on_claim` made of the claims).
+pub fn parse_claims_fast(
+    file: &SourceFile,
+    on_claim: &mut dyn FnMut(Node),
+) -> Option<Option<Node>> {
     let text = file.text.as_str();
     let max_nodes = 10_000usize.saturating_add(text.len() / 2);
     let options = serde_saphyr::options! {
@@ -140,8 +147,16 @@ pub fn parse_claims_fast(file: &SourceFile) -> Option<Node> {
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
         with_snippet: false,
     };
-    let typed: fast::File = serde_saphyr::from_str_with_options(text, options).ok()?;
-    Some(typed.into_node(text))
+    // A document marker on a later line may start a second document: the generic path
+    // reports that.
+    if text.contains("\n---") || text.contains("\n...") {
+        return None;
+    }
+    let typed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
+        serde::de::DeserializeSeed::deserialize(fast::FileSeed { text, on_claim }, de)
+    })
+    .ok()?;
+    Some(typed.document_node(text))
 }
 
 /// Typed structs of a well-formed claims file.
@@ -163,12 +178,79 @@ mod fast {
         }
     }
 
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
+    /// The file: a mapping of `document` and `claims`. Written by hand so that each
+    /// claim becomes a node as soon as it is read: the typed structs of a large file never
+    /// all stand in memory at once.
     pub struct File {
-        #[serde(default)]
         document: Option<Document>,
-        claims: Vec<Claim>,
+    }
+
+    /// Reads a file, with its text at hand for the spans of keys, handing each claim on.
+    pub struct FileSeed<'t, 'f> {
+        pub text: &'t str,
+        pub on_claim: &'f mut dyn FnMut(Node),
+    }
+
+    impl<'de> serde::de::DeserializeSeed<'de> for FileSeed<'_, '_> {
+        type Value = File;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<File, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> serde::de::Visitor<'de> for FileSeed<'_, '_> {
+        type Value = File;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a claims file")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<File, A::Error> {
+            use serde::de::Error;
+            let (mut document, mut claims) = (None, false);
+            while let Some(key) = m.next_key::<String>()? {
+                match key.as_str() {
+                    "document" if document.is_none() => {
+                        document = Some(m.next_value::<Document>()?)
+                    }
+                    "claims" if !claims => {
+                        m.next_value_seed(ClaimsSeed {
+                            text: self.text,
+                            on_claim: &mut *self.on_claim,
+                        })?;
+                        claims = true;
+                    }
+                    _ => return Err(A::Error::custom("not the fast path")),
+                }
+            }
+            if !claims {
+                return Err(A::Error::custom("no claims"));
+            }
+            Ok(File { document })
+        }
+    }
+
+    struct ClaimsSeed<'t, 'f> {
+        text: &'t str,
+        on_claim: &'f mut dyn FnMut(Node),
+    }
+
+    impl<'de> serde::de::DeserializeSeed<'de> for ClaimsSeed<'_, '_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+
+    impl<'de> serde::de::Visitor<'de> for ClaimsSeed<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of claims")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while let Some(c) = seq.next_element::<Claim>()? {
+                (self.on_claim)(c.into_node(self.text));
+            }
+            Ok(())
+        }
     }
 
     #[derive(Deserialize)]
@@ -276,31 +358,13 @@ mod fast {
     }
 
     impl File {
-        pub fn into_node(self, text: &str) -> Node {
-            let mut root = Vec::new();
-            if let Some(d) = self.document {
-                let e = entries(
-                    text,
-                    vec![("title", d.title), ("source", d.source), ("date", d.date)],
-                );
-                let span = e.first().map_or(Span::default(), |(k, _)| k.span);
-                root.push((
-                    scalar(Cow::Borrowed("document"), key_span(text, "document", span)),
-                    map(e),
-                ));
-            }
-            let claims: Vec<Node> = self.claims.into_iter().map(|c| c.into_node(text)).collect();
-            let span = claims.first().map_or(Span::default(), |c| c.span);
-            let list = Node {
-                kind: NodeKind::Seq(claims),
-                span,
-            };
-            root.push((
-                scalar(Cow::Borrowed("claims"), key_span(text, "claims", span)),
-                list,
-            ));
-            root.sort_by_key(|(k, _)| k.span.start);
-            map(root)
+        /// The `document:` mapping, as the generic path gives it.
+        pub fn document_node(self, text: &str) -> Option<Node> {
+            let d = self.document?;
+            Some(map(entries(
+                text,
+                vec![("title", d.title), ("source", d.source), ("date", d.date)],
+            )))
         }
     }
 
@@ -591,14 +655,30 @@ mod tests {
         for f in files {
             let text = std::fs::read_to_string(&f).map_err(|e| e.to_string())?;
             let src = SourceFile::new("c.yaml", text);
-            let Some(fast) = parse_claims_fast(&src) else {
+            let mut claims = Vec::new();
+            let Some(document) = parse_claims_fast(&src, &mut |n| claims.push(n)) else {
                 continue;
             };
             fast_taken += 1;
             let generic = parse(&src).map_err(|e| e.message)?.ok_or("empty")?;
+            let field = |key: &str| {
+                generic
+                    .entries()
+                    .and_then(|e| e.iter().find(|(k, _)| k.as_str() == Some(key)))
+                    .map(|(_, v)| v.clone())
+            };
             let (mut a, mut b) = (String::new(), String::new());
-            shape(&fast, &mut a);
-            shape(&generic, &mut b);
+            for n in document.iter().chain(&claims) {
+                shape(n, &mut a);
+            }
+            for n in field("document").iter().chain(
+                field("claims")
+                    .as_ref()
+                    .and_then(Node::items)
+                    .unwrap_or(&[]),
+            ) {
+                shape(n, &mut b);
+            }
             assert_eq!(a, b, "{}", f.display());
         }
         assert!(
