@@ -655,7 +655,8 @@ impl Loader<'_> {
                 }
             }
         }
-        let unit = q.as_ref().and_then(|q| q.unit.clone()).or(key_unit);
+        // The unit lives once, on the claim.
+        let unit = q.as_mut().and_then(|q| q.unit.take()).or(key_unit);
         let domain = domain_key
             .or(unit.as_ref().and_then(|u| u.domain))
             .unwrap_or(Domain::Signed);

@@ -51,6 +51,35 @@ struct Compiled {
     vars: Vec<usize>,
 }
 
+/// What propagation keeps of an assertion that holds on its own: the arena without its
+/// units (checked already), and not the text it came from.
+struct Live {
+    claim: usize,
+    prog: Program,
+    lhs: usize,
+    rhs: usize,
+    op: CmpOp,
+    vars: Vec<usize>,
+}
+
+impl From<Compiled> for Live {
+    fn from(c: Compiled) -> Live {
+        let mut prog = c.prog;
+        for n in &mut prog.nodes {
+            n.unit = None;
+        }
+        prog.nodes.shrink_to_fit();
+        Live {
+            claim: c.claim,
+            prog,
+            lhs: c.lhs,
+            rhs: c.rhs,
+            op: c.op,
+            vars: c.vars,
+        }
+    }
+}
+
 /// Runs the numeric checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
     let mut ids = HashMap::new();
@@ -89,7 +118,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             && let Some(comp) = ctx.compile(i, text, &scope)
             && ctx.check_alone(&comp, text, &scope)
         {
-            live.push(comp);
+            live.push(Live::from(comp));
         }
     }
     ctx.propagate_all(&live);
@@ -613,7 +642,7 @@ impl Ctx<'_> {
     }
 
     /// Propagation over connected groups of assertions.
-    fn propagate_all(&mut self, live: &[Compiled]) {
+    fn propagate_all(&mut self, live: &[Live]) {
         // Union-find over claim indices: assertions sharing a claim are in one group.
         let n = self.file.claims.len();
         let mut parent: Vec<usize> = (0..n).collect();
@@ -646,7 +675,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn solve_group(&mut self, live: &[Compiled], mut active: Vec<usize>) {
+    fn solve_group(&mut self, live: &[Live], mut active: Vec<usize>) {
         let rounds = self.rules.propagation_rounds.value as usize;
         let mut in_conflict: Vec<usize> = Vec::new();
         let state;
@@ -680,7 +709,7 @@ impl Ctx<'_> {
     /// assertion. `Err(i)` where assertion `i` emptied an interval.
     fn propagate(
         &self,
-        live: &[Compiled],
+        live: &[Live],
         active: &[usize],
         rounds: usize,
     ) -> Result<FxHashMap<usize, Interval>, usize> {
@@ -758,7 +787,7 @@ impl Ctx<'_> {
 
     /// A minimal set of assertions that cannot hold together: the shortest conflicting
     /// prefix in file order, then a deletion filter over it in file order.
-    fn minimal_conflict(&self, live: &[Compiled], active: &[usize], rounds: usize) -> Vec<usize> {
+    fn minimal_conflict(&self, live: &[Live], active: &[usize], rounds: usize) -> Vec<usize> {
         let mut prefix = Vec::new();
         for &a in active {
             prefix.push(a);
@@ -783,7 +812,7 @@ impl Ctx<'_> {
         set
     }
 
-    fn report_conflict(&mut self, live: &[Compiled], set: &[usize]) {
+    fn report_conflict(&mut self, live: &[Live], set: &[usize]) {
         let Some(&last) = set.last() else { return };
         let owner = live[last].claim;
         let names: Vec<String> = set
@@ -819,7 +848,7 @@ impl Ctx<'_> {
 
     fn derived_notes(
         &mut self,
-        live: &[Compiled],
+        live: &[Live],
         active: &[usize],
         state: &FxHashMap<usize, Interval>,
         in_conflict: &[usize],
