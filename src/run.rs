@@ -22,6 +22,8 @@ pub struct RunOptions {
     pub force_exclude: bool,
     /// How rules are put together.
     pub rules: RuleOptions,
+    /// The largest claims file read, in bytes (0: the default, [`MAX_FILE_BYTES`]).
+    pub max_file_bytes: u64,
 }
 
 /// Finds and checks every claims file; the reports come in the order the files were
@@ -72,40 +74,62 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
         }
         jobs.push((f.path, config_path));
     }
+    let max_bytes = if opts.max_file_bytes == 0 {
+        MAX_FILE_BYTES
+    } else {
+        opts.max_file_bytes
+    };
     // Files are checked in parallel; `collect` keeps the order in which they were found,
     // so the output is the same whatever the number of threads.
     let reports: Vec<FileReport> = jobs
         .par_iter()
-        .filter_map(|(path, config_path)| rules.get(config_path).map(|r| check_file(path, r)))
+        .filter_map(|(path, config_path)| {
+            rules
+                .get(config_path)
+                .map(|r| check_file(path, r, max_bytes))
+        })
         .collect::<Result<_, _>>()?;
     Ok(reports)
 }
 
-/// Reads and checks one claims file. A file that cannot be read is a failure of the
-/// tool; one that is not YAML, or not UTF-8, is a finding.
-pub fn check_file(path: &Path, rules: &RuleSet) -> Result<FileReport, ToolError> {
+/// Reads and checks one claims file of at most `max_bytes`. A file that cannot be read,
+/// or is larger, is a failure of the tool; one that is not YAML, or not UTF-8, is a
+/// finding.
+pub fn check_file(path: &Path, rules: &RuleSet, max_bytes: u64) -> Result<FileReport, ToolError> {
     let name = display_name(path);
-    let bytes = read_limited(path)
+    let bytes = read_limited(path, max_bytes)
         .map_err(|why| ToolError::new("usage", format!("cannot read `{name}`: {why}")))?;
     Ok(check_bytes(name, &bytes, Some(path), rules))
 }
 
-/// The largest claims file read.
+/// The largest claims file read by default (`--max-file-size` changes it).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| discover::io_words(&e))?;
     if !meta.is_file() {
         return Err("not a regular file".into());
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > max_bytes {
         return Err(format!(
-            "{} bytes is more than the {} MiB claimlint reads",
-            meta.len(),
-            MAX_FILE_BYTES / 1024 / 1024
+            "{} bytes is more than the {max_bytes} bytes claimlint reads (--max-file-size)",
+            meta.len()
         ));
     }
-    std::fs::read(path).map_err(|e| discover::io_words(&e))
+    // The limit holds even for a file that grows while it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    let file = std::fs::File::open(path).map_err(|e| discover::io_words(&e))?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, max_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| discover::io_words(&e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!(
+            "it grew past the {max_bytes} bytes claimlint reads while it was read"
+        ));
+    }
+    Ok(bytes)
 }
 
 /// A path as shown: relative to the working folder where it lies below it, without `./`.

@@ -301,7 +301,21 @@ fn an_oversized_file_is_refused_with_exit_2() {
         .unwrap_or_else(|e| panic!("{e}"));
     let r = run(&["claims.yaml"], &d);
     assert_eq!(r.code, Some(2));
-    assert!(r.err.contains("MiB"), "{}", r.err);
+    assert!(r.err.contains("--max-file-size"), "{}", r.err);
+    // The limit is configurable.
+    std::fs::write(
+        d.join("small.claims.yaml"),
+        format!("# {}\nclaims: []\n", "x".repeat(2 * 1024 * 1024)),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(run(&["small.claims.yaml"], &d).code, Some(0));
+    let r = run(&["small.claims.yaml", "--max-file-size", "1"], &d);
+    assert_eq!(r.code, Some(2), "{}", r.err);
+    assert_eq!(
+        run(&["small.claims.yaml", "--max-file-size", "0"], &d).code,
+        Some(2),
+        "0 MiB is refused as an argument"
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The default rules, compiled into the binary.
-const DEFAULTS: &[(&str, &str)] = &[
+const DEFAULTS_FILES: &[(&str, &str)] = &[
     ("literals.yaml", include_str!("../../rules/literals.yaml")),
     ("units.yaml", include_str!("../../rules/units.yaml")),
     ("functions.yaml", include_str!("../../rules/functions.yaml")),
@@ -25,12 +25,12 @@ const DEFAULTS: &[(&str, &str)] = &[
 const RULES: &str = "rules/invalid";
 
 /// Merges rules files in order; `finish` checks the whole and indexes it.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct RulesBuilder {
     set: Partial,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Partial {
     scales: BTreeMap<String, Entry<f64>>,
     hedges: BTreeMap<String, Entry<Hedge>>,
@@ -46,13 +46,20 @@ struct Partial {
     severity: BTreeMap<Code, Entry<Level>>,
 }
 
-/// A builder holding the default rules.
+/// A builder holding the default rules. They are read once per process, however many
+/// configs a run meets.
 pub fn load_defaults() -> Result<RulesBuilder, ToolError> {
-    let mut b = RulesBuilder::default();
-    for (name, text) in DEFAULTS {
-        b.add(&SourceFile::new(format!("<default>/{name}"), *text))?;
-    }
-    Ok(b)
+    static DEFAULTS: std::sync::OnceLock<Result<RulesBuilder, ToolError>> =
+        std::sync::OnceLock::new();
+    DEFAULTS
+        .get_or_init(|| {
+            let mut b = RulesBuilder::default();
+            for (name, text) in DEFAULTS_FILES {
+                b.add(&SourceFile::new(format!("<default>/{name}"), *text))?;
+            }
+            Ok(b)
+        })
+        .clone()
 }
 
 fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError {

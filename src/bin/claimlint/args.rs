@@ -121,6 +121,9 @@ pub struct CheckArgs {
     /// pre-commit, which names files).
     #[arg(long)]
     pub force_exclude: bool,
+    /// The largest claims file read, in MiB; a larger one is an error (exit 2).
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_file_size: u64,
     /// Record today's findings in FILE, and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,

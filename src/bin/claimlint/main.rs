@@ -69,6 +69,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
             no_defaults: a.no_default_rules,
             extra: a.rules.clone(),
         },
+        max_file_bytes: a.max_file_size * 1024 * 1024,
     };
     let mut reports = claimlint::run::run(&opts)?;
     if let Some(path) = &a.write_baseline {
