@@ -139,3 +139,37 @@ fn every_folder_has_its_claims_and_snapshot_and_no_stray_snapshot() {
         );
     }
 }
+
+/// Every message of every fixture follows the house style: it starts lowercase (or with a
+/// quoted value), ends without a period, and stands on one line; so does every help.
+#[test]
+fn messages_follow_the_convention() {
+    for dir in fixtures() {
+        for f in run(&dir).findings {
+            let m = &f.message;
+            let first = m.chars().next().unwrap_or(' ');
+            assert!(
+                first.is_lowercase() || first.is_ascii_digit() || "`\"$€£<-−~".contains(first),
+                "{}: `{m}` must start lowercase",
+                dir.display()
+            );
+            assert!(
+                !m.ends_with('.'),
+                "{}: `{m}` must not end with a period",
+                dir.display()
+            );
+            assert!(
+                !m.contains('\n'),
+                "{}: `{m}` must be one line",
+                dir.display()
+            );
+            if let Some(h) = &f.help {
+                assert!(
+                    !h.ends_with('.') && !h.contains('\n'),
+                    "{}: help `{h}`",
+                    dir.display()
+                );
+            }
+        }
+    }
+}
