@@ -1,0 +1,360 @@
+//! Numeric checks (SPEC 4): each assertion on its own (`numeric/mismatch`,
+//! `numeric/rounding`, `numeric/undefined`, `numeric/percent-points`), then all of them
+//! together by constraint propagation (`numeric/derived`, `numeric/conflict`).
+//!
+//! *Why it matters*: a "half" that is really 62%, a "25% increase" that implies a base
+//! year the article never states, parts that cannot add up to their total. Every check
+//! reasons about the whole range a rounded, hedged phrase allows, so a finding means the
+//! claims cannot all be true under any reasonable reading.
+//!
+//! Propagation works on connected groups of assertions (those that share claims), each
+//! with a bounded number of revisions, so the cost grows with the file, not its square.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../../docs/codes/numeric-mismatch.md")]
+#![doc = include_str!("../../docs/codes/numeric-rounding.md")]
+#![doc = include_str!("../../docs/codes/numeric-undefined.md")]
+#![doc = include_str!("../../docs/codes/numeric-percent-points.md")]
+#![doc = include_str!("../../docs/codes/numeric-derived.md")]
+#![doc = include_str!("../../docs/codes/numeric-conflict.md")]
+#![doc = include_str!("../../docs/codes/formula-invalid.md")]
+#![doc = include_str!("../../docs/codes/ref-unknown.md")]
+
+use crate::claim::{ClaimKind, ClaimsFile, Text};
+use crate::code::Code;
+use crate::expr::{self, CompileError, Op, Program, Ref, Scope};
+use crate::finding::Finding;
+use crate::formula::{self, CmpOp, Expr};
+use crate::interval::Interval;
+use crate::literal::{self, Literal, Quantity};
+use crate::rules::RuleSet;
+use crate::source::Span;
+use std::collections::HashMap;
+
+mod alone;
+mod propagate;
+
+/// An assertion, compiled: one arena holding both sides.
+struct Compiled {
+    /// The assertion claim's index.
+    claim: usize,
+    prog: Program,
+    lhs: usize,
+    rhs: usize,
+    op: CmpOp,
+    lhs_expr: Expr,
+    /// The right side, when it is a literal.
+    rhs_literal: Option<Quantity>,
+    rhs_text: String,
+    /// Claim indices it names.
+    vars: Vec<usize>,
+}
+
+/// What propagation keeps of an assertion that holds on its own: the arena without its
+/// units (checked already), and not the text it came from.
+struct Live {
+    claim: usize,
+    prog: Program,
+    lhs: usize,
+    rhs: usize,
+    op: CmpOp,
+    vars: Vec<usize>,
+}
+
+impl From<Compiled> for Live {
+    fn from(c: Compiled) -> Live {
+        let mut prog = c.prog;
+        for n in &mut prog.nodes {
+            n.unit = None;
+        }
+        prog.nodes.shrink_to_fit();
+        Live {
+            claim: c.claim,
+            prog,
+            lhs: c.lhs,
+            rhs: c.rhs,
+            op: c.op,
+            vars: c.vars,
+        }
+    }
+}
+
+/// Runs the numeric checks of one file.
+pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
+    let mut ids = HashMap::new();
+    for (i, c) in file.claims.iter().enumerate() {
+        let r = match &c.kind {
+            ClaimKind::Quantity(q) => Ref::Quantity {
+                unit: q.unit.as_ref().map(|u| &u.dim),
+                tag: q.tag,
+                unknown: q.quantity.is_none(),
+            },
+            other => Ref::Other(other.name()),
+        };
+        ids.insert(c.id.as_str(), (i, r));
+    }
+    let scope = Scope { ids: &ids, rules };
+    let vars: Vec<Interval> = file
+        .claims
+        .iter()
+        .map(|c| match &c.kind {
+            ClaimKind::Quantity(q) => q.interval,
+            _ => Interval::ALL,
+        })
+        .collect();
+    let index = ids.iter().map(|(k, (i, _))| (*k, *i)).collect();
+    let mut ctx = Ctx {
+        index,
+        file,
+        rules,
+        vars,
+        out,
+    };
+
+    let mut live = Vec::new();
+    for (i, c) in file.claims.iter().enumerate() {
+        if let ClaimKind::Assertion(text) = &c.kind
+            && let Some(comp) = ctx.compile(i, text, &scope)
+            && ctx.check_alone(&comp, text, &scope)
+        {
+            live.push(Live::from(comp));
+        }
+    }
+    ctx.propagate_all(&live);
+}
+
+struct Ctx<'a> {
+    /// Claim id -> claim index.
+    index: HashMap<&'a str, usize>,
+    file: &'a ClaimsFile,
+    rules: &'a RuleSet,
+    vars: Vec<Interval>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn text_of(&self, claim: usize) -> Option<&Text> {
+        match &self.file.claims.get(claim)?.kind {
+            ClaimKind::Assertion(t) => Some(t),
+            ClaimKind::Quantity(q) => Some(&q.value),
+            ClaimKind::Status { phrase, .. } => Some(phrase),
+        }
+    }
+
+    fn finding(
+        &self,
+        code: Code,
+        claim: usize,
+        message: String,
+        span: Span,
+        label: String,
+    ) -> Finding {
+        Finding::new(code, &self.file.source, message, span, label)
+            .owner(claim, &self.file.claims[claim].id)
+    }
+
+    /// Parses and compiles an assertion; reports what cannot be read.
+    fn compile(&mut self, claim: usize, text: &Text, scope: &Scope<'_>) -> Option<Compiled> {
+        let scales = |w: &str| self.rules.scales.get(w).map(|e| e.value);
+        let split = match formula::split_assertion(&text.text, Some(&scales)) {
+            Ok(s) => s,
+            Err(e) => {
+                let f = self.finding(
+                    Code::FormulaInvalid,
+                    claim,
+                    format!("cannot read the assertion: {}", e.message),
+                    text.part(e.span.start, e.span.end().max(e.span.start + 1)),
+                    "here".into(),
+                );
+                self.out.push(f);
+                return None;
+            }
+        };
+        let rhs_text = text.text[split.rhs_start..].trim().to_owned();
+        let mut prog = Program::default();
+        let result = (|| -> Result<(usize, usize, Option<Quantity>), Outcome> {
+            let lhs = prog
+                .compile(&split.lhs, scope, &[], None)
+                .map_err(Outcome::Compile)?;
+            let (rhs, lit) = match literal::parse(&rhs_text, self.rules) {
+                Ok(Literal::Value(q)) => {
+                    let lead = text.text[split.rhs_start..].len()
+                        - text.text[split.rhs_start..].trim_start().len();
+                    let span = Span::new(split.rhs_start + lead, rhs_text.len());
+                    let node = expr::Node {
+                        op: Op::Const(q.interval),
+                        unit: q.unit.as_ref().map(|u| u.dim.clone()),
+                        kind: q.tag.into(),
+                        from_unknown: false,
+                        span,
+                    };
+                    prog.nodes.push(node);
+                    (prog.root(), Some(q))
+                }
+                Ok(Literal::Unknown) => {
+                    return Err(Outcome::Syntax(formula::FormulaError {
+                        message:
+                            "`unknown` is a value for a quantity claim, not a side of an assertion"
+                                .into(),
+                        span: Span::new(split.rhs_start, text.text.len() - split.rhs_start),
+                    }));
+                }
+                Err(lit_err) => {
+                    match formula::parse_expr_at(&text.text, split.rhs_start, Some(&scales)) {
+                        Ok(e) => (
+                            prog.compile(&e, scope, &[], None)
+                                .map_err(Outcome::Compile)?,
+                            None,
+                        ),
+                        Err(fe) => {
+                            // A right side that starts like a literal gets the literal's error.
+                            return Err(
+                                if lit_err.help.is_some()
+                                    || !rhs_text.starts_with(|c: char| {
+                                        c.is_ascii_alphabetic() || c == '_' || c == '('
+                                    })
+                                {
+                                    let lead = text.text[split.rhs_start..].len()
+                                        - text.text[split.rhs_start..].trim_start().len();
+                                    Outcome::Literal(lit_err, split.rhs_start + lead)
+                                } else {
+                                    Outcome::Syntax(fe)
+                                },
+                            );
+                        }
+                    }
+                }
+            };
+            expr::same_unit(&prog.nodes[lhs], &prog.nodes[rhs]).map_err(Outcome::Compile)?;
+            Ok((lhs, rhs, lit))
+        })();
+        let (lhs, rhs, rhs_literal) = match result {
+            Ok(r) => r,
+            Err(o) => {
+                let f = self.outcome_finding(claim, text, o);
+                self.out.push(f);
+                return None;
+            }
+        };
+        let mut vars: Vec<usize> = prog
+            .nodes
+            .iter()
+            .filter_map(|n| if let Op::Var(c) = n.op { Some(c) } else { None })
+            .collect();
+        vars.sort_unstable();
+        vars.dedup();
+        Some(Compiled {
+            claim,
+            prog,
+            lhs,
+            rhs,
+            op: split.op,
+            lhs_expr: split.lhs,
+            rhs_literal,
+            rhs_text,
+            vars,
+        })
+    }
+
+    fn outcome_finding(&self, claim: usize, text: &Text, o: Outcome) -> Finding {
+        let part = |s: Span| text.part(s.start, s.end().max(s.start + 1));
+        match o {
+            Outcome::Syntax(e) => self.finding(
+                Code::FormulaInvalid,
+                claim,
+                format!("cannot read the assertion: {}", e.message),
+                part(e.span),
+                "here".into(),
+            ),
+            Outcome::Literal(e, base) => {
+                let mut f = self.finding(
+                    Code::LiteralInvalid,
+                    claim,
+                    format!("cannot read the right side: {}", e.message),
+                    part(Span::new(base + e.start, e.end.max(e.start + 1) - e.start)),
+                    "here".into(),
+                );
+                f.help = e.help;
+                f
+            }
+            Outcome::Compile(CompileError::Ref {
+                message,
+                span,
+                help,
+            }) => {
+                let mut f = self.finding(
+                    Code::RefUnknown,
+                    claim,
+                    message,
+                    part(span),
+                    "not a quantity of this file".into(),
+                );
+                f.help = help;
+                f
+            }
+            Outcome::Compile(CompileError::Formula {
+                message,
+                span,
+                help,
+            }) => {
+                let mut f = self.finding(
+                    Code::FormulaInvalid,
+                    claim,
+                    message,
+                    part(span),
+                    "here".into(),
+                );
+                f.help = help;
+                f
+            }
+            Outcome::Compile(CompileError::Unit {
+                message,
+                left,
+                left_unit,
+                right,
+                right_unit,
+            }) => self
+                .finding(
+                    Code::UnitMismatch,
+                    claim,
+                    message,
+                    part(left),
+                    format!("in {left_unit}"),
+                )
+                .label(part(right), format!("in {right_unit}"))
+                .help("convert one side, or compare values of the same unit"),
+        }
+    }
+}
+
+/// Whether `l op r` fails: no values of the two intervals satisfy it (endpoints count as
+/// closed, so touching intervals never fail).
+pub fn fails(op: CmpOp, l: &Interval, r: &Interval) -> bool {
+    if l.is_empty() || r.is_empty() {
+        return false;
+    }
+    match op {
+        CmpOp::Eq => l.disjoint(r),
+        CmpOp::Ne => l.is_point() && r.is_point() && l.lo == r.lo,
+        CmpOp::Lt | CmpOp::Le => l.lo > r.hi,
+        CmpOp::Gt | CmpOp::Ge => l.hi < r.lo,
+    }
+}
+
+fn op_words(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "equal to",
+        CmpOp::Ne => "different from",
+        CmpOp::Lt => "less than",
+        CmpOp::Le => "at most",
+        CmpOp::Gt => "more than",
+        CmpOp::Ge => "at least",
+    }
+}
+
+enum Outcome {
+    Syntax(formula::FormulaError),
+    Literal(literal::LiteralError, usize),
+    Compile(CompileError),
+}
