@@ -1,0 +1,252 @@
+//! One claim: its id, its kind, the keys it may carry, `as_of`, `quote` and `allow`.
+
+use super::{
+    ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Loader, QUANTITY_KEYS, STATUS_KEYS, field, is_id,
+    kind_name, schema,
+};
+use crate::claim::{Allow, Claim, ClaimKind};
+use crate::code::Code;
+use crate::source::Span;
+use crate::suggest::closest;
+use crate::yaml::Node;
+use std::collections::HashMap;
+
+impl Loader<'_> {
+    pub(super) fn claim(&mut self, item: &Node, ids: &mut HashMap<String, Span>) -> Option<Claim> {
+        let entries = self.mapping(item, "a claim")?;
+        self.duplicate_keys(entries);
+        let get = |key: &str| field(entries, key);
+        let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
+
+        // The id.
+        let id = match get("id") {
+            None => {
+                self.out.push(schema(
+                    self.src,
+                    claim_span,
+                    "a claim needs an `id`",
+                    "this claim has no id",
+                ));
+                None
+            }
+            Some(n) => self.text(n, "id").and_then(|t| {
+                if !is_id(&t.text) {
+                    self.out.push(
+                        schema(
+                            self.src,
+                            t.span,
+                            format!("`{}` is not a valid id", t.text),
+                            "malformed id",
+                        )
+                        .help("an id is a letter or `_`, then letters, digits or `_`"),
+                    );
+                    return None;
+                }
+                if let Some(first) = ids.get(&t.text) {
+                    self.out.push(
+                        schema(
+                            self.src,
+                            t.span,
+                            format!("duplicate id `{}`", t.text),
+                            "used again here",
+                        )
+                        .label(*first, "first used here")
+                        .help("every claim of a file needs its own id"),
+                    );
+                    return None;
+                }
+                ids.insert(t.text.clone(), t.span);
+                Some(t)
+            }),
+        };
+
+        // The kind.
+        let mut kinds: Vec<(&str, &Node)> = entries
+            .iter()
+            .filter_map(|(k, _)| {
+                k.as_str()
+                    .filter(|k| ["value", "assert", "status"].contains(k))
+                    .map(|n| (n, k))
+            })
+            .collect();
+        // A key written twice is a duplicate key (reported above), not a second kind.
+        kinds.dedup_by(|a, b| a.0 == b.0);
+        let kind_keys: &[&str] = match kinds.as_slice() {
+            [] => {
+                self.out.push(
+                    schema(self.src, claim_span, "a claim needs one of `value`, `assert` or `status`", "no kind")
+                        .help("a quantity has `value`, an assertion `assert`, a status `status` and `subject`"),
+                );
+                &[]
+            }
+            [(k, _)] => match *k {
+                "value" => QUANTITY_KEYS,
+                "assert" => ASSERTION_KEYS,
+                _ => STATUS_KEYS,
+            },
+            [(a, _), (b, second), ..] => {
+                self.out.push(
+                    schema(
+                        self.src,
+                        second.span,
+                        format!("a claim has one kind, but this one has both `{a}` and `{b}`"),
+                        "second kind",
+                    )
+                    .help("split it into two claims"),
+                );
+                &[]
+            }
+        };
+
+        // Every key: known, and of this kind.
+        for (k, _) in entries {
+            let Some(name) = k.as_str() else {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(k),
+                    "a key must be a scalar",
+                    "not a scalar",
+                ));
+                continue;
+            };
+            if !CLAIM_KEYS.contains(&name) {
+                let valid: Vec<&str> = COMMON_KEYS.iter().chain(kind_keys).copied().collect();
+                let pool: &[&str] = if kind_keys.is_empty() {
+                    CLAIM_KEYS
+                } else {
+                    &valid
+                };
+                self.unknown_key(k, name, pool, "a claim");
+            } else if !kind_keys.is_empty()
+                && !COMMON_KEYS.contains(&name)
+                && !kind_keys.contains(&name)
+            {
+                let owner = if QUANTITY_KEYS.contains(&name) {
+                    "quantity claims (`value`)"
+                } else if STATUS_KEYS.contains(&name) {
+                    "status claims (`status`)"
+                } else {
+                    "assertions (`assert`)"
+                };
+                self.out.push(schema(
+                    self.src,
+                    k.span,
+                    format!(
+                        "`{name}` belongs to {owner}, not to {}",
+                        kind_name(kind_keys)
+                    ),
+                    "key of another kind",
+                ));
+            }
+        }
+
+        let has_as_of = get("as_of").is_some();
+        let time = get("as_of").and_then(|n| self.time(n, "as_of"));
+        let quote = get("quote").and_then(|n| self.text(n, "quote"));
+        if let Some(n) = get("note") {
+            self.text(n, "note");
+        }
+        let allow = get("allow").map(|n| self.allow(n)).unwrap_or_default();
+
+        let kind = match kind_keys.first() {
+            Some(&"value") => self.quantity(entries),
+            Some(&"assert") => get("assert")
+                .and_then(|n| self.text(n, "assert"))
+                .map(ClaimKind::Assertion),
+            Some(&"status") => {
+                let phrase = get("status").and_then(|n| self.text(n, "status"));
+                let subject = match get("subject") {
+                    Some(n) => self.text(n, "subject"),
+                    None => {
+                        self.out.push(
+                            schema(self.src, claim_span, "a status claim needs a `subject`", "no subject")
+                                .help("the subject says what the status is about: `subject: office_in_country`"),
+                        );
+                        None
+                    }
+                };
+                match (phrase, subject) {
+                    (Some(phrase), Some(subject)) => Some(ClaimKind::Status { subject, phrase }),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let (id, kind) = (id?, kind?);
+        Some(Claim {
+            id: id.text,
+            id_span: id.span,
+            kind,
+            quote,
+            time,
+            has_as_of,
+            allow,
+        })
+    }
+
+    pub(super) fn allow(&mut self, node: &Node) -> Vec<Allow> {
+        let mut out = Vec::new();
+        let Some(items) = node.items() else {
+            self.out.push(schema(
+                self.src,
+                self.whole(node),
+                "`allow` must be a list of `code` and `reason`",
+                "not a list",
+            ));
+            return out;
+        };
+        for item in items {
+            let Some(entries) = self.mapping(item, "an `allow` entry") else {
+                continue;
+            };
+            let get = |key: &str| field(entries, key);
+            for (k, _) in entries {
+                let name = k.as_str().unwrap_or("");
+                if name != "code" && name != "reason" {
+                    self.unknown_key(k, name, &["code", "reason"], "an `allow` entry");
+                }
+            }
+            let Some(code_node) = get("code") else {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(item),
+                    "an `allow` entry needs a `code`",
+                    "no code",
+                ));
+                continue;
+            };
+            let Some(code_text) = self.text(code_node, "code") else {
+                continue;
+            };
+            let Some(code) = Code::parse(&code_text.text) else {
+                let mut f = schema(
+                    self.src,
+                    code_text.span,
+                    format!("unknown code `{}`", code_text.text),
+                    "unknown code",
+                );
+                if let Some(c) = closest(&code_text.text, Code::ALL.iter().map(|c| c.as_str())) {
+                    f = f.help(format!("did you mean `{c}`?"));
+                }
+                self.out.push(f);
+                continue;
+            };
+            let reason = get("reason")
+                .and_then(|n| n.as_str())
+                .map(str::trim)
+                .unwrap_or("");
+            if reason.is_empty() {
+                self.out.push(
+                    schema(self.src, code_text.span, format!("allowing `{code}` needs a `reason`"), "no reason given")
+                        .help("say why the finding is wrong here: `reason: the article rounds on purpose`"),
+                );
+                continue;
+            }
+            out.push(Allow {
+                code,
+                span: code_text.span,
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,371 @@
+//! A claims file's YAML -> [`ClaimsFile`], with `yaml/syntax`, `schema/invalid`,
+//! `literal/invalid` and `unit/mismatch` findings for what cannot be read.
+//!
+//! A claim with a problem is reported and left out of the checks, so that one typo gives
+//! one finding and not a cascade; every other claim is still checked.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../../docs/codes/yaml-syntax.md")]
+#![doc = include_str!("../../docs/codes/schema-invalid.md")]
+#![doc = include_str!("../../docs/codes/literal-invalid.md")]
+#![doc = include_str!("../../docs/codes/unit-mismatch.md")]
+
+use crate::claim::{ClaimsFile, Document, TIME_FORMS, Text, Time};
+use crate::code::Code;
+use crate::finding::Finding;
+use crate::interval::Interval;
+use crate::rules::{Domain, RuleSet};
+use crate::source::{SourceFile, Span};
+use crate::suggest::closest;
+use crate::yaml::{self, Node, NodeKind};
+use std::collections::HashMap;
+
+mod claim;
+mod quantity;
+use std::sync::Arc;
+
+const CLAIM_KEYS: &[&str] = &[
+    "id", "value", "unit", "measure", "domain", "assert", "status", "subject", "quote", "as_of",
+    "note", "allow",
+];
+const COMMON_KEYS: &[&str] = &["id", "quote", "as_of", "note", "allow"];
+const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
+const ASSERTION_KEYS: &[&str] = &["assert"];
+const STATUS_KEYS: &[&str] = &["status", "subject"];
+
+/// Loads a claims file. Findings about its form go to `out`.
+pub fn load(
+    source: &Arc<SourceFile>,
+    path: Option<&std::path::Path>,
+    rules: &RuleSet,
+    out: &mut Vec<Finding>,
+) -> ClaimsFile {
+    let mut file = ClaimsFile {
+        source: Arc::clone(source),
+        path: path.map(std::path::Path::to_path_buf),
+        document: Document::default(),
+        claims: Vec::new(),
+    };
+    let mut l = Loader {
+        src: source,
+        rules,
+        out,
+    };
+    let mut ids: HashMap<String, Span> = HashMap::new();
+    // The fast path hands over each claim as it is read; where it gives up, what it made
+    // is dropped and the generic path reads the file again, reporting what is unusual.
+    let mark = l.out.len();
+    let mut claims = Vec::new();
+    let fast = yaml::parse_claims_fast(source, &mut |item| {
+        if let Some(c) = l.claim(&item, &mut ids) {
+            claims.push(c);
+        }
+    });
+    match fast {
+        Some(document) => {
+            if let Some(d) = document {
+                file.document = l.document(&d);
+            }
+            file.claims = claims;
+        }
+        None => {
+            l.out.truncate(mark);
+            drop(claims);
+            ids.clear();
+            l.generic(&mut file, &mut ids);
+        }
+    }
+    // A claim without `as_of` takes the document's date (the document may come last).
+    for c in &mut file.claims {
+        if !c.has_as_of {
+            c.time = file.document.date;
+        }
+    }
+    file
+}
+
+impl Loader<'_> {
+    /// The generic path: the whole file as a tree of nodes.
+    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut HashMap<String, Span>) {
+        let source = self.src;
+        let root = match yaml::parse(source) {
+            Ok(Some(root)) => root,
+            Ok(None) => {
+                self.out.push(
+                    schema(
+                        source,
+                        Span::new(0, 0),
+                        "the file holds no claims: it needs a `claims:` list",
+                        "empty",
+                    )
+                    .help("start with `claims: []`, or run `claimlint init`"),
+                );
+                return;
+            }
+            Err(e) if e.several_documents => {
+                self.out.push(
+                    schema(
+                        source,
+                        e.span,
+                        "the file holds several YAML documents",
+                        "a second document starts here",
+                    )
+                    .help("a claims file is one document: split it into several files"),
+                );
+                return;
+            }
+            Err(e) => {
+                self.out.push(Finding::new(
+                    Code::YamlSyntax,
+                    source,
+                    e.message,
+                    e.span,
+                    "here",
+                ));
+                return;
+            }
+        };
+        let Some(entries) = self.mapping(&root, "the file") else {
+            return;
+        };
+        self.duplicate_keys(entries);
+        let mut claims_node = None;
+        for (k, v) in entries {
+            match k.as_str() {
+                Some("document") => file.document = self.document(v),
+                Some("claims") => claims_node = Some(v),
+                other => {
+                    self.unknown_key(k, other.unwrap_or(""), &["document", "claims"], "the file")
+                }
+            }
+        }
+        let Some(claims) = claims_node else {
+            self.out.push(schema(
+                source,
+                root.span,
+                "the file has no `claims:` list",
+                "claims are missing",
+            ));
+            return;
+        };
+        let items: &[Node] = match &claims.kind {
+            NodeKind::Seq(items) => items,
+            NodeKind::Null => &[],
+            _ => {
+                self.out.push(schema(
+                    source,
+                    claims.span,
+                    format!("`claims` must be a list, not {}", claims.kind_name()),
+                    "not a list",
+                ));
+                return;
+            }
+        };
+        for item in items {
+            if let Some(c) = self.claim(item, ids) {
+                file.claims.push(c);
+            }
+        }
+    }
+}
+
+fn schema(
+    src: &Arc<SourceFile>,
+    span: Span,
+    msg: impl Into<String>,
+    label: impl Into<String>,
+) -> Finding {
+    Finding::new(Code::SchemaInvalid, src, msg, span, label)
+}
+
+/// Whether `s` is a valid id: `[A-Za-z_][A-Za-z0-9_]*`.
+pub fn is_id(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+        && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+struct Loader<'a> {
+    src: &'a Arc<SourceFile>,
+    rules: &'a RuleSet,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Loader<'_> {
+    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+        match &node.kind {
+            NodeKind::Map(m) => Some(m),
+            _ => {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(node),
+                    format!("{what} must be a mapping, not {}", node.kind_name()),
+                    "expected a mapping",
+                ));
+                None
+            }
+        }
+    }
+
+    /// A span worth labelling for a node: containers have an empty span at their start.
+    fn whole(&self, node: &Node) -> Span {
+        if node.span.len > 0 {
+            return node.span;
+        }
+        let rest = &self.src.text[node.span.start.min(self.src.text.len())..];
+        let len = rest.find('\n').unwrap_or(rest.len()).min(80);
+        Span::new(node.span.start, len)
+    }
+
+    fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
+        match node.as_str() {
+            Some(s) => Some(Text {
+                text: s.to_owned(),
+                span: node.span,
+                base: verbatim_base(&self.src.text, node.span, s),
+            }),
+            None => {
+                self.out.push(schema(
+                    self.src,
+                    self.whole(node),
+                    format!("`{key}` must be a scalar, not {}", node.kind_name()),
+                    "expected a scalar",
+                ));
+                None
+            }
+        }
+    }
+
+    fn duplicate_keys(&mut self, entries: &[(Node, Node)]) {
+        // Small mappings (every claim) are scanned; large ones are hashed.
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            let Some(name) = k.as_str() else { continue };
+            let first = if entries.len() <= 16 {
+                entries[..i]
+                    .iter()
+                    .find(|(e, _)| e.as_str() == Some(name))
+                    .map(|(e, _)| e.span)
+            } else {
+                let f = seen.get(name).copied();
+                seen.entry(name).or_insert(k.span);
+                f
+            };
+            if let Some(first) = first {
+                self.out.push(
+                    schema(
+                        self.src,
+                        k.span,
+                        format!("duplicate key `{name}`"),
+                        "written again here",
+                    )
+                    .label(first, "first written here")
+                    .help("a key may stand once in a mapping: keep one of them"),
+                );
+            }
+        }
+    }
+
+    fn unknown_key(&mut self, k: &Node, name: &str, known: &[&str], what: &str) {
+        let mut f = schema(
+            self.src,
+            self.whole(k),
+            format!("unknown key `{name}` in {what}"),
+            "unknown key",
+        );
+        f = match closest(name, known.iter().copied()) {
+            Some(c) => f.help(format!("did you mean `{c}`?")),
+            None => f.help(format!("valid keys: {}", known.join(", "))),
+        };
+        self.out.push(f);
+    }
+
+    fn time(&mut self, node: &Node, key: &str) -> Option<Time> {
+        let t = self.text(node, key)?;
+        let parsed = Time::parse(&t.text);
+        if parsed.is_none() {
+            self.out.push(
+                schema(
+                    self.src,
+                    self.whole(node),
+                    format!("`{}` is not a time", t.text),
+                    "not a time",
+                )
+                .help(format!("a time is {TIME_FORMS}")),
+            );
+        }
+        parsed
+    }
+
+    fn document(&mut self, node: &Node) -> Document {
+        let mut d = Document::default();
+        let Some(entries) = self.mapping(node, "`document`") else {
+            return d;
+        };
+        self.duplicate_keys(entries);
+        for (k, v) in entries {
+            match k.as_str() {
+                Some("title") => {
+                    self.text(v, "title");
+                }
+                Some("source") => d.source = self.text(v, "source").map(|t| (t.text, t.span)),
+                Some("date") => d.date = self.time(v, "date"),
+                other => self.unknown_key(
+                    k,
+                    other.unwrap_or(""),
+                    &["title", "source", "date"],
+                    "`document`",
+                ),
+            }
+        }
+        d
+    }
+}
+
+/// The value of `key` in a mapping (the first, where it is written twice).
+fn field<'n>(entries: &'n [(Node, Node)], key: &str) -> Option<&'n Node> {
+    entries
+        .iter()
+        .find(|(k, _)| k.as_str() == Some(key))
+        .map(|(_, v)| v)
+}
+
+fn kind_name(keys: &[&str]) -> &'static str {
+    match keys.first() {
+        Some(&"value") => "a quantity",
+        Some(&"assert") => "an assertion",
+        _ => "a status",
+    }
+}
+
+fn domain_help(d: Domain) -> &'static str {
+    match d {
+        Domain::Count => "a count is a nonnegative whole number",
+        Domain::Share => "a share lies between 0 and 1 (0% and 100%)",
+        Domain::Nonnegative => "a nonnegative value is 0 or more",
+        Domain::Signed => "",
+    }
+}
+
+/// The interval a domain allows.
+pub fn domain_interval(d: Domain) -> Interval {
+    match d {
+        Domain::Signed => Interval::ALL,
+        Domain::Nonnegative | Domain::Count => Interval::new(0.0, f64::INFINITY),
+        Domain::Share => Interval::new(0.0, 1.0),
+    }
+}
+
+/// Where a scalar's text starts in the file, if the file holds it verbatim.
+fn verbatim_base(file: &str, span: Span, text: &str) -> Option<usize> {
+    let raw = file.get(span.start..span.end())?;
+    if raw == text {
+        return Some(span.start);
+    }
+    let inner = raw.get(1..raw.len().checked_sub(1)?)?;
+    let quoted = (raw.starts_with('"') && raw.ends_with('"'))
+        || (raw.starts_with('\'') && raw.ends_with('\''));
+    (quoted && inner == text).then_some(span.start + 1)
+}

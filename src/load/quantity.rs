@@ -1,0 +1,154 @@
+//! A quantity claim: its literal, unit, measure and domain.
+
+use super::{Loader, domain_help, domain_interval, field, schema};
+use crate::claim::{ClaimKind, QuantityClaim};
+use crate::code::Code;
+use crate::finding::Finding;
+use crate::interval::Interval;
+use crate::literal::{self, Literal, Tag};
+use crate::rules::Domain;
+use crate::source::Span;
+use crate::suggest::closest;
+use crate::unit;
+use crate::yaml::Node;
+
+impl Loader<'_> {
+    pub(super) fn quantity(&mut self, entries: &[(Node, Node)]) -> Option<ClaimKind> {
+        let get = |key: &str| field(entries, key);
+        let value = self.text(get("value")?, "value")?;
+        let unit_key = get("unit").and_then(|n| self.text(n, "unit"));
+        let measure = get("measure")
+            .and_then(|n| self.text(n, "measure"))
+            .map(|t| crate::unit::fold(&t.text));
+        let domain_key = match get("domain") {
+            Some(n) => {
+                let t = self.text(n, "domain")?;
+                match Domain::parse(&t.text) {
+                    Some(d) => Some(d),
+                    None => {
+                        let mut f = schema(
+                            self.src,
+                            t.span,
+                            format!("`{}` is not a domain", t.text),
+                            "unknown domain",
+                        );
+                        f = f.help(match closest(&t.text, Domain::NAMES.iter().copied()) {
+                            Some(c) => format!(
+                                "did you mean `{c}`? a domain is one of {}",
+                                Domain::NAMES.join(", ")
+                            ),
+                            None => format!("a domain is one of {}", Domain::NAMES.join(", ")),
+                        });
+                        self.out.push(f);
+                        return None;
+                    }
+                }
+            }
+            None => None,
+        };
+        let lit = match literal::parse(&value.text, self.rules) {
+            Ok(l) => l,
+            Err(e) => {
+                let span = value.part(e.start, e.end.max(e.start + 1));
+                let mut f = Finding::new(
+                    Code::LiteralInvalid,
+                    self.src,
+                    format!(
+                        "cannot read `{}`: {}",
+                        crate::wording::shorten(&value.text, 60),
+                        e.message
+                    ),
+                    span,
+                    "here",
+                );
+                if let Some(h) = e.help {
+                    f = f.help(h);
+                }
+                self.out.push(f);
+                return None;
+            }
+        };
+        let key_unit = unit_key
+            .as_ref()
+            .and_then(|t| unit::parse(&t.text, None, self.rules));
+        let mut q = match lit {
+            Literal::Unknown => None,
+            Literal::Value(q) => Some(q),
+        };
+        if let (Some(qq), Some(ku)) = (q.as_mut(), key_unit.as_ref()) {
+            match &qq.unit {
+                Some(lu) if lu.dim != ku.dim => {
+                    let ut = unit_key.as_ref().map_or(Span::default(), |t| t.span);
+                    self.out.push(
+                        Finding::new(
+                            Code::UnitMismatch,
+                            self.src,
+                            format!(
+                                "the literal is in {} but `unit` says {}",
+                                lu.written, ku.written
+                            ),
+                            value.span,
+                            format!("in {}", lu.written),
+                        )
+                        .label(ut, format!("in {}", ku.written))
+                        .help("write the unit once, in the literal or in `unit`"),
+                    );
+                    return None;
+                }
+                Some(_) => {}
+                None => {
+                    // The unit key converts the value.
+                    if ku.factor != 1.0 {
+                        qq.interval = qq.interval.mul(&Interval::point(ku.factor));
+                        qq.truncated = qq.truncated.map(|t| t.mul(&Interval::point(ku.factor)));
+                    }
+                    qq.unit = Some(ku.clone());
+                }
+            }
+        }
+        // The unit lives once, on the claim.
+        let unit = q.as_mut().and_then(|q| q.unit.take()).or(key_unit);
+        let domain = domain_key
+            .or(unit.as_ref().and_then(|u| u.domain))
+            .unwrap_or(Domain::Signed);
+        let whole = domain_interval(domain);
+        let interval = match &q {
+            Some(q) => {
+                let mut i = q.interval.intersect(&whole);
+                if domain == Domain::Count {
+                    i = i.whole_numbers();
+                }
+                if i.is_empty() {
+                    let why = if domain == Domain::Count && !q.interval.disjoint(&whole) {
+                        "holds no whole number".to_owned()
+                    } else {
+                        format!("lies outside the domain `{}`", domain.as_str())
+                    };
+                    self.out.push(
+                        Finding::new(
+                            Code::LiteralInvalid,
+                            self.src,
+                            format!("`{}` {why}", value.text),
+                            value.span,
+                            format!("a {} value", domain.as_str()),
+                        )
+                        .help(domain_help(domain)),
+                    );
+                    return None;
+                }
+                i
+            }
+            None => whole,
+        };
+        let tag = q.as_ref().map_or(Tag::Plain, |q| q.tag);
+        Some(ClaimKind::Quantity(QuantityClaim {
+            value,
+            quantity: q,
+            interval,
+            unit,
+            measure,
+            domain,
+            tag,
+        }))
+    }
+}
