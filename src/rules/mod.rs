@@ -5,8 +5,11 @@
 //! *finished*: units resolved to base units, functions checked for cycles, phrases
 //! folded and indexed, so that the checks only look things up.
 
+mod entry;
+mod finish;
 mod list;
 mod load;
+mod read;
 
 pub use list::{Line, lines};
 pub use load::{RulesBuilder, load_defaults};

@@ -1,0 +1,141 @@
+//! Reading the nodes of a rules file: scalars, lists, mappings with known keys, numbers
+//! and tolerances, each failure a `rules/invalid` at its position.
+
+use super::load::RULES;
+use crate::error::ToolError;
+use crate::source::{SourceFile, Span};
+use crate::yaml::{Node, NodeKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub(super) fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError {
+    ToolError::at(RULES, msg, file, node.span)
+}
+
+pub(super) fn scalar<'n>(
+    file: &Arc<SourceFile>,
+    node: &'n Node,
+    what: &str,
+) -> Result<&'n str, ToolError> {
+    node.as_str().ok_or_else(|| {
+        bad(
+            file,
+            node,
+            format!("{what} must be a scalar, not {}", node.kind_name()),
+        )
+    })
+}
+
+pub(super) fn map<'n>(
+    file: &Arc<SourceFile>,
+    node: &'n Node,
+    what: &str,
+) -> Result<&'n [(Node, Node)], ToolError> {
+    match &node.kind {
+        NodeKind::Map(m) => Ok(m),
+        NodeKind::Null => Ok(&[]),
+        _ => Err(bad(
+            file,
+            node,
+            format!("{what} must be a mapping, not {}", node.kind_name()),
+        )),
+    }
+}
+
+pub(super) fn list<'n>(
+    file: &Arc<SourceFile>,
+    node: &'n Node,
+    what: &str,
+) -> Result<&'n [Node], ToolError> {
+    match &node.kind {
+        NodeKind::Seq(s) => Ok(s),
+        _ => Err(bad(
+            file,
+            node,
+            format!("{what} must be a list, not {}", node.kind_name()),
+        )),
+    }
+}
+
+/// Checks the keys of a mapping against the known ones, naming the closest.
+pub(super) fn known_keys(
+    file: &Arc<SourceFile>,
+    entries: &[(Node, Node)],
+    known: &[&str],
+    what: &str,
+) -> Result<(), ToolError> {
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for (k, _) in entries {
+        let name = scalar(file, k, "a key")?;
+        if !known.contains(&name) {
+            let mut e = bad(file, k, format!("unknown key `{name}` in {what}"));
+            if let Some(c) = crate::suggest::closest(name, known.iter().copied()) {
+                e = e.with_help(format!(
+                    "did you mean `{c}`? known keys: {}",
+                    known.join(", ")
+                ));
+            } else {
+                e = e.with_help(format!("known keys: {}", known.join(", ")));
+            }
+            return Err(e);
+        }
+        if seen.insert(name, k.span).is_some() {
+            return Err(bad(file, k, format!("duplicate key `{name}` in {what}")));
+        }
+    }
+    Ok(())
+}
+
+/// A number of the rules: `1e6`, `0.01`, `10%`, `1/3`.
+pub(super) fn number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let v = if let Some(p) = t.strip_suffix('%') {
+        p.trim().parse::<f64>().ok()? / 100.0
+    } else if let Some((a, b)) = t.split_once('/') {
+        a.trim().parse::<f64>().ok()? / b.trim().parse::<f64>().ok()?
+    } else {
+        t.parse::<f64>().ok()?
+    };
+    v.is_finite().then_some(v)
+}
+
+pub(super) fn positive(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result<f64, ToolError> {
+    let t = scalar(file, node, what)?;
+    number(t).filter(|v| *v > 0.0).ok_or_else(|| {
+        bad(
+            file,
+            node,
+            format!("{what} must be a finite positive number, not `{t}`"),
+        )
+    })
+}
+
+pub(super) fn tolerance(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result<f64, ToolError> {
+    let t = scalar(file, node, what)?;
+    number(t)
+        .filter(|v| (0.0..=1.0).contains(v))
+        .ok_or_else(|| {
+            bad(
+                file,
+                node,
+                format!("{what} must lie in [0%, 100%], not `{t}`"),
+            )
+        })
+}
+
+pub(super) fn boolean(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result<bool, ToolError> {
+    match scalar(file, node, what)? {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        t => Err(bad(
+            file,
+            node,
+            format!("{what} must be true or false, not `{t}`"),
+        )),
+    }
+}
+
+/// Folds a word of the rules: lowercase, single spaces.
+pub(super) fn fold_word(w: &str) -> String {
+    crate::unit::fold(w)
+}
