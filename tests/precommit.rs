@@ -35,27 +35,26 @@ fn the_hook_fails_on_a_bad_claim_and_passes_once_it_is_fixed() {
     .unwrap_or_else(|e| panic!("{e}"));
     let bad = "claims:\n  - id: total\n    value: 20 mln\n  - id: part\n    value: 12.5 mln\n  - id: half\n    assert: share(part, total) = half\n";
     std::fs::write(repo.join("claims.yaml"), bad).unwrap_or_else(|e| panic!("{e}"));
-    assert!(sh("git", &["add", "."], &repo, &home).status.success());
-
-    let o = sh(
-        "pre-commit",
-        &[
+    let try_repo = || {
+        assert!(sh("git", &["add", "."], &repo, &home).status.success());
+        let args = [
             "try-repo",
             project,
             "claimlint",
             "--all-files",
             "--color",
             "never",
-        ],
-        &repo,
-        &home,
-    );
-    let out = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert!(!o.status.success(), "the hook must fail:\n{out}");
+        ];
+        let o = sh("pre-commit", &args, &repo, &home);
+        let out = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        (o.status.success(), out)
+    };
+    let (passed, out) = try_repo();
+    assert!(!passed, "the hook must fail:\n{out}");
     assert!(out.contains("numeric/mismatch"), "{out}");
 
     std::fs::write(
@@ -63,24 +62,6 @@ fn the_hook_fails_on_a_bad_claim_and_passes_once_it_is_fixed() {
         bad.replace("= half", "= about 62%"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert!(sh("git", &["add", "."], &repo, &home).status.success());
-    let o = sh(
-        "pre-commit",
-        &[
-            "try-repo",
-            project,
-            "claimlint",
-            "--all-files",
-            "--color",
-            "never",
-        ],
-        &repo,
-        &home,
-    );
-    let out = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert!(o.status.success(), "the hook must pass:\n{out}");
+    let (passed, out) = try_repo();
+    assert!(passed, "the hook must pass:\n{out}");
 }

@@ -60,13 +60,21 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
     pub format: RulesFormat,
+    /// Where the rules come from.
+    #[command(flatten)]
+    pub source: RuleSource,
+}
+
+/// Where the rules of a run come from: options `check` and `rules` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RuleSource {
     /// More rule files or folders, merged over the defaults in order.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
     /// Start from no rules instead of the built-in defaults.
     #[arg(long)]
     pub no_default_rules: bool,
-    /// Use this config, instead of the claimlint.yaml found from the current folder.
+    /// Use this config for every file, instead of the claimlint.yaml found above each.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
     /// Ignore every claimlint.yaml.
@@ -105,18 +113,9 @@ pub struct CheckArgs {
     /// The lowest severity that fails the run (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// More rule files or folders, merged over the defaults in order.
-    #[arg(long = "rules", value_name = "PATH")]
-    pub rules: Vec<PathBuf>,
-    /// Start from no rules instead of the built-in defaults.
-    #[arg(long)]
-    pub no_default_rules: bool,
-    /// Use this config for every file, instead of the claimlint.yaml found above each.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore every claimlint.yaml.
-    #[arg(long)]
-    pub isolated: bool,
+    /// Where the rules come from.
+    #[command(flatten)]
+    pub source: RuleSource,
     /// Apply the config's excludes to files named on the command line too (for
     /// pre-commit, which names files).
     #[arg(long)]

@@ -34,7 +34,8 @@ pub fn explain(code: Option<&str>) -> Result<String, ToolError> {
 }
 
 /// `rules`: the rules in force for the current folder.
-pub fn rules(a: &RulesArgs) -> Result<String, ToolError> {
+pub fn rules(args: &RulesArgs) -> Result<String, ToolError> {
+    let a = &args.source;
     let config = if a.isolated {
         None
     } else {
@@ -51,7 +52,7 @@ pub fn rules(a: &RulesArgs) -> Result<String, ToolError> {
     };
     let rules = claimlint::config::rules_for(config.as_ref(), &opts)?;
     let lines = claimlint::rules::lines(&rules);
-    Ok(match a.format {
+    Ok(match args.format {
         RulesFormat::Json => {
             let mut s = serde_json::to_string_pretty(&lines).unwrap_or_default();
             s.push('\n');

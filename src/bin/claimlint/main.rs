@@ -62,12 +62,12 @@ fn report_tool_error(e: &ToolError) {
 fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     let opts = RunOptions {
         paths: a.paths.clone(),
-        config: a.config.clone(),
-        isolated: a.isolated,
+        config: a.source.config.clone(),
+        isolated: a.source.isolated,
         force_exclude: a.force_exclude,
         rules: RuleOptions {
-            no_defaults: a.no_default_rules,
-            extra: a.rules.clone(),
+            no_defaults: a.source.no_default_rules,
+            extra: a.source.rules.clone(),
         },
         max_file_bytes: a.max_file_size * 1024 * 1024,
     };
