@@ -79,16 +79,21 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
     } else {
         opts.max_file_bytes
     };
+    let check = |(path, config_path): &(PathBuf, Option<PathBuf>)| {
+        rules
+            .get(config_path)
+            .map(|r| check_file(path, r, max_bytes))
+    };
     // Files are checked in parallel; `collect` keeps the order in which they were found,
-    // so the output is the same whatever the number of threads.
-    let reports: Vec<FileReport> = jobs
-        .par_iter()
-        .filter_map(|(path, config_path)| {
-            rules
-                .get(config_path)
-                .map(|r| check_file(path, r, max_bytes))
-        })
-        .collect::<Result<_, _>>()?;
+    // so the output is the same whatever the number of threads. One file needs no
+    // thread pool: it starts sooner without one.
+    let reports: Vec<FileReport> = if jobs.len() == 1 {
+        jobs.iter().filter_map(check).collect::<Result<_, _>>()?
+    } else {
+        jobs.par_iter()
+            .filter_map(check)
+            .collect::<Result<_, _>>()?
+    };
     Ok(reports)
 }
 
