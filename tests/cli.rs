@@ -56,6 +56,17 @@ fn the_repository_claims_report_the_half_the_base_year_and_the_office() {
 }
 
 #[test]
+fn the_readme_shows_the_current_report() {
+    let o = run(&["claims.yaml", "--color", "never"], &root());
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap_or_default();
+    assert!(
+        readme.contains(&stdout(&o)),
+        "README.md must show the report of `claimlint claims.yaml` as it is now:\n{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn a_clean_file_exits_0_and_a_failing_one_1() {
     let d = scratch("exit-codes");
     write(
