@@ -397,3 +397,25 @@ fn output_is_the_same_whatever_the_threads_and_file_order() {
         assert_eq!(one, with("4", format), "{format}");
     }
 }
+
+#[test]
+fn a_long_chain_of_functions_is_refused_not_overflowed() {
+    let d = scratch("hostile-function-chain");
+    let mut rules = String::from("functions:\n");
+    for i in 0..5000 {
+        rules.push_str(&format!(
+            "  f{i}: {{ params: [x], formula: f{}(x) + 1 }}\n",
+            i + 1
+        ));
+    }
+    rules.push_str("  f5000: { params: [x], formula: x }\n");
+    std::fs::write(d.join("chain.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: f0(a) = 3\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml", "--rules", "chain.yaml"], &d);
+    assert_eq!(r.code, Some(2), "{}{}", r.out, r.err);
+    assert!(r.err.contains("more than 64 deep"), "{}", r.err);
+}

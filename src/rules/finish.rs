@@ -69,6 +69,21 @@ pub(super) fn check_function_cycles(
         state: &mut HashMap<String, u8>,
         stack: &mut Vec<String>,
     ) -> Result<(), ToolError> {
+        if stack.len() >= MAX_CALL_DEPTH {
+            return Err(ToolError::new(
+                RULES,
+                format!(
+                    "functions call one another more than {MAX_CALL_DEPTH} deep: {} -> …",
+                    stack
+                        .iter()
+                        .take(4)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" -> ")
+                ),
+            )
+            .with_help("a function may call others, but not in a chain this long"));
+        }
         match state.get(name) {
             Some(2) => return Ok(()),
             Some(1) => {
@@ -147,3 +162,6 @@ pub(super) fn index_phrases(rules: &RuleSet) -> Result<HashMap<String, PhraseMea
     }
     Ok(index.into_iter().map(|(k, (m, _))| (k, m)).collect())
 }
+
+/// How deep functions may call one another (so that inlining them stays shallow).
+pub(super) const MAX_CALL_DEPTH: usize = 64;
