@@ -84,7 +84,12 @@ pub struct Node {
 pub struct Program {
     /// Children before parents; the last node is the root.
     pub nodes: Vec<Node>,
+    /// How deep `compile` is: bounded, since inlined functions nest their bodies.
+    depth: usize,
 }
+
+/// The deepest the compiler descends, functions inlined.
+pub const MAX_COMPILE_DEPTH: usize = 300;
 
 /// What the compiler needs to know of the file's claims.
 pub struct Scope<'a> {
@@ -174,6 +179,28 @@ impl Program {
     /// Compiles `e` into this arena, returning its root index. `params` maps a function's
     /// parameters to the compiled arguments while its body is inlined.
     pub fn compile(
+        &mut self,
+        e: &Expr,
+        scope: &Scope<'_>,
+        params: &[(&str, usize)],
+        span: Option<Span>,
+    ) -> Result<usize, CompileError> {
+        if self.depth >= MAX_COMPILE_DEPTH {
+            return Err(CompileError::Formula {
+                message: format!(
+                    "the formula nests deeper than {MAX_COMPILE_DEPTH} levels once its functions are inlined"
+                ),
+                span: span.unwrap_or(e.span),
+                help: Some("split it into several assertions".into()),
+            });
+        }
+        self.depth += 1;
+        let r = self.compile_node(e, scope, params, span);
+        self.depth -= 1;
+        r
+    }
+
+    fn compile_node(
         &mut self,
         e: &Expr,
         scope: &Scope<'_>,

@@ -20,6 +20,8 @@ use crate::source::Span;
 pub const MAX_FORMULA_LEN: usize = 4_096;
 /// The deepest nesting of parentheses, calls and signs.
 pub const MAX_DEPTH: usize = 64;
+/// The most binary operators in one formula (`sum(...)` takes any number of terms).
+pub const MAX_OPERATORS: usize = 256;
 
 /// An expression node.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,6 +157,7 @@ pub fn parse_expr_at(text: &str, start: usize, scales: Scales<'_>) -> Result<Exp
         s: text,
         pos: start,
         depth: 0,
+        operators: 0,
         scales,
     };
     let e = p.expr()?;
@@ -172,6 +175,7 @@ pub fn split_assertion(text: &str, scales: Scales<'_>) -> Result<Split, FormulaE
         s: text,
         pos: 0,
         depth: 0,
+        operators: 0,
         scales,
     };
     let lhs = p.expr()?;
@@ -231,6 +235,8 @@ struct Parser<'a> {
     s: &'a str,
     pos: usize,
     depth: usize,
+    /// Binary operators read so far: a chain of them nests the tree as deep as it is long.
+    operators: usize,
     scales: Scales<'a>,
 }
 
@@ -262,6 +268,17 @@ impl Parser<'_> {
         }
     }
 
+    fn operator(&mut self) -> Result<(), FormulaError> {
+        self.operators += 1;
+        if self.operators > MAX_OPERATORS {
+            return Err(FormulaError {
+                message: format!("the formula has more than {MAX_OPERATORS} operators"),
+                span: Span::new(self.pos.saturating_sub(1), 1),
+            });
+        }
+        Ok(())
+    }
+
     fn deeper(&mut self) -> Result<(), FormulaError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -282,6 +299,7 @@ impl Parser<'_> {
                 _ => return Ok(lhs),
             };
             self.pos += 1;
+            self.operator()?;
             let rhs = self.term()?;
             lhs = binary(op, lhs, rhs);
         }
@@ -296,6 +314,7 @@ impl Parser<'_> {
                 _ => return Ok(lhs),
             };
             self.pos += 1;
+            self.operator()?;
             let rhs = self.unary()?;
             lhs = binary(op, lhs, rhs);
         }

@@ -419,3 +419,42 @@ fn a_long_chain_of_functions_is_refused_not_overflowed() {
     assert_eq!(r.code, Some(2), "{}{}", r.out, r.err);
     assert!(r.err.contains("more than 64 deep"), "{}", r.err);
 }
+
+#[test]
+fn long_and_deep_formulas_are_bounded_in_every_thread() {
+    let d = scratch("hostile-deep-formulas");
+    // A chain of operators nests the tree as deep as it is long: refused past 256.
+    let chain = vec!["a"; 2000].join("+");
+    for f in ["x", "y", "z"] {
+        let text =
+            format!("claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: {chain} = 3\n");
+        std::fs::write(d.join(format!("{f}.claims.yaml")), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // Functions whose call sits 200 operators deep, calling one another 60 deep: 12,000
+    // levels once inlined, refused past 300.
+    let mut rules = String::from("functions:\n");
+    for i in 0..60 {
+        let body = format!("g{}(x) + {}1", i + 1, "x + ".repeat(200));
+        rules.push_str(&format!("  g{i}: {{ params: [x], formula: \"{body}\" }}\n"));
+    }
+    rules.push_str("  g60: { params: [x], formula: x }\n");
+    std::fs::write(d.join("deep.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("w.claims.yaml"),
+        "claims:\n  - id: a\n    value: 1\n  - id: b\n    assert: g0(a) = 3\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&[".", "--rules", "deep.yaml", "--format", "concise"], &d);
+    assert_eq!(r.code, Some(1), "{}{}", r.out, r.err);
+    assert_eq!(
+        r.out.matches("more than 256 operators").count(),
+        3,
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out.contains("w.claims.yaml:5:13: error[formula/invalid]"),
+        "{}",
+        r.out
+    );
+}

@@ -223,7 +223,10 @@ impl Ctx<'_> {
             }
             return s;
         }
-        format!("`{}` is {value}", self.src_text(text, c.lhs_expr.span))
+        format!(
+            "`{}` is {value}",
+            wording::shorten(self.src_text(text, c.lhs_expr.span), 80)
+        )
     }
 
     /// What the text could say instead: an alternative function that fits, or ratio words
