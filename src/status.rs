@@ -211,7 +211,9 @@ impl Ctx<'_> {
     }
 
     /// Different times: overlapping ones must not disagree (ambiguous), and over disjoint
-    /// ones the lifecycle must not go back (regression).
+    /// ones the lifecycle must not go back (regression). Each is a sweep over the times
+    /// in order, keeping per state what came before, so that a subject with many distinct
+    /// times costs `n log n`, never `n²`. A later claim gets at most one of the two.
     fn across_times(&self, buckets: &[&Bucket], out: &mut Vec<Finding>) {
         // The affirmed states of each bucket, with the first claim of each.
         let affirmed: Vec<BTreeMap<usize, &Entry>> = buckets
@@ -225,72 +227,151 @@ impl Ctx<'_> {
             })
             .collect();
         let mut reported: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
-        for i in 0..buckets.len() {
-            for j in 0..i {
-                let (ti, tj) = (buckets[i].time, buckets[j].time);
-                let rel = crate::claim::relate(ti, tj);
-                if rel == crate::claim::TimeRelation::Same {
-                    continue;
-                }
-                for (si, ei) in &affirmed[i] {
-                    for (sj, ej) in &affirmed[j] {
-                        if si == sj {
-                            continue;
-                        }
-                        let later_claim = ei.claim.max(ej.claim);
-                        if reported.contains(&later_claim) {
-                            continue;
-                        }
-                        let f = if rel == crate::claim::TimeRelation::Overlapping {
-                            let (pi, _) = self.phrase(ei);
-                            let (pj, _) = self.phrase(ej);
-                            self.pair(
-                                Code::StatusAmbiguousTime,
-                                ei,
-                                ej,
-                                format!(
-                                    "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
-                                    self.subject,
-                                    quoted(pj),
-                                    Self::time_words(tj),
-                                    quoted(pi),
-                                    Self::time_words(ti),
-                                ),
-                                "give the claims times that do not overlap, or the same time",
-                            )
-                        } else {
-                            // Disjoint: which is later in time?
-                            let (early, late, te, tl) =
-                                if tj.map_or(0, |t| t.last) < ti.map_or(0, |t| t.first) {
-                                    (ej, ei, tj, ti)
-                                } else {
-                                    (ei, ej, ti, tj)
-                                };
-                            if late.state >= early.state {
-                                continue;
-                            }
-                            let (pe, _) = self.phrase(early);
-                            let (pl, _) = self.phrase(late);
-                            self.pair(
-                                Code::StatusRegression,
-                                early,
-                                late,
-                                format!(
-                                    "{} goes back: {} in {}, then {} in {}",
-                                    self.subject,
-                                    quoted(pe),
-                                    Self::time_words(te),
-                                    quoted(pl),
-                                    Self::time_words(tl),
-                                ),
-                                "a lifecycle moves forward: check the times, or the order of the states in the rules",
-                            )
-                        };
-                        reported.insert(later_claim);
-                        out.push(f);
-                    }
+        let mut found: Vec<(usize, usize, bool)> = Vec::new();
+        let dated: Vec<usize> = (0..buckets.len())
+            .filter(|&i| buckets[i].time.is_some())
+            .collect();
+        let span = |i: usize| {
+            buckets[i]
+                .time
+                .map_or((i64::MIN, i64::MAX), |t| (t.first, t.last))
+        };
+
+        // Ambiguous, unspecified time: it overlaps every dated bucket.
+        let mut any_dated: BTreeMap<usize, usize> = BTreeMap::new();
+        for &j in &dated {
+            for &s in affirmed[j].keys() {
+                any_dated.entry(s).or_insert(j);
+            }
+        }
+        for i in (0..buckets.len()).filter(|&i| buckets[i].time.is_none()) {
+            for &s in affirmed[i].keys() {
+                if let Some((_, &j)) = any_dated.iter().find(|(t, _)| **t != s) {
+                    found.push((i, j, true));
                 }
             }
+        }
+
+        // Ambiguous, dated: sweep by start; the active buckets (still running) overlap the
+        // one that starts, and are kept per state.
+        let mut by_first = dated.clone();
+        by_first.sort_by_key(|&i| span(i));
+        let mut active: BTreeMap<usize, std::collections::BTreeSet<(i64, usize)>> = BTreeMap::new();
+        for &i in &by_first {
+            let (first, last) = span(i);
+            for set in active.values_mut() {
+                while set.first().is_some_and(|&(end, _)| end < first) {
+                    set.pop_first();
+                }
+            }
+            for &s in affirmed[i].keys() {
+                if let Some(&(_, j)) = active
+                    .iter()
+                    .find(|(t, set)| **t != s && !set.is_empty())
+                    .and_then(|(_, set)| set.first())
+                {
+                    found.push((i, j, true));
+                }
+            }
+            for &s in affirmed[i].keys() {
+                active.entry(s).or_default().insert((last, i));
+            }
+        }
+
+        // Regression: the highest state among the buckets that ended before this one began.
+        let mut by_last = dated.clone();
+        by_last.sort_by_key(|&i| (span(i).1, span(i).0));
+        let mut ended = 0;
+        let mut highest: Option<(usize, usize)> = None; // (state, bucket)
+        for &i in &by_first {
+            let (first, _) = span(i);
+            while ended < by_last.len() && span(by_last[ended]).1 < first {
+                let j = by_last[ended];
+                if let Some((&s, _)) = affirmed[j].iter().next_back()
+                    && highest.is_none_or(|(h, _)| s > h)
+                {
+                    highest = Some((s, j));
+                }
+                ended += 1;
+            }
+            if let Some((h, j)) = highest
+                && affirmed[i].keys().any(|&s| s < h)
+            {
+                found.push((i, j, false));
+            }
+        }
+
+        // Report in file order of the later claim, once each.
+        let mut pairs: Vec<(&Entry, &Entry, usize, usize, bool)> = Vec::new();
+        for (i, j, ambiguous) in found {
+            let (ei, ej) = if ambiguous {
+                let ei = affirmed[i].values().next();
+                let ej = ei.and_then(|ei| {
+                    affirmed[j]
+                        .iter()
+                        .find(|(s, _)| **s != ei.state)
+                        .map(|(_, e)| *e)
+                });
+                match (ei, ej) {
+                    (Some(a), Some(b)) => (*a, b),
+                    _ => continue,
+                }
+            } else {
+                let h = affirmed[j].values().next_back();
+                let low = h.and_then(|h| affirmed[i].values().find(|e| e.state < h.state));
+                match (low, h) {
+                    (Some(a), Some(b)) => (*a, *b),
+                    _ => continue,
+                }
+            };
+            pairs.push((ei, ej, i, j, ambiguous));
+        }
+        pairs.sort_by_key(|(a, b, ..)| a.claim.max(b.claim));
+        for (ei, ej, i, j, ambiguous) in pairs {
+            let later = ei.claim.max(ej.claim);
+            if !reported.insert(later) {
+                continue;
+            }
+            let (ti, tj) = (buckets[i].time, buckets[j].time);
+            let f = if ambiguous {
+                // In file order: the earlier claim first.
+                let (ea, ta, eb, tb) = if ej.claim < ei.claim {
+                    (ej, tj, ei, ti)
+                } else {
+                    (ei, ti, ej, tj)
+                };
+                self.pair(
+                    Code::StatusAmbiguousTime,
+                    ea,
+                    eb,
+                    format!(
+                        "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
+                        self.subject,
+                        quoted(self.phrase(ea).0),
+                        Self::time_words(ta),
+                        quoted(self.phrase(eb).0),
+                        Self::time_words(tb),
+                    ),
+                    "give the claims times that do not overlap, or the same time",
+                )
+            } else {
+                // `ej` is the earlier in time, at the higher state.
+                self.pair(
+                    Code::StatusRegression,
+                    ej,
+                    ei,
+                    format!(
+                        "{} goes back: {} in {}, then {} in {}",
+                        self.subject,
+                        quoted(self.phrase(ej).0),
+                        Self::time_words(tj),
+                        quoted(self.phrase(ei).0),
+                        Self::time_words(ti),
+                    ),
+                    "a lifecycle moves forward: check the times, or the order of the states in the rules",
+                )
+            };
+            out.push(f);
         }
     }
 }

@@ -458,3 +458,31 @@ fn long_and_deep_formulas_are_bounded_in_every_thread() {
         r.out
     );
 }
+
+#[test]
+fn one_subject_with_many_times_ends() {
+    let d = scratch("hostile-many-times");
+    let mut text =
+        String::from("claims:\n  - id: undated\n    subject: s\n    status: has opened\n");
+    // 20,000 distinct days, alternating states: every pair of times would be 2e8 pairs.
+    for i in 0..20_000 {
+        let (y, doy) = (2000 + i / 365, i % 365);
+        let (m, dd) = (1 + doy / 31 % 12, 1 + doy % 28);
+        let status = if i % 2 == 0 {
+            "plans to open"
+        } else {
+            "has opened"
+        };
+        text.push_str(&format!(
+            "  - id: c{i}\n    subject: s\n    status: {status}\n    as_of: {y}-{m:02}-{dd:02}\n"
+        ));
+    }
+    std::fs::write(d.join("claims.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml", "--format", "concise", "--fail-on", "warning"], &d);
+    assert_eq!(r.code, Some(1), "{}", r.err);
+    assert!(
+        r.out.contains("status/regression") && r.out.contains("status/ambiguous-time"),
+        "{}",
+        &r.out[..r.out.len().min(500)]
+    );
+}
