@@ -478,11 +478,36 @@ fn one_subject_with_many_times_ends() {
         ));
     }
     std::fs::write(d.join("claims.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
-    let r = run(&["claims.yaml", "--format", "concise", "--fail-on", "warning"], &d);
+    let r = run(
+        &["claims.yaml", "--format", "concise", "--fail-on", "warning"],
+        &d,
+    );
     assert_eq!(r.code, Some(1), "{}", r.err);
     assert!(
         r.out.contains("status/regression") && r.out.contains("status/ambiguous-time"),
         "{}",
         &r.out[..r.out.len().min(500)]
+    );
+}
+
+#[test]
+fn many_quotes_against_a_large_source_are_bounded() {
+    let d = scratch("hostile-many-quotes");
+    std::fs::create_dir_all(d.join(".git")).unwrap_or_else(|e| panic!("{e}"));
+    let article = "lorem ipsum dolor sit amet ".repeat(4_000); // 108 KB
+    std::fs::write(d.join("article.md"), article).unwrap_or_else(|e| panic!("{e}"));
+    let mut text = String::from("document:\n  source: article.md\nclaims:\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "  - id: q{i}\n    value: {i}\n    quote: not in it {i}\n"
+        ));
+    }
+    std::fs::write(d.join("claims.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml", "--format", "concise"], &d);
+    assert_eq!(r.code, Some(1));
+    assert!(r.out.contains("quote/not-found"), "some quotes are checked");
+    assert!(
+        r.out.contains("quotes were left unchecked"),
+        "the rest are said to be unchecked"
     );
 }
