@@ -511,3 +511,36 @@ fn many_quotes_against_a_large_source_are_bounded() {
         "the rest are said to be unchecked"
     );
 }
+
+#[test]
+fn heavy_propagation_ends_and_still_reports_a_conflict() {
+    let d = scratch("hostile-heavy-propagation");
+    // Each assertion inlines to thousands of operations, all in one connected group,
+    // with a conflict at the end: propagation and the conflict search are bounded.
+    let mut rules = String::from("functions:\n  h0: { params: [x], formula: x }\n");
+    for i in 1..=11 {
+        rules.push_str(&format!(
+            "  h{i}: {{ params: [x], formula: \"min(h{0}(x), h{0}(x))\" }}\n",
+            i - 1
+        ));
+    }
+    std::fs::write(d.join("heavy.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    let mut text = String::from("claims:\n  - id: a\n    value: unknown\n");
+    for i in 0..400 {
+        text.push_str(&format!("  - id: r{i}\n    assert: h11(a) >= {i}\n"));
+    }
+    text.push_str("  - id: last\n    assert: a < 0\n");
+    std::fs::write(d.join("claims.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(
+        &[
+            "claims.yaml",
+            "--rules",
+            "heavy.yaml",
+            "--format",
+            "concise",
+        ],
+        &d,
+    );
+    assert_eq!(r.code, Some(1), "{}{}", r.out, r.err);
+    assert!(r.out.contains("numeric/conflict"), "{}", r.out);
+}

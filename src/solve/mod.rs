@@ -110,14 +110,35 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         rules,
         vars,
         out,
+        work: std::cell::Cell::new(PROPAGATION_WORK.saturating_add(
+            PROPAGATION_WORK_PER_BYTE.saturating_mul(file.source.text.len() as u64),
+        )),
     };
 
     let mut live = Vec::new();
+    let mut nodes = 0usize;
     for (i, c) in file.claims.iter().enumerate() {
-        if let ClaimKind::Assertion(text) = &c.kind
-            && let Some(comp) = ctx.compile(i, text, &scope)
-            && ctx.check_alone(&comp, text, &scope)
-        {
+        let ClaimKind::Assertion(text) = &c.kind else {
+            continue;
+        };
+        if nodes > MAX_FILE_NODES {
+            let f = ctx.finding(
+                Code::FormulaInvalid,
+                i,
+                format!(
+                    "the assertions of this file expand to more than {MAX_FILE_NODES} operations in all: this one is left unchecked"
+                ),
+                text.span,
+                "unchecked".into(),
+            );
+            ctx.out.push(f);
+            continue;
+        }
+        let Some(comp) = ctx.compile(i, text, &scope) else {
+            continue;
+        };
+        nodes += comp.prog.nodes.len();
+        if ctx.check_alone(&comp, text, &scope) {
             live.push(Live::from(comp));
         }
     }
@@ -131,7 +152,19 @@ struct Ctx<'a> {
     rules: &'a RuleSet,
     vars: Vec<Interval>,
     out: &'a mut Vec<Finding>,
+    /// Node revisions propagation may still spend in this file: past it, propagation
+    /// reports what it has proved (sound, if less narrow), so no file can make it hang.
+    work: std::cell::Cell<u64>,
 }
+
+/// Node revisions propagation may spend in a file: this many, plus
+/// [`PROPAGATION_WORK_PER_BYTE`] for each byte of it (a fraction of a second for a small
+/// file in a release build, growing linearly with the file).
+pub const PROPAGATION_WORK: u64 = 20_000_000;
+/// Node revisions allowed per byte of the claims file, beyond [`PROPAGATION_WORK`].
+pub const PROPAGATION_WORK_PER_BYTE: u64 = 100;
+/// Operations all the assertions of one file may expand to, functions inlined.
+pub const MAX_FILE_NODES: usize = 20_000_000;
 
 impl Ctx<'_> {
     fn text_of(&self, claim: usize) -> Option<&Text> {

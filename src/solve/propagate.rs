@@ -104,6 +104,11 @@ impl Ctx<'_> {
             }
             budget -= 1;
             let c = &live[a];
+            let cost = c.prog.nodes.len() as u64;
+            if self.work.get() < cost {
+                break;
+            }
+            self.work.set(self.work.get() - cost);
             expr::eval(
                 &c.prog,
                 &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
@@ -165,15 +170,23 @@ impl Ctx<'_> {
         active: &[usize],
         rounds: usize,
     ) -> Vec<usize> {
+        // The caller saw `active` conflict. Where the work budget runs out before a smaller
+        // set is proved, the set found so far is reported: it still cannot hold, though it
+        // may not be minimal.
         let mut prefix = Vec::new();
+        let mut proved = false;
         for &a in active {
             prefix.push(a);
             if self.propagate(live, &prefix, rounds).is_err() {
+                proved = true;
+                break;
+            }
+            if self.work.get() == 0 {
                 break;
             }
         }
-        if self.propagate(live, &prefix, rounds).is_ok() {
-            return Vec::new();
+        if !proved {
+            return active.to_vec();
         }
         let mut set = prefix;
         let mut i = 0;
@@ -194,11 +207,16 @@ impl Ctx<'_> {
         let owner = live[last].claim;
         let names: Vec<String> = set
             .iter()
+            .take(10)
             .map(|&i| format!("`{}`", self.file.claims[live[i].claim].id))
             .collect();
-        let list = match names.split_last() {
-            Some((l, rest)) if !rest.is_empty() => format!("{} and {l}", rest.join(", ")),
-            _ => names.join(""),
+        let list = if set.len() > names.len() {
+            format!("{} and {} more", names.join(", "), set.len() - names.len())
+        } else {
+            match names.split_last() {
+                Some((l, rest)) if !rest.is_empty() => format!("{} and {l}", rest.join(", ")),
+                _ => names.join(""),
+            }
         };
         let Some(text) = self.text_of(owner) else {
             return;
@@ -212,7 +230,7 @@ impl Ctx<'_> {
                 "cannot hold together with the others".into(),
             )
             .help("each holds on its own, but no values of the claims they name satisfy them all: one of the figures is wrong");
-        for &i in &set[..set.len() - 1] {
+        for &i in set[..set.len() - 1].iter().rev().take(9).rev() {
             let c = live[i].claim;
             if let Some(t) = self.text_of(c) {
                 f = f
