@@ -17,9 +17,10 @@ impl Loader<'_> {
         let get = |key: &str| field(entries, key);
         let value = self.text(get("value")?, "value")?;
         let unit_key = get("unit").and_then(|n| self.text(n, "unit"));
+        // Folded like a status phrase (SPEC 4.4): case, white space, apostrophes, filler.
         let measure = get("measure")
             .and_then(|n| self.text(n, "measure"))
-            .map(|t| crate::unit::fold(&t.text));
+            .map(|t| self.rules.fold_phrase(&t.text));
         let domain_key = match get("domain") {
             Some(n) => {
                 let t = self.text(n, "domain")?;

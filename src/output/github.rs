@@ -46,7 +46,7 @@ pub fn render(reports: &[FileReport]) -> String {
             r.column,
             r.end_line,
             r.end_column,
-            property(&format!("claimlint {}", f.code)),
+            property(&format!("claimlint {}[{}]", f.severity, f.code)),
             data(&message)
         );
     }
