@@ -81,7 +81,7 @@ pub struct Claim {
 #[derive(Debug)]
 pub enum ClaimKind {
     /// `value:`.
-    Quantity(QuantityClaim),
+    Quantity(Box<QuantityClaim>),
     /// `assert:`.
     Assertion(Text),
     /// `status:` about a `subject:`.

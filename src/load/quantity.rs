@@ -142,7 +142,7 @@ impl Loader<'_> {
             None => whole,
         };
         let tag = q.as_ref().map_or(Tag::Plain, |q| q.tag);
-        Some(ClaimKind::Quantity(QuantityClaim {
+        Some(ClaimKind::Quantity(Box::new(QuantityClaim {
             value,
             quantity: q,
             interval,
@@ -150,6 +150,6 @@ impl Loader<'_> {
             measure,
             domain,
             tag,
-        }))
+        })))
     }
 }
