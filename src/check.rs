@@ -48,8 +48,13 @@ pub fn check_source(source: Arc<SourceFile>, path: Option<&Path>, rules: &RuleSe
 
 /// Checks a claims file's bytes: a file that is not UTF-8, or holds a NUL, is a
 /// `yaml/syntax` finding, not a failure of the tool.
-pub fn check_bytes(name: String, bytes: &[u8], path: Option<&Path>, rules: &RuleSet) -> FileReport {
-    let bad = match std::str::from_utf8(bytes) {
+pub fn check_bytes(
+    name: String,
+    bytes: Vec<u8>,
+    path: Option<&Path>,
+    rules: &RuleSet,
+) -> FileReport {
+    let bad = match std::str::from_utf8(&bytes) {
         Err(e) => Some((
             e.valid_up_to(),
             "the file is not UTF-8 (UTF-16 and other encodings are not read)".to_owned(),
@@ -62,8 +67,9 @@ pub fn check_bytes(name: String, bytes: &[u8], path: Option<&Path>, rules: &Rule
         }),
     };
     match bad {
+        // Valid UTF-8: the bytes become the text without a copy.
         None => check_source(
-            SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned()),
+            SourceFile::new(name, String::from_utf8(bytes).unwrap_or_default()),
             path,
             rules,
         ),

@@ -104,7 +104,7 @@ pub fn check_file(path: &Path, rules: &RuleSet, max_bytes: u64) -> Result<FileRe
     let name = display_name(path);
     let bytes = read_limited(path, max_bytes)
         .map_err(|why| ToolError::new("usage", format!("cannot read `{name}`: {why}")))?;
-    Ok(check_bytes(name, &bytes, Some(path), rules))
+    Ok(check_bytes(name, bytes, Some(path), rules))
 }
 
 /// The largest claims file read by default (`--max-file-size` changes it).

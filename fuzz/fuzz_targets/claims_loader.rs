@@ -8,7 +8,7 @@ static RULES: OnceLock<Option<claimlint::RuleSet>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let Some(rules) = RULES.get_or_init(|| claimlint::rules::load_defaults().and_then(|b| b.finish()).ok()) else { return };
-    let report = claimlint::check::check_bytes("claims.yaml".into(), data, None, rules);
+    let report = claimlint::check::check_bytes("claims.yaml".into(), data.to_vec(), None, rules);
     // Every renderer must take what the checks give.
     let reports = [report];
     let _ = claimlint::output::concise::render(&reports);
