@@ -103,9 +103,8 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             _ => Interval::ALL,
         })
         .collect();
-    let index = ids.iter().map(|(k, (i, _))| (*k, *i)).collect();
     let mut ctx = Ctx {
-        index,
+        ids: &ids,
         file,
         rules,
         vars,
@@ -146,8 +145,8 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
 }
 
 struct Ctx<'a> {
-    /// Claim id -> claim index.
-    index: HashMap<&'a str, usize>,
+    /// Claim id -> (claim index, what it is).
+    ids: &'a HashMap<&'a str, (usize, Ref<'a>)>,
     file: &'a ClaimsFile,
     rules: &'a RuleSet,
     vars: Vec<Interval>,
