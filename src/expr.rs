@@ -69,8 +69,6 @@ pub enum Op {
 pub struct Node {
     /// The operation.
     pub op: Op,
-    /// Its unit; `None` adapts to whatever it meets (a bare number).
-    pub unit: Option<Dim>,
     /// Percent, points, ratio or plain.
     pub kind: Kind,
     /// Whether an unknown claim's value flows into it.
@@ -84,6 +82,9 @@ pub struct Node {
 pub struct Program {
     /// Children before parents; the last node is the root.
     pub nodes: Vec<Node>,
+    /// Each node's unit (`None` adapts to whatever it meets: a bare number). Needed only
+    /// while compiling: dropped for propagation.
+    pub units: Vec<Option<Dim>>,
     /// How deep `compile` is: bounded, since inlined functions nest their bodies.
     depth: usize,
 }
@@ -164,7 +165,8 @@ impl Program {
         self.nodes.len().saturating_sub(1)
     }
 
-    fn push(&mut self, node: Node) -> Result<usize, CompileError> {
+    /// Adds a node and its unit.
+    pub fn push(&mut self, node: Node, unit: Option<Dim>) -> Result<usize, CompileError> {
         if self.nodes.len() >= MAX_NODES {
             return Err(CompileError::Formula {
                 message: format!("the formula expands to more than {MAX_NODES} operations"),
@@ -173,6 +175,7 @@ impl Program {
             });
         }
         self.nodes.push(node);
+        self.units.push(unit);
         Ok(self.nodes.len() - 1)
     }
 
@@ -210,25 +213,29 @@ impl Program {
         // Inside an inlined body, every node is shown at the call's span.
         let at = span.unwrap_or(e.span);
         match &e.kind {
-            ExprKind::Number { value, tag } => self.push(Node {
-                op: Op::Const(*value),
-                unit: None,
-                kind: (*tag).into(),
-                from_unknown: false,
-                span: at,
-            }),
+            ExprKind::Number { value, tag } => self.push(
+                Node {
+                    op: Op::Const(*value),
+                    kind: (*tag).into(),
+                    from_unknown: false,
+                    span: at,
+                },
+                None,
+            ),
             ExprKind::Id(name) => {
                 if let Some(&(_, i)) = params.iter().find(|(p, _)| p == name) {
                     return Ok(i);
                 }
                 match scope.ids.get(name.as_str()) {
-                    Some((idx, Ref::Quantity { unit, tag, unknown })) => self.push(Node {
-                        op: Op::Var(*idx),
-                        unit: unit.cloned(),
-                        kind: (*tag).into(),
-                        from_unknown: *unknown,
-                        span: at,
-                    }),
+                    Some((idx, Ref::Quantity { unit, tag, unknown })) => self.push(
+                        Node {
+                            op: Op::Var(*idx),
+                            kind: (*tag).into(),
+                            from_unknown: *unknown,
+                            span: at,
+                        },
+                        unit.cloned(),
+                    ),
                     Some((_, Ref::Other(what))) => Err(CompileError::Ref {
                         message: format!("`{name}` is {what} claim, not a quantity"),
                         span: at,
@@ -254,12 +261,11 @@ impl Program {
                 let n = &self.nodes[a];
                 let node = Node {
                     op: Op::Neg(a),
-                    unit: n.unit.clone(),
                     kind: n.kind,
                     from_unknown: n.from_unknown,
                     span: at,
                 };
-                self.push(node)
+                self.push(node, self.units[a].clone())
             }
             ExprKind::Binary(op, a, b) => {
                 let ia = self.compile(a, scope, params, span)?;
@@ -318,12 +324,11 @@ impl Program {
                 let n = &self.nodes[compiled[0]];
                 let node = Node {
                     op: Op::Abs(compiled[0]),
-                    unit: n.unit.clone(),
                     kind: n.kind,
                     from_unknown: n.from_unknown,
                     span: at,
                 };
-                return self.push(node);
+                return self.push(node, self.units[compiled[0]].clone());
             }
             let mut acc = compiled[0];
             for &b in &compiled[1..] {
@@ -387,9 +392,9 @@ impl Program {
         let (na, nb) = (&self.nodes[a], &self.nodes[b]);
         let additive = matches!(op, Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..));
         let unit = if additive {
-            same_unit(na, nb)?
+            self.same_unit(a, b)?
         } else {
-            match (&na.unit, &nb.unit) {
+            match (&self.units[a], &self.units[b]) {
                 (None, None) => None,
                 (Some(u), None) => Some(u.clone()),
                 (None, Some(u)) => Some(if matches!(op, Op::Div(..)) {
@@ -421,13 +426,31 @@ impl Program {
             _ => Kind::Plain,
         };
         let from_unknown = na.from_unknown || nb.from_unknown;
-        self.push(Node {
-            op,
+        self.push(
+            Node {
+                op,
+                kind,
+                from_unknown,
+                span: at,
+            },
             unit,
-            kind,
-            from_unknown,
-            span: at,
-        })
+        )
+    }
+
+    /// The unit both sides of `+`, `-` or a comparison share; a side without a unit takes
+    /// the other's.
+    pub fn same_unit(&self, a: usize, b: usize) -> Result<Option<Dim>, CompileError> {
+        match (&self.units[a], &self.units[b]) {
+            (None, u) | (u, None) => Ok(u.clone()),
+            (Some(x), Some(y)) if x == y => Ok(Some(x.clone())),
+            (Some(x), Some(y)) => Err(CompileError::Unit {
+                message: format!("{x} and {y} cannot be added, subtracted or compared"),
+                left: self.nodes[a].span,
+                left_unit: x.to_string(),
+                right: self.nodes[b].span,
+                right_unit: y.to_string(),
+            }),
+        }
     }
 }
 
@@ -442,22 +465,6 @@ fn additive_kind(a: Kind, b: Kind, sub: bool) -> Kind {
         (Percent, _) | (_, Percent) => Percent,
         (Points, _) | (_, Points) => Points,
         _ => Plain,
-    }
-}
-
-/// The unit both sides of `+`, `-` or a comparison share; a side without a unit takes the
-/// other's.
-pub fn same_unit(a: &Node, b: &Node) -> Result<Option<Dim>, CompileError> {
-    match (&a.unit, &b.unit) {
-        (None, u) | (u, None) => Ok(u.clone()),
-        (Some(x), Some(y)) if x == y => Ok(Some(x.clone())),
-        (Some(x), Some(y)) => Err(CompileError::Unit {
-            message: format!("{x} and {y} cannot be added, subtracted or compared"),
-            left: a.span,
-            left_unit: x.to_string(),
-            right: b.span,
-            right_unit: y.to_string(),
-        }),
     }
 }
 

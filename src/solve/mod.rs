@@ -65,9 +65,7 @@ struct Live {
 impl From<Compiled> for Live {
     fn from(c: Compiled) -> Live {
         let mut prog = c.prog;
-        for n in &mut prog.nodes {
-            n.unit = None;
-        }
+        prog.units = Vec::new();
         prog.nodes.shrink_to_fit();
         Live {
             claim: c.claim,
@@ -216,13 +214,13 @@ impl Ctx<'_> {
                     let span = Span::new(split.rhs_start + lead, rhs_text.len());
                     let node = expr::Node {
                         op: Op::Const(q.interval),
-                        unit: q.unit.as_ref().map(|u| u.dim.clone()),
                         kind: q.tag.into(),
                         from_unknown: false,
                         span,
                     };
-                    prog.nodes.push(node);
-                    (prog.root(), Some(q))
+                    let unit = q.unit.as_ref().map(|u| u.dim.clone());
+                    let root = prog.push(node, unit).map_err(Outcome::Compile)?;
+                    (root, Some(q))
                 }
                 Ok(Literal::Unknown) => {
                     return Err(Outcome::Syntax(formula::FormulaError {
@@ -258,7 +256,7 @@ impl Ctx<'_> {
                     }
                 }
             };
-            expr::same_unit(&prog.nodes[lhs], &prog.nodes[rhs]).map_err(Outcome::Compile)?;
+            prog.same_unit(lhs, rhs).map_err(Outcome::Compile)?;
             Ok((lhs, rhs, lit))
         })();
         let (lhs, rhs, rhs_literal) = match result {
