@@ -1,0 +1,106 @@
+//! No false alarms: claims written from true values (rounded, hedged, in any scale) with
+//! assertions that hold for those values must never get an error. Property tests over
+//! random true values: the checker reasons about every value the text allows, so the
+//! truth is always among them.
+
+use claimlint::code::Severity;
+use claimlint::rules::{RuleSet, load_defaults};
+use claimlint::source::SourceFile;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn rules() -> &'static RuleSet {
+    static R: OnceLock<RuleSet> = OnceLock::new();
+    R.get_or_init(|| match load_defaults().and_then(|b| b.finish()) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    })
+}
+
+/// `x` written with `digits` significant digits, in `mln` where it is large.
+fn written(x: f64, digits: usize) -> String {
+    if x.abs() >= 1e6 {
+        format!("{} mln", round_sig(x / 1e6, digits))
+    } else {
+        round_sig(x, digits)
+    }
+}
+
+fn round_sig(x: f64, digits: usize) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let mag = x.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - mag).max(0) as usize;
+    format!("{x:.decimals$}")
+}
+
+/// A hedge that the true value satisfies.
+fn hedged(x: f64, digits: usize, hedge: u8) -> String {
+    let w = written(x, digits);
+    match hedge {
+        0 => w,
+        1 => format!("about {w}"),
+        2 => format!("more than {}", written(x * 0.9, digits)),
+        3 => format!("less than {}", written(x * 1.1, digits)),
+        4 => format!("nearly {}", written(x * 1.02, digits)),
+        _ => format!("at least {}", written(x * 0.95, digits)),
+    }
+}
+
+fn errors(text: &str) -> Vec<String> {
+    let report = claimlint::check_source(SourceFile::new("claims.yaml", text), None, rules());
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{}: {}", f.code, f.message))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Parts, a total and a share, all written from true values.
+    #[test]
+    fn true_claims_get_no_error(
+        a in 1.0e3..5.0e7f64,
+        b in 1.0e3..5.0e7f64,
+        da in 2usize..5,
+        db in 2usize..5,
+        dt in 2usize..5,
+        ha in 0u8..6,
+        hb in 0u8..6,
+    ) {
+        let total = a + b;
+        let share = a / total * 100.0;
+        let text = format!(
+            "claims:\n  - id: a\n    value: {}\n  - id: b\n    value: {}\n  - id: total\n    value: {}\n  - id: parts\n    assert: a + b = total\n  - id: part_share\n    assert: share(a, total) = {}%\n  - id: order\n    assert: a < total\n",
+            hedged(a, da, ha),
+            hedged(b, db, hb),
+            written(total, dt),
+            round_sig(share, 2),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+
+    /// A growth from an unknown base to a stated value, and the base restated: the
+    /// derived bound never conflicts with a true restatement.
+    #[test]
+    fn true_growth_and_restatement_get_no_error(
+        before in 1.0e4..1.0e8f64,
+        growth_pct in -60.0..300.0f64,
+        d in 2usize..5,
+    ) {
+        let after = before * (1.0 + growth_pct / 100.0);
+        let text = format!(
+            "claims:\n  - id: before\n    value: unknown\n    measure: users\n    as_of: 2023\n  - id: after\n    value: {}\n  - id: g\n    assert: growth(before, after) = {}%\n  - id: before_stated\n    value: {}\n    as_of: 2023\n  - id: same\n    assert: before = before_stated\n",
+            written(after, d),
+            round_sig(growth_pct, 2),
+            written(before, d),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+}
