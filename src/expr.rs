@@ -64,7 +64,19 @@ pub enum Op {
     Abs(usize),
 }
 
-/// A node of the arena.
+/// What is known of a node besides its operation: needed to compile and to word
+/// findings, not to propagate.
+#[derive(Clone, Copy, Debug)]
+pub struct Meta {
+    /// Percent, points, ratio or plain.
+    pub kind: Kind,
+    /// Whether an unknown claim's value flows into it.
+    pub from_unknown: bool,
+    /// Where it is written in the assertion's text.
+    pub span: Span,
+}
+
+/// A node to add to the arena: its operation and what is known of it.
 #[derive(Clone, Debug)]
 pub struct Node {
     /// The operation.
@@ -81,7 +93,9 @@ pub struct Node {
 #[derive(Clone, Debug, Default)]
 pub struct Program {
     /// Children before parents; the last node is the root.
-    pub nodes: Vec<Node>,
+    pub ops: Vec<Op>,
+    /// Each node's kind, origin and span, beside `ops`.
+    pub meta: Vec<Meta>,
     /// Each node's unit (`None` adapts to whatever it meets: a bare number). Needed only
     /// while compiling: dropped for propagation.
     pub units: Vec<Option<Dim>>,
@@ -162,21 +176,26 @@ const BUILTINS: &[(&str, &str)] = &[
 impl Program {
     /// The root node's index.
     pub fn root(&self) -> usize {
-        self.nodes.len().saturating_sub(1)
+        self.ops.len().saturating_sub(1)
     }
 
     /// Adds a node and its unit.
     pub fn push(&mut self, node: Node, unit: Option<Dim>) -> Result<usize, CompileError> {
-        if self.nodes.len() >= MAX_NODES {
+        if self.ops.len() >= MAX_NODES {
             return Err(CompileError::Formula {
                 message: format!("the formula expands to more than {MAX_NODES} operations"),
                 span: node.span,
                 help: Some("split it into several assertions".into()),
             });
         }
-        self.nodes.push(node);
+        self.ops.push(node.op);
+        self.meta.push(Meta {
+            kind: node.kind,
+            from_unknown: node.from_unknown,
+            span: node.span,
+        });
         self.units.push(unit);
-        Ok(self.nodes.len() - 1)
+        Ok(self.ops.len() - 1)
     }
 
     /// Compiles `e` into this arena, returning its root index. `params` maps a function's
@@ -258,7 +277,7 @@ impl Program {
             }
             ExprKind::Neg(a) => {
                 let a = self.compile(a, scope, params, span)?;
-                let n = &self.nodes[a];
+                let n = self.meta[a];
                 let node = Node {
                     op: Op::Neg(a),
                     kind: n.kind,
@@ -321,7 +340,7 @@ impl Program {
                 .map(|a| self.compile(a, scope, params, span))
                 .collect::<Result<Vec<_>, _>>()?;
             if name == "abs" {
-                let n = &self.nodes[compiled[0]];
+                let n = self.meta[compiled[0]];
                 let node = Node {
                     op: Op::Abs(compiled[0]),
                     kind: n.kind,
@@ -389,7 +408,7 @@ impl Program {
 
     /// Adds a binary node, checking units and computing its kind.
     fn combine(&mut self, op: Op, a: usize, b: usize, at: Span) -> Result<usize, CompileError> {
-        let (na, nb) = (&self.nodes[a], &self.nodes[b]);
+        let (na, nb) = (self.meta[a], self.meta[b]);
         let additive = matches!(op, Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..));
         let unit = if additive {
             self.same_unit(a, b)?
@@ -416,7 +435,7 @@ impl Program {
                 _ => Kind::Plain,
             },
             Op::Div(..) => {
-                if matches!(nb.op, Op::Const(_)) && nb.kind == Kind::Plain {
+                if matches!(self.ops[b], Op::Const(_)) && nb.kind == Kind::Plain {
                     na.kind
                 } else {
                     Kind::Ratio
@@ -445,9 +464,9 @@ impl Program {
             (Some(x), Some(y)) if x == y => Ok(Some(x.clone())),
             (Some(x), Some(y)) => Err(CompileError::Unit {
                 message: format!("{x} and {y} cannot be added, subtracted or compared"),
-                left: self.nodes[a].span,
+                left: self.meta[a].span,
                 left_unit: x.to_string(),
-                right: self.nodes[b].span,
+                right: self.meta[b].span,
                 right_unit: y.to_string(),
             }),
         }

@@ -1,20 +1,22 @@
 //! Evaluation forward (every node's interval from its children) and revision backward
 //! (every child narrowed from its parent): the two halves of HC4-revise.
 
-use super::{Op, Program};
+use super::{Meta, Op};
 use crate::interval::Interval;
 
 /// Forward evaluation. `vars` gives each claim's interval. Returns each node's interval,
-/// and the first division of a stated value by an interval that holds zero.
+/// and, where `meta` is given, the first division of a stated value by an interval that
+/// holds zero.
 pub fn eval(
-    p: &Program,
+    ops: &[Op],
+    meta: &[Meta],
     vars: &dyn Fn(usize) -> Interval,
     out: &mut Vec<Interval>,
 ) -> Option<usize> {
     out.clear();
     let mut undefined = None;
-    for (i, n) in p.nodes.iter().enumerate() {
-        let v = match n.op {
+    for (i, op) in ops.iter().enumerate() {
+        let v = match *op {
             Op::Const(c) => c,
             Op::Var(c) => vars(c),
             Op::Neg(a) => out[a].neg(),
@@ -24,7 +26,7 @@ pub fn eval(
             Op::Div(a, b) => match out[a].div(&out[b]) {
                 Some(q) => q,
                 None => {
-                    if !p.nodes[b].from_unknown && undefined.is_none() {
+                    if meta.get(b).is_some_and(|m| !m.from_unknown) && undefined.is_none() {
                         undefined = Some(i);
                     }
                     out[a].div_relaxed(&out[b])
@@ -41,8 +43,8 @@ pub fn eval(
 
 /// Backward revision: narrows every child from its parent, after the caller has narrowed
 /// the root. Returns `false` where some node became empty.
-pub fn narrow(p: &Program, v: &mut [Interval]) -> bool {
-    for i in (0..p.nodes.len()).rev() {
+pub fn narrow(ops: &[Op], v: &mut [Interval]) -> bool {
+    for i in (0..ops.len()).rev() {
         let z = v[i];
         if z.is_empty() {
             return false;
@@ -50,7 +52,7 @@ pub fn narrow(p: &Program, v: &mut [Interval]) -> bool {
         let set = |j: usize, w: Interval, v: &mut [Interval]| {
             v[j] = v[j].intersect(&w);
         };
-        match p.nodes[i].op {
+        match ops[i] {
             Op::Const(_) | Op::Var(_) => {}
             Op::Neg(a) => set(a, z.neg(), v),
             Op::Add(a, b) => {

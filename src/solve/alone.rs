@@ -17,12 +17,12 @@ impl Ctx<'_> {
     /// Checks an assertion on stated values. Returns whether it takes part in propagation.
     pub(super) fn check_alone(&mut self, c: &Compiled, text: &Text, scope: &Scope<'_>) -> bool {
         let mut vals = Vec::new();
-        let undefined = expr::eval(&c.prog, &|k| self.vars[k], &mut vals);
+        let undefined = expr::eval(&c.prog.ops, &c.prog.meta, &|k| self.vars[k], &mut vals);
         self.percent_points(c, text);
         if let Some(node) = undefined {
-            let n = &c.prog.nodes[node];
-            let divisor = if let Op::Div(_, b) = n.op { b } else { node };
-            let dspan = c.prog.nodes[divisor].span;
+            let n = c.prog.ops[node];
+            let divisor = if let Op::Div(_, b) = n { b } else { node };
+            let dspan = c.prog.meta[divisor].span;
             let f = self
                 .finding(
                     Code::NumericUndefined,
@@ -58,10 +58,10 @@ impl Ctx<'_> {
         let mut tprog = c.prog.clone();
         let rhs_trunc = c.rhs_literal.as_ref().and_then(|q| q.truncated);
         if let Some(t) = rhs_trunc {
-            tprog.nodes[c.rhs].op = Op::Const(t);
+            tprog.ops[c.rhs] = Op::Const(t);
         }
         let mut tvals = Vec::new();
-        expr::eval(&tprog, &truncated, &mut tvals);
+        expr::eval(&tprog.ops, &tprog.meta, &truncated, &mut tvals);
         let truncation_helps = !fails(c.op, &tvals[c.lhs], &tvals[c.rhs]);
         let (lhs_style, rhs_style) = self.styles(c);
         let (lw, mut rw) = wording::pair(&vals[c.lhs], &lhs_style, &vals[c.rhs], &rhs_style);
@@ -69,7 +69,7 @@ impl Ctx<'_> {
             rw = wording::stated(&vals[c.rhs], &rhs_style);
         }
         let lhs_desc = self.describe(c, text, &lw);
-        let rhs_span = c.prog.nodes[c.rhs].span;
+        let rhs_span = c.prog.meta[c.rhs].span;
         let mut f = if truncation_helps {
             self.finding(
                 Code::NumericRounding,
@@ -122,7 +122,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn percent_points(&mut self, c: &Compiled, text: &Text) {
-        let (l, r) = (c.prog.nodes[c.lhs].kind, c.prog.nodes[c.rhs].kind);
+        let (l, r) = (c.prog.meta[c.lhs].kind, c.prog.meta[c.rhs].kind);
         let bad = matches!(
             (l, r),
             (Kind::Points, Kind::Percent)
@@ -139,7 +139,7 @@ impl Ctx<'_> {
             Kind::Ratio => "a relative change or ratio",
             Kind::Plain => "a number",
         };
-        let rs = c.prog.nodes[c.rhs].span;
+        let rs = c.prog.meta[c.rhs].span;
         let f = self
             .finding(
                 Code::NumericPercentPoints,
@@ -182,8 +182,8 @@ impl Ctx<'_> {
 
     pub(super) fn styles(&self, c: &Compiled) -> (Style, Style) {
         let scale = self.scale_near(&c.vars);
-        let l = c.prog.nodes[c.lhs].kind;
-        let r = c.prog.nodes[c.rhs].kind;
+        let l = c.prog.meta[c.lhs].kind;
+        let r = c.prog.meta[c.rhs].kind;
         // Both sides in one style where they compare like with like.
         let l_style = Style::for_kind(l, scale.clone());
         let r_style = if r == Kind::Plain
@@ -260,7 +260,7 @@ impl Ctx<'_> {
                     continue;
                 };
                 let mut vals = Vec::new();
-                expr::eval(&p, &|k| self.vars[k], &mut vals);
+                expr::eval(&p.ops, &p.meta, &|k| self.vars[k], &mut vals);
                 if !fails(c.op, &vals[root], &vals[c.rhs]) {
                     let arg_text: Vec<String> = args
                         .iter()
@@ -269,7 +269,7 @@ impl Ctx<'_> {
                             _ => "…".into(),
                         })
                         .collect();
-                    let extra = if p.nodes[root].kind == Kind::Points {
+                    let extra = if p.meta[root].kind == Kind::Points {
                         ": the text may mean a change in percentage points, not a percent change"
                     } else {
                         ""
@@ -283,7 +283,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        let kind = c.prog.nodes[c.lhs].kind;
+        let kind = c.prog.meta[c.lhs].kind;
         if !matches!(kind, Kind::Ratio | Kind::Percent) || c.rhs_literal.is_none() {
             return None;
         }

@@ -51,11 +51,11 @@ struct Compiled {
     vars: Vec<usize>,
 }
 
-/// What propagation keeps of an assertion that holds on its own: the arena without its
-/// units (checked already), and not the text it came from.
+/// What propagation keeps of an assertion that holds on its own: its operations alone
+/// (units, kinds, spans and text served their purpose when it was checked alone).
 struct Live {
     claim: usize,
-    prog: Program,
+    ops: Vec<Op>,
     lhs: usize,
     rhs: usize,
     op: CmpOp,
@@ -64,12 +64,11 @@ struct Live {
 
 impl From<Compiled> for Live {
     fn from(c: Compiled) -> Live {
-        let mut prog = c.prog;
-        prog.units = Vec::new();
-        prog.nodes.shrink_to_fit();
+        let mut ops = c.prog.ops;
+        ops.shrink_to_fit();
         Live {
             claim: c.claim,
-            prog,
+            ops,
             lhs: c.lhs,
             rhs: c.rhs,
             op: c.op,
@@ -134,7 +133,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         let Some(comp) = ctx.compile(i, text, &scope) else {
             continue;
         };
-        nodes += comp.prog.nodes.len();
+        nodes += comp.prog.ops.len();
         if ctx.check_alone(&comp, text, &scope) {
             live.push(Live::from(comp));
         }
@@ -268,9 +267,9 @@ impl Ctx<'_> {
             }
         };
         let mut vars: Vec<usize> = prog
-            .nodes
+            .ops
             .iter()
-            .filter_map(|n| if let Op::Var(c) = n.op { Some(c) } else { None })
+            .filter_map(|op| if let Op::Var(c) = *op { Some(c) } else { None })
             .collect();
         vars.sort_unstable();
         vars.dedup();

@@ -104,13 +104,14 @@ impl Ctx<'_> {
             }
             budget -= 1;
             let c = &live[a];
-            let cost = c.prog.nodes.len() as u64;
+            let cost = c.ops.len() as u64;
             if self.work.get() < cost {
                 break;
             }
             self.work.set(self.work.get() - cost);
             expr::eval(
-                &c.prog,
+                &c.ops,
+                &[],
                 &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
                 &mut vals,
             );
@@ -131,11 +132,11 @@ impl Ctx<'_> {
                 }
                 CmpOp::Ne => {}
             }
-            if !expr::narrow(&c.prog, &mut vals) {
+            if !expr::narrow(&c.ops, &mut vals) {
                 return Err(a);
             }
-            for (i, node) in c.prog.nodes.iter().enumerate() {
-                let Op::Var(v) = node.op else { continue };
+            for (i, op) in c.ops.iter().enumerate() {
+                let Op::Var(v) = *op else { continue };
                 let old = vars.get(&v).copied().unwrap_or(Interval::ALL);
                 let mut new = old.intersect(&vals[i]);
                 if self.is_count(v) {
