@@ -38,18 +38,19 @@ pub struct Text {
     pub text: String,
     /// The whole scalar in the file.
     pub span: Span,
-    /// Where the text's first byte is in the file, when the scalar holds it verbatim
-    /// (plain, or quoted without escapes), so that a part of it can be labelled.
-    pub base: Option<usize>,
+    /// Where the text's first byte is, past the start of the scalar (0 plain, 1 quoted),
+    /// when the scalar holds it verbatim (no escapes), so that a part of it can be
+    /// labelled.
+    pub verbatim: Option<u8>,
 }
 
 impl Text {
     /// The file span of bytes `[from, to)` of the text; the whole scalar where the text
     /// is not verbatim.
     pub fn part(&self, from: usize, to: usize) -> Span {
-        match self.base {
-            Some(b) => Span::new(
-                b + from.min(self.text.len()),
+        match self.verbatim {
+            Some(skip) => Span::new(
+                self.span.start + usize::from(skip) + from.min(self.text.len()),
                 to.min(self.text.len()).saturating_sub(from),
             ),
             None => self.span,

@@ -232,7 +232,7 @@ impl Loader<'_> {
             Some(s) => Some(Text {
                 text: s.to_owned(),
                 span: node.span,
-                base: verbatim_base(&self.src.text, node.span, s),
+                verbatim: verbatim_skip(&self.src.text, node.span, s),
             }),
             None => {
                 self.out.push(schema(
@@ -366,14 +366,15 @@ pub fn domain_interval(d: Domain) -> Interval {
     }
 }
 
-/// Where a scalar's text starts in the file, if the file holds it verbatim.
-fn verbatim_base(file: &str, span: Span, text: &str) -> Option<usize> {
+/// How far into a scalar its text starts (0 plain, 1 quoted), if the file holds the text
+/// verbatim there.
+fn verbatim_skip(file: &str, span: Span, text: &str) -> Option<u8> {
     let raw = file.get(span.start..span.end())?;
     if raw == text {
-        return Some(span.start);
+        return Some(0);
     }
     let inner = raw.get(1..raw.len().checked_sub(1)?)?;
     let quoted = (raw.starts_with('"') && raw.ends_with('"'))
         || (raw.starts_with('\'') && raw.ends_with('\''));
-    (quoted && inner == text).then_some(span.start + 1)
+    (quoted && inner == text).then_some(1)
 }
