@@ -71,6 +71,21 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    /// The same key a baseline uses (file, claim, code), so that code scanning follows an
+    /// alert across edits that move its line.
+    partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint, the same on every platform and run.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }
 
 #[derive(Serialize)]
@@ -215,6 +230,17 @@ pub fn render(reports: &[FileReport]) -> String {
                     message: None,
                 }],
                 related_locations: related,
+                partial_fingerprints: std::iter::once((
+                    "claimlint/v1",
+                    fingerprint(&[
+                        &f.file.name,
+                        f.claim
+                            .and_then(|_| f.ids.first())
+                            .map_or("", String::as_str),
+                        f.code.as_str(),
+                    ]),
+                ))
+                .collect(),
             }
         })
         .collect();
