@@ -103,4 +103,24 @@ proptest! {
         let e = errors(&text);
         prop_assert!(e.is_empty(), "{text}\n{e:?}");
     }
+
+    /// A share written as a ratio word the true share lies within (the word's tolerance
+    /// is 4%), and statuses that move forward in time.
+    #[test]
+    fn true_ratio_words_and_statuses_get_no_error(
+        word in prop::sample::select(vec![("half", 0.5), ("a third", 1.0 / 3.0), ("two thirds", 2.0 / 3.0), ("a quarter", 0.25), ("three quarters", 0.75), ("a tenth", 0.1)]),
+        off in -0.039..0.039f64,
+        total in 1.0e4..1.0e8f64,
+        first in 2000i32..2020,
+    ) {
+        let part = total * word.1 * (1.0 + off);
+        let text = format!(
+            "claims:\n  - id: part\n    value: exactly {part:.6}\n  - id: total\n    value: exactly {total:.6}\n  - id: s\n    assert: share(part, total) = {}\n  - id: planned\n    subject: plant\n    status: plans to open\n    as_of: {first}\n  - id: opened\n    subject: plant\n    status: has opened\n    as_of: {}\n  - id: closed\n    subject: plant\n    status: has closed\n    as_of: {}\n",
+            word.0,
+            first + 1,
+            first + 3,
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
 }
