@@ -288,55 +288,42 @@ impl Ctx<'_> {
 
     fn outcome_finding(&self, claim: usize, text: &Text, o: Outcome) -> Finding {
         let part = |s: Span| text.part(s.start, s.end().max(s.start + 1));
+        let with_help = |code, message: String, span: Span, label: &str, help: Option<String>| {
+            let mut f = self.finding(code, claim, message, span, label.into());
+            f.help = help;
+            f
+        };
         match o {
-            Outcome::Syntax(e) => self.finding(
+            Outcome::Syntax(e) => with_help(
                 Code::FormulaInvalid,
-                claim,
                 format!("cannot read the assertion: {}", e.message),
                 part(e.span),
-                "here".into(),
+                "here",
+                None,
             ),
-            Outcome::Literal(e, base) => {
-                let mut f = self.finding(
-                    Code::LiteralInvalid,
-                    claim,
-                    format!("cannot read the right side: {}", e.message),
-                    part(Span::new(base + e.start, e.end.max(e.start + 1) - e.start)),
-                    "here".into(),
-                );
-                f.help = e.help;
-                f
-            }
+            Outcome::Literal(e, base) => with_help(
+                Code::LiteralInvalid,
+                format!("cannot read the right side: {}", e.message),
+                part(Span::new(base + e.start, e.end.max(e.start + 1) - e.start)),
+                "here",
+                e.help,
+            ),
             Outcome::Compile(CompileError::Ref {
                 message,
                 span,
                 help,
-            }) => {
-                let mut f = self.finding(
-                    Code::RefUnknown,
-                    claim,
-                    message,
-                    part(span),
-                    "not a quantity of this file".into(),
-                );
-                f.help = help;
-                f
-            }
+            }) => with_help(
+                Code::RefUnknown,
+                message,
+                part(span),
+                "not a quantity of this file",
+                help,
+            ),
             Outcome::Compile(CompileError::Formula {
                 message,
                 span,
                 help,
-            }) => {
-                let mut f = self.finding(
-                    Code::FormulaInvalid,
-                    claim,
-                    message,
-                    part(span),
-                    "here".into(),
-                );
-                f.help = help;
-                f
-            }
+            }) => with_help(Code::FormulaInvalid, message, part(span), "here", help),
             Outcome::Compile(CompileError::Unit {
                 message,
                 left,
