@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// One YAML node and where it stands.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// What the node holds.
     pub kind: NodeKind,
@@ -23,7 +23,7 @@ pub struct Node {
 }
 
 /// The kinds of node.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     /// `~`, `null` or nothing.
     Null,

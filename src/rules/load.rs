@@ -56,8 +56,12 @@ pub fn load_defaults() -> Result<RulesBuilder, ToolError> {
     DEFAULTS
         .get_or_init(|| {
             let mut b = RulesBuilder::default();
-            for (name, text) in DEFAULTS_FILES {
-                b.add(&SourceFile::new(format!("<default>/{name}"), *text))?;
+            for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+                let file = SourceFile::new(format!("<default>/{name}"), *text);
+                match generated::default_tree(i) {
+                    Some(root) => b.add_tree(&file, &root)?,
+                    None => b.add(&file)?,
+                }
             }
             Ok(b)
         })
@@ -67,12 +71,16 @@ pub fn load_defaults() -> Result<RulesBuilder, ToolError> {
 impl RulesBuilder {
     /// Merges one rules file over what is there.
     pub fn add(&mut self, file: &Arc<SourceFile>) -> Result<(), ToolError> {
-        let root = match yaml::parse(file) {
-            Ok(Some(n)) => n,
-            Ok(None) => return Ok(()),
-            Err(e) => return Err(ToolError::at(RULES, e.message, file, e.span)),
-        };
-        let entries = map(file, &root, "a rules file")?;
+        match yaml::parse(file) {
+            Ok(Some(root)) => self.add_tree(file, &root),
+            Ok(None) => Ok(()),
+            Err(e) => Err(ToolError::at(RULES, e.message, file, e.span)),
+        }
+    }
+
+    /// Merges one rules file, already parsed into `root`.
+    fn add_tree(&mut self, file: &Arc<SourceFile>, root: &Node) -> Result<(), ToolError> {
+        let entries = map(file, root, "a rules file")?;
         known_keys(
             file,
             entries,
@@ -407,4 +415,30 @@ fn longest_first<'a>(words: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut v: Vec<String> = words.cloned().collect();
     v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     v
+}
+
+/// The default rules as node trees, made by build.rs from `rules/*.yaml`.
+mod generated {
+    use crate::source::Span;
+    use crate::yaml::{Node, NodeKind};
+    use std::borrow::Cow;
+
+    include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trees made at build time are those a parse at run time gives, spans included.
+    #[test]
+    fn the_prebuilt_defaults_match_their_yaml() -> Result<(), String> {
+        for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+            let file = SourceFile::new(*name, *text);
+            let parsed = yaml::parse(&file).map_err(|e| e.message)?;
+            assert_eq!(generated::default_tree(i), parsed, "{name}");
+        }
+        assert_eq!(generated::default_tree(DEFAULTS_FILES.len()), None);
+        Ok(())
+    }
 }
