@@ -3,87 +3,17 @@
 //! first file. The trees carry the same spans as a parse at run time (a test compares
 //! them), so `claimlint rules` still says where each default came from.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[path = "src/yaml/raw.rs"]
+mod raw;
+
+use raw::Raw;
 use serde_saphyr::Spanned;
 use std::fmt::Write as _;
 
 const FILES: &[&str] = &["literals", "units", "functions", "lifecycles"];
 
-enum Raw {
-    Null,
-    Plain,
-    Str(String),
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
-}
-
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = Raw;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any YAML node")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Raw, E> {
-        Ok(Raw::Str(s.to_owned()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Raw, E> {
-        Ok(Raw::Str(s))
-    }
-    fn visit_unit<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_none<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-        Raw::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
-        let mut v = Vec::new();
-        while let Some(x) = a.next_element()? {
-            v.push(x);
-        }
-        Ok(Raw::Seq(v))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
-        let mut v = Vec::new();
-        while let Some(k) = a.next_key()? {
-            let val = a.next_value()?;
-            v.push((k, val));
-        }
-        Ok(Raw::Map(v))
-    }
-}
-
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RawVisitor)
-    }
-}
-
 fn span(loc: &serde_saphyr::Location) -> (usize, usize) {
-    let s = loc.span();
-    (
-        s.byte_offset()
-            .and_then(|o| usize::try_from(o).ok())
-            .unwrap_or(0),
-        s.byte_len()
-            .and_then(|l| usize::try_from(l).ok())
-            .unwrap_or(0),
-    )
+    raw::byte_span(loc).unwrap_or((0, 0))
 }
 
 /// Rust code that builds the node, as `yaml::parse` would have.
@@ -136,12 +66,9 @@ fn main() {
     for (i, name) in FILES.iter().enumerate() {
         let path = format!("rules/{name}.yaml");
         println!("cargo:rerun-if-changed={path}");
+        println!("cargo:rerun-if-changed=src/yaml/raw.rs");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let options = serde_saphyr::options! {
-            strict_booleans: true,
-            duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
-            non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
-        };
+        let options = raw::options(text.len(), serde_saphyr::DuplicateKeyPolicy::PassThrough);
         let root: Spanned<Raw> = serde_saphyr::from_str_with_options(&text, options)
             .unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut node = String::new();

@@ -7,10 +7,8 @@
 //! A scalar keeps the text it was written as: `12.50` stays `12.50`, never a float.
 
 use crate::source::{SourceFile, Span};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::borrow::Cow;
-use std::fmt;
 
 /// One YAML node and where it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,20 +84,7 @@ pub struct YamlError {
 /// Parses one YAML document. `None` for an empty document (or one of only comments).
 pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
     let text = file.text.as_str();
-    let max_nodes = 10_000usize.saturating_add(text.len() / 2);
-    let budget = serde_saphyr::budget! {
-        max_nodes: max_nodes,
-        max_events: max_nodes.saturating_mul(4),
-        max_depth: 64,
-        max_documents: 2,
-    };
-    let options = serde_saphyr::options! {
-        budget: budget,
-        strict_booleans: true,
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
-        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
-        with_snippet: false,
-    };
+    let options = raw::options(text.len(), serde_saphyr::DuplicateKeyPolicy::PassThrough);
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(root) if matches!(root.value, Raw::Null) => Ok(None),
         Ok(root) => Ok(Some(convert(text, root))),
@@ -134,19 +119,7 @@ pub fn parse_claims_fast(
     on_claim: &mut dyn FnMut(Node),
 ) -> Option<Option<Node>> {
     let text = file.text.as_str();
-    let max_nodes = 10_000usize.saturating_add(text.len() / 2);
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_nodes: max_nodes,
-            max_events: max_nodes.saturating_mul(4),
-            max_depth: 64,
-            max_documents: 2,
-        },
-        strict_booleans: true,
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
-        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
-        with_snippet: false,
-    };
+    let options = raw::options(text.len(), serde_saphyr::DuplicateKeyPolicy::Error);
     // A document marker on a later line may start a second document: the generic path
     // reports that.
     if text.contains("\n---") || text.contains("\n...") {
@@ -160,6 +133,9 @@ pub fn parse_claims_fast(
 }
 
 mod fast;
+mod raw;
+
+use raw::Raw;
 
 /// The crate's message starts with "line L column C: " and may carry a snippet: keep the
 /// sentence alone, since our own report shows the position.
@@ -197,11 +173,7 @@ fn clean_message(message: &str) -> String {
 }
 
 fn span_of(loc: &serde_saphyr::Location) -> Option<Span> {
-    let sp = loc.span();
-    Some(Span::new(
-        usize::try_from(sp.byte_offset()?).ok()?,
-        usize::try_from(sp.byte_len()?).ok()?,
-    ))
+    raw::byte_span(loc).map(|(start, len)| Span::new(start, len))
 }
 
 fn convert(text: &str, node: Spanned<Raw>) -> Node {
@@ -228,83 +200,6 @@ fn convert(text: &str, node: Spanned<Raw>) -> Node {
         ),
     };
     Node { kind, span }
-}
-
-/// What the YAML crate hands over, before spans are attached.
-enum Raw {
-    Null,
-    /// A number or boolean: its text is taken from the source.
-    Plain,
-    Str(String),
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
-}
-
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RawVisitor)
-    }
-}
-
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = Raw;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML node")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_i128<E>(self, _: i128) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_u128<E>(self, _: u128) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Raw, E> {
-        Ok(Raw::Plain)
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Raw, E> {
-        Ok(Raw::Str(s.to_owned()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Raw, E> {
-        Ok(Raw::Str(s))
-    }
-    fn visit_bytes<E>(self, b: &[u8]) -> Result<Raw, E> {
-        Ok(Raw::Str(String::from_utf8_lossy(b).into_owned()))
-    }
-    fn visit_unit<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_none<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-        Raw::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = a.next_element()? {
-            items.push(item);
-        }
-        Ok(Raw::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(k) = a.next_key()? {
-            let v = a.next_value()?;
-            entries.push((k, v));
-        }
-        Ok(Raw::Map(entries))
-    }
 }
 
 #[cfg(test)]
