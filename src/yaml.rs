@@ -106,10 +106,11 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
     }
 }
 
-/// The fast path for a well-formed claims file: typed structs, which the YAML crate reads
-/// faster than a generic tree, turned into the same tree `parse` gives. Anything unusual
-/// (an unknown key, a duplicate, a null or a list where a scalar belongs, several
-/// documents) makes it give up, and the caller takes the generic path, which reports it.
+/// The fast path for a well-formed claims file: the events of serde-saphyr's own parser,
+/// turned into the same tree `parse` gives, without the serde layer (see `events`).
+/// Anything unusual (an anchor, a tag, an unknown top-level key, a duplicate key, several
+/// documents, an error) makes it give up, and the caller takes the generic path, which
+/// reports it.
 ///
 /// Each claim is handed to `on_claim` as soon as it is read, so that a large file never
 /// stands whole in memory as a tree. Returns the `document:` node, if any; `None` where
@@ -118,21 +119,10 @@ pub fn parse_claims_fast(
     file: &SourceFile,
     on_claim: &mut dyn FnMut(Node),
 ) -> Option<Option<Node>> {
-    let text = file.text.as_str();
-    let options = raw::options(text.len(), serde_saphyr::DuplicateKeyPolicy::Error);
-    // A document marker on a later line may start a second document: the generic path
-    // reports that.
-    if text.contains("\n---") || text.contains("\n...") {
-        return None;
-    }
-    let typed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-        serde::de::DeserializeSeed::deserialize(fast::FileSeed { text, on_claim }, de)
-    })
-    .ok()?;
-    Some(typed.document_node(text))
+    events::claims(file.text.as_str(), on_claim).ok()
 }
 
-mod fast;
+mod events;
 mod raw;
 
 use raw::Raw;

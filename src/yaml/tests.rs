@@ -77,52 +77,111 @@ fn shape(n: &Node, out: &mut String) {
     }
 }
 
-/// The fast path gives the tree the generic path gives, for every fixture it takes.
+/// The fast path's claims and document, as text; `None` where it gave up.
+fn fast_shape(src: &SourceFile) -> Option<String> {
+    let mut claims = Vec::new();
+    let document = parse_claims_fast(src, &mut |n| claims.push(n))?;
+    let mut a = String::new();
+    for n in document.iter().chain(&claims) {
+        shape(n, &mut a);
+    }
+    Some(a)
+}
+
+/// The generic path's claims and document, as text.
+fn generic_shape(src: &SourceFile) -> Result<String, String> {
+    let generic = parse(src).map_err(|e| e.message)?.ok_or("empty")?;
+    let field = |key: &str| {
+        generic
+            .entries()
+            .and_then(|e| e.iter().find(|(k, _)| k.as_str() == Some(key)))
+            .map(|(_, v)| v.clone())
+    };
+    let mut b = String::new();
+    for n in field("document").iter().chain(
+        field("claims")
+            .as_ref()
+            .and_then(Node::items)
+            .unwrap_or(&[]),
+    ) {
+        shape(n, &mut b);
+    }
+    Ok(b)
+}
+
+#[path = "../../benches/corpus.rs"]
+mod corpus;
+
+/// The fast path gives the tree the generic path gives, for every file it takes: the
+/// fixtures, the hostile corpus, a generated corpus, and the YAML forms below.
 #[test]
 fn the_fast_path_gives_the_generic_tree() -> Result<(), String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
-        .map_err(|e| e.to_string())?
-        .filter_map(Result::ok)
-        .map(|e| e.path().join("claims.yaml"))
-        .collect();
-    files.push(root.join("claims.yaml"));
-    files.push(root.join("tests/formats/claims.yaml"));
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut read = |p: std::path::PathBuf| {
+        if let Ok(text) = std::fs::read_to_string(&p) {
+            files.push((p.display().to_string(), text));
+        }
+    };
+    for dir in ["tests/fixtures"] {
+        for e in std::fs::read_dir(root.join(dir)).map_err(|e| e.to_string())? {
+            read(e.map_err(|e| e.to_string())?.path().join("claims.yaml"));
+        }
+    }
+    for e in std::fs::read_dir(root.join("tests/hostile")).map_err(|e| e.to_string())? {
+        read(e.map_err(|e| e.to_string())?.path());
+    }
+    read(root.join("claims.yaml"));
+    read(root.join("tests/formats/claims.yaml"));
+    files.push(("corpus".into(), corpus::claims_file(500, 7)));
+    let forms = [
+        "claims:\n  - id: a\n    note: a plain scalar\n      on two lines\n\n      and a third\n",
+        "claims:\n  - id: 'a'\n    note: \"tab\\there \\u00e9\"\n    quote: 'it''s'\n",
+        "claims:\n  - id: a\n    note: |\n      kept\n      lines\n    quote: >-\n      folded\n      text\n",
+        "claims: [{id: a, value: 12.50}, {id: b, value: ~, unit: null, note: \"\"}]\n",
+        "claims:\r\n  - id: a\r\n    value: 0x1F\r\n    as_of: 2024-10-14\r\n",
+        "document: {title: T, date: 2024}\nclaims:\n- id: a\n  value: 1e400\n  note: off\n- id: \u{e9}t\u{e9}\n  note: \u{2014} \u{1f600}\n",
+        "---\nclaims:\n  - id: a\n    allow:\n      - {code: numeric/mismatch, reason: r}\n...\n",
+        "claims:\n  - id: a  # a comment\n    # another\n    value: 1 # more\n",
+    ];
+    for (i, f) in forms.iter().enumerate() {
+        files.push((format!("form {i}"), (*f).to_owned()));
+    }
     let mut fast_taken = 0;
-    for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| e.to_string())?;
+    for (name, text) in files {
         let src = SourceFile::new("c.yaml", text);
-        let mut claims = Vec::new();
-        let Some(document) = parse_claims_fast(&src, &mut |n| claims.push(n)) else {
+        let Some(a) = fast_shape(&src) else {
+            assert!(!name.starts_with("form"), "the fast path gave up on {name}");
             continue;
         };
         fast_taken += 1;
-        let generic = parse(&src).map_err(|e| e.message)?.ok_or("empty")?;
-        let field = |key: &str| {
-            generic
-                .entries()
-                .and_then(|e| e.iter().find(|(k, _)| k.as_str() == Some(key)))
-                .map(|(_, v)| v.clone())
-        };
-        let (mut a, mut b) = (String::new(), String::new());
-        for n in document.iter().chain(&claims) {
-            shape(n, &mut a);
-        }
-        for n in field("document").iter().chain(
-            field("claims")
-                .as_ref()
-                .and_then(Node::items)
-                .unwrap_or(&[]),
-        ) {
-            shape(n, &mut b);
-        }
-        assert_eq!(a, b, "{}", f.display());
+        assert_eq!(a, generic_shape(&src)?, "{name}");
     }
     assert!(
-        fast_taken > 20,
+        fast_taken > 30,
         "the fast path took only {fast_taken} files"
     );
     Ok(())
+}
+
+/// Where the fast path gives up, the generic path reads the file (and reports it).
+#[test]
+fn the_fast_path_gives_up_on_what_it_does_not_read() {
+    for text in [
+        "claims:\n  - &a {id: a}\n  - *a\n",
+        "claims:\n  - !!map {id: a}\n",
+        "claims:\n  - id: a\n    id: b\n",
+        "claims:\n  - <<: {id: a}\n",
+        "claims: []\nextra: 1\n",
+        "claims: []\n---\nclaims: []\n",
+        "document: 1\nclaims: []\n",
+        "claims: {}\n",
+        "claims:\n  - [unclosed\n",
+        "",
+    ] {
+        let src = SourceFile::new("c.yaml", text);
+        assert!(parse_claims_fast(&src, &mut |_| {}).is_none(), "{text:?}");
+    }
 }
 
 #[test]
