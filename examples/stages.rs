@@ -22,6 +22,10 @@ fn main() {
         let src = claimlint::source::SourceFile::new(path.clone(), text.clone());
         let mut out = Vec::new();
         let t = Instant::now();
+        let mut n = 0;
+        claimlint::yaml::parse_claims_fast(&src, &mut |_| n += 1).unwrap();
+        let events = t.elapsed();
+        let t = Instant::now();
         let file = claimlint::load::load(&src, None, &rules, &mut out);
         let load = t.elapsed();
         let t = Instant::now();
@@ -39,8 +43,23 @@ fn main() {
         let t = Instant::now();
         drop(file);
         let dropt = t.elapsed();
+        let t = Instant::now();
+        let src2 = claimlint::source::SourceFile::new(path.clone(), text.clone());
+        let rep = claimlint::check_source(src2, None, &rules);
+        let whole = t.elapsed();
+        let t = Instant::now();
+        let reps = vec![rep];
+        let s = claimlint::output::concise::render(&reps);
+        let render = t.elapsed();
+        let t = Instant::now();
+        drop(reps);
+        let drop2 = t.elapsed();
         println!(
-            "base {base:?} load {load:?} solve {solve:?} restate {restate:?} status {status:?} quote {quote:?} drop {dropt:?} findings {}",
+            "whole {whole:?} render {render:?} ({} bytes) drop report {drop2:?}",
+            s.len()
+        );
+        println!(
+            "base {base:?} events {events:?} load {load:?} solve {solve:?} restate {restate:?} status {status:?} quote {quote:?} drop {dropt:?} findings {}",
             out.len()
         );
     }

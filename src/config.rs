@@ -26,7 +26,7 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     /// The config's own text, for its `severity:` block.
     source: Arc<SourceFile>,
-    severity: Option<Node>,
+    severity: Option<Node<'static>>,
     exclude: GlobSet,
 }
 
@@ -208,7 +208,11 @@ fn as_config(mut e: ToolError) -> ToolError {
     e
 }
 
-fn list<'n>(file: &Arc<SourceFile>, node: &'n Node, what: &str) -> Result<&'n [Node], ToolError> {
+fn list<'n, 'a>(
+    file: &Arc<SourceFile>,
+    node: &'n Node<'a>,
+    what: &str,
+) -> Result<&'n [Node<'a>], ToolError> {
     match &node.kind {
         NodeKind::Seq(s) => Ok(s),
         NodeKind::Null => Ok(&[]),

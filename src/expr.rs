@@ -11,7 +11,6 @@ use crate::literal::Tag;
 use crate::rules::RuleSet;
 use crate::source::Span;
 use crate::unit::Dim;
-use std::collections::HashMap;
 
 /// Most nodes one assertion may expand to once functions are inlined.
 pub const MAX_NODES: usize = 10_000;
@@ -109,7 +108,7 @@ pub const MAX_COMPILE_DEPTH: usize = 300;
 /// What the compiler needs to know of the file's claims.
 pub struct Scope<'a> {
     /// Claim id -> (claim index, what it is).
-    pub ids: &'a HashMap<&'a str, (usize, Ref<'a>)>,
+    pub ids: &'a crate::hash::TextMap<&'a str, (usize, Ref<'a>)>,
     /// The rules.
     pub rules: &'a RuleSet,
 }

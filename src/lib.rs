@@ -33,6 +33,7 @@ pub mod error;
 pub mod expr;
 pub mod finding;
 pub mod formula;
+pub mod hash;
 pub mod interval;
 pub mod literal;
 pub mod load;

@@ -22,9 +22,9 @@
 use crate::claim::ClaimsFile;
 use crate::code::Code;
 use crate::finding::{Finding, Related};
+use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -62,7 +62,7 @@ pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
     // The work of matching is bounded: the same quote is looked up once, and past a
     // budget of bytes scanned the remaining quotes are left unchecked, with a finding
     // that says so (a hostile file could pair a large source with many quotes).
-    let mut seen: HashMap<String, Option<Span>> = HashMap::new();
+    let mut seen: TextMap<String, Option<Span>> = text_map(0);
     let mut scan_budget = SCAN_BUDGET;
     let mut suggest_budget = SUGGEST_BUDGET;
     let mut unchecked = 0usize;

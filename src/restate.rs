@@ -15,10 +15,10 @@
 use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;
 use crate::finding::Finding;
+use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use crate::unit::Dim;
 use crate::wording::{Style, stated};
-use std::collections::HashMap;
 
 struct Seen {
     /// (claim, its upper bound) with the lowest upper bound so far.
@@ -29,7 +29,7 @@ struct Seen {
 
 /// Reports every claim that disagrees with an earlier one of the same measure and time.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut groups: HashMap<(&str, Option<Time>, Option<&Dim>), Seen> = HashMap::new();
+    let mut groups: TextMap<(&str, Option<Time>, Option<&Dim>), Seen> = text_map(0);
     for (i, c) in file.claims.iter().enumerate() {
         let ClaimKind::Quantity(q) = &c.kind else {
             continue;

@@ -26,9 +26,9 @@
 use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;
 use crate::finding::Finding;
+use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use std::collections::BTreeMap;
-use std::collections::HashMap;
 
 /// One status claim, read.
 struct Entry {
@@ -47,7 +47,7 @@ struct Bucket {
 /// Runs the status checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
     // (subject, lifecycle) -> time -> claims, in file order within each.
-    let mut groups: HashMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = HashMap::new();
+    let mut groups: TextMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = text_map(0);
     let mut order: Vec<(&str, &str)> = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
         let ClaimKind::Status { subject, phrase } = &c.kind else {

@@ -12,9 +12,9 @@ use std::borrow::Cow;
 
 /// One YAML node and where it stands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// What the node holds.
-    pub kind: NodeKind,
+    pub kind: NodeKind<'a>,
     /// Where it is written (for an alias, the alias); containers have an empty span at
     /// their start.
     pub span: Span,
@@ -22,18 +22,18 @@ pub struct Node {
 
 /// The kinds of node.
 #[derive(Debug, Clone, PartialEq)]
-pub enum NodeKind {
+pub enum NodeKind<'a> {
     /// `~`, `null` or nothing.
     Null,
     /// A scalar, with its text as written (the decoded text of a quoted scalar).
-    Scalar(Cow<'static, str>),
+    Scalar(Cow<'a, str>),
     /// A sequence.
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'a>>),
     /// A mapping, duplicate keys included, in file order.
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'a>, Node<'a>)>),
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The scalar text, if this is a scalar.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
@@ -43,7 +43,7 @@ impl Node {
     }
 
     /// The entries, if this is a mapping.
-    pub fn entries(&self) -> Option<&[(Node, Node)]> {
+    pub fn entries(&self) -> Option<&[(Node<'a>, Node<'a>)]> {
         match &self.kind {
             NodeKind::Map(m) => Some(m),
             _ => None,
@@ -51,7 +51,7 @@ impl Node {
     }
 
     /// The items, if this is a list.
-    pub fn items(&self) -> Option<&[Node]> {
+    pub fn items(&self) -> Option<&[Node<'a>]> {
         match &self.kind {
             NodeKind::Seq(s) => Some(s),
             _ => None,
@@ -82,7 +82,7 @@ pub struct YamlError {
 }
 
 /// Parses one YAML document. `None` for an empty document (or one of only comments).
-pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
+pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
     let text = file.text.as_str();
     let options = raw::options(text.len(), serde_saphyr::DuplicateKeyPolicy::PassThrough);
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
@@ -115,10 +115,10 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node>, YamlError> {
 /// Each claim is handed to `on_claim` as soon as it is read, so that a large file never
 /// stands whole in memory as a tree. Returns the `document:` node, if any; `None` where
 /// the fast path gave up (the caller then discards what `on_claim` made of the claims).
-pub fn parse_claims_fast(
-    file: &SourceFile,
-    on_claim: &mut dyn FnMut(Node),
-) -> Option<Option<Node>> {
+pub fn parse_claims_fast<'t>(
+    file: &'t SourceFile,
+    on_claim: &mut dyn FnMut(Node<'t>),
+) -> Option<Option<Node<'t>>> {
     events::claims(file.text.as_str(), on_claim).ok()
 }
 
@@ -166,7 +166,7 @@ fn span_of(loc: &serde_saphyr::Location) -> Option<Span> {
     raw::byte_span(loc).map(|(start, len)| Span::new(start, len))
 }
 
-fn convert(text: &str, node: Spanned<Raw>) -> Node {
+fn convert(text: &str, node: Spanned<Raw>) -> Node<'static> {
     let span = span_of(&node.referenced).unwrap_or_default();
     let kind = match node.value {
         Raw::Null => NodeKind::Null,

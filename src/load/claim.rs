@@ -6,13 +6,13 @@ use super::{
 };
 use crate::claim::{Allow, Claim, ClaimKind};
 use crate::code::Code;
+use crate::hash::TextMap;
 use crate::source::Span;
 use crate::suggest::closest;
 use crate::yaml::Node;
-use std::collections::HashMap;
 
 impl Loader<'_> {
-    pub(super) fn claim(&mut self, item: &Node, ids: &mut HashMap<String, Span>) -> Option<Claim> {
+    pub(super) fn claim(&mut self, item: &Node, ids: &mut TextMap<String, Span>) -> Option<Claim> {
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);

@@ -14,12 +14,12 @@
 use crate::claim::{ClaimsFile, Document, TIME_FORMS, Text, Time};
 use crate::code::Code;
 use crate::finding::Finding;
+use crate::hash::{TextMap, text_map};
 use crate::interval::Interval;
 use crate::rules::{Domain, RuleSet};
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
 use crate::yaml::{self, Node, NodeKind};
-use std::collections::HashMap;
 
 mod claim;
 mod quantity;
@@ -52,7 +52,7 @@ pub fn load(
         rules,
         out,
     };
-    let mut ids: HashMap<String, Span> = HashMap::new();
+    let mut ids: TextMap<String, Span> = text_map(0);
     // The fast path hands over each claim as it is read; where it gives up, what it made
     // is dropped and the generic path reads the file again, reporting what is unusual.
     let mark = l.out.len();
@@ -95,7 +95,7 @@ pub fn load(
 
 impl Loader<'_> {
     /// The generic path: the whole file as a tree of nodes.
-    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut HashMap<String, Span>) {
+    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut TextMap<String, Span>) {
         let source = self.src;
         let root = match yaml::parse(source) {
             Ok(Some(root)) => root,
@@ -202,7 +202,11 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+    fn mapping<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        what: &str,
+    ) -> Option<&'n [(Node<'a>, Node<'a>)]> {
         match &node.kind {
             NodeKind::Map(m) => Some(m),
             _ => {
@@ -248,7 +252,7 @@ impl Loader<'_> {
 
     fn duplicate_keys(&mut self, entries: &[(Node, Node)]) {
         // Small mappings (every claim) are scanned; large ones are hashed.
-        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut seen: TextMap<&str, Span> = text_map(0);
         for (i, (k, _)) in entries.iter().enumerate() {
             let Some(name) = k.as_str() else { continue };
             let first = if entries.len() <= 16 {
@@ -333,7 +337,7 @@ impl Loader<'_> {
 }
 
 /// The value of `key` in a mapping (the first, where it is written twice).
-fn field<'n>(entries: &'n [(Node, Node)], key: &str) -> Option<&'n Node> {
+fn field<'n, 'a>(entries: &'n [(Node<'a>, Node<'a>)], key: &str) -> Option<&'n Node<'a>> {
     entries
         .iter()
         .find(|(k, _)| k.as_str() == Some(key))

@@ -26,11 +26,11 @@ pub(super) fn scalar<'n>(
     })
 }
 
-pub(super) fn map<'n>(
+pub(super) fn map<'n, 'a>(
     file: &Arc<SourceFile>,
-    node: &'n Node,
+    node: &'n Node<'a>,
     what: &str,
-) -> Result<&'n [(Node, Node)], ToolError> {
+) -> Result<&'n [(Node<'a>, Node<'a>)], ToolError> {
     match &node.kind {
         NodeKind::Map(m) => Ok(m),
         NodeKind::Null => Ok(&[]),
@@ -42,11 +42,11 @@ pub(super) fn map<'n>(
     }
 }
 
-pub(super) fn list<'n>(
+pub(super) fn list<'n, 'a>(
     file: &Arc<SourceFile>,
-    node: &'n Node,
+    node: &'n Node<'a>,
     what: &str,
-) -> Result<&'n [Node], ToolError> {
+) -> Result<&'n [Node<'a>], ToolError> {
     match &node.kind {
         NodeKind::Seq(s) => Ok(s),
         _ => Err(bad(

@@ -26,11 +26,11 @@ use crate::code::Code;
 use crate::expr::{self, CompileError, Op, Program, Ref, Scope};
 use crate::finding::Finding;
 use crate::formula::{self, CmpOp, Expr};
+use crate::hash::{TextMap, text_map};
 use crate::interval::Interval;
 use crate::literal::{self, Literal, Quantity};
 use crate::rules::RuleSet;
 use crate::source::Span;
-use std::collections::HashMap;
 
 mod alone;
 mod propagate;
@@ -79,7 +79,7 @@ impl From<Compiled> for Live {
 
 /// Runs the numeric checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut ids = HashMap::new();
+    let mut ids = text_map(file.claims.len());
     for (i, c) in file.claims.iter().enumerate() {
         let r = match &c.kind {
             ClaimKind::Quantity(q) => Ref::Quantity {
@@ -143,7 +143,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
 
 struct Ctx<'a> {
     /// Claim id -> (claim index, what it is).
-    ids: &'a HashMap<&'a str, (usize, Ref<'a>)>,
+    ids: &'a TextMap<&'a str, (usize, Ref<'a>)>,
     file: &'a ClaimsFile,
     rules: &'a RuleSet,
     vars: Vec<Interval>,

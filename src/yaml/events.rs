@@ -28,7 +28,10 @@ type Step<T> = Result<T, GiveUp>;
 
 /// Reads a claims file, handing each claim to `on_claim` as soon as it is read. Returns
 /// the `document:` node, if any.
-pub(super) fn claims(text: &str, on_claim: &mut dyn FnMut(Node)) -> Step<Option<Node>> {
+pub(super) fn claims<'t>(
+    text: &'t str,
+    on_claim: &mut dyn FnMut(Node<'t>),
+) -> Step<Option<Node<'t>>> {
     let mut r = Reader::new(text);
     r.expect(|e| matches!(e, Event::StreamStart))?;
     r.expect(|e| matches!(e, Event::DocumentStart(..)))?;
@@ -108,7 +111,7 @@ impl<'t> Reader<'t> {
     }
 
     /// The node that starts with `ev`, read to its end.
-    fn node(&mut self, ev: Event<'t>, span: granit_parser::Span, depth: usize) -> Step<Node> {
+    fn node(&mut self, ev: Event<'t>, span: granit_parser::Span, depth: usize) -> Step<Node<'t>> {
         if depth > MAX_DEPTH {
             return Err(GiveUp);
         }
@@ -127,7 +130,7 @@ impl<'t> Reader<'t> {
                 NodeKind::Seq(items)
             }
             Event::MappingStart(_, 0, None) => {
-                let mut entries: Vec<(Node, Node)> = Vec::new();
+                let mut entries: Vec<(Node<'t>, Node<'t>)> = Vec::new();
                 loop {
                     let (ev, sp) = self.next()?;
                     if matches!(ev, Event::MappingEnd) {
@@ -163,11 +166,11 @@ impl<'t> Reader<'t> {
 /// A scalar as the generic path reads it: the YAML 1.2 core schema's nulls are null, and
 /// every other scalar is its text (a number or a boolean keeps the text it was written
 /// as, which for a plain scalar on one line is its value).
-fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> NodeKind {
+fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> NodeKind<'_> {
     if style == ScalarStyle::Plain && matches!(&*value, "" | "~" | "null" | "Null" | "NULL") {
         return NodeKind::Null;
     }
-    NodeKind::Scalar(Cow::Owned(value.into_owned()))
+    NodeKind::Scalar(value)
 }
 
 fn to_span(span: granit_parser::Span) -> Step<Span> {

@@ -1,6 +1,6 @@
 use super::*;
 
-fn parse_str(s: &str) -> Result<Option<Node>, YamlError> {
+fn parse_str(s: &str) -> Result<Option<Node<'static>>, YamlError> {
     parse(&SourceFile::new("t.yaml", s))
 }
 
