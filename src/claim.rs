@@ -146,12 +146,23 @@ impl Time {
     /// Reads `2024`, `2024-Q3`, `2024-10` or `2024-10-14`.
     pub fn parse(s: &str) -> Option<Time> {
         let s = s.trim();
-        let parts: Vec<&str> = s.split('-').collect();
+        // At most three parts; a fourth makes it no time.
+        let mut it = s.split('-');
+        let mut held: [&str; 3] = [""; 3];
+        let mut n = 0;
+        for p in it.by_ref().take(3) {
+            held[n] = p;
+            n += 1;
+        }
+        if it.next().is_some() {
+            return None;
+        }
+        let parts = &held[..n];
         let num = |p: &str, len: usize| -> Option<i64> {
             (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
         };
         let year = num(parts.first()?, 4)?;
-        match parts.as_slice() {
+        match parts {
             [_] => Some(Time {
                 first: day(year, 1, 1),
                 last: day(year, 12, 31),

@@ -13,7 +13,7 @@
 //! in the formula's text.
 
 use crate::interval::Interval;
-use crate::literal::{Tag, decimal};
+use crate::literal::{DigitBuf, MAX_DIGITS, Tag, decimal};
 use crate::source::Span;
 
 /// The longest formula read; a longer one is `formula/invalid`.
@@ -404,30 +404,30 @@ impl Parser<'_> {
         let start = self.pos;
         let b = self.s.as_bytes();
         let mut i = start;
-        let mut int = String::new();
+        let mut all = DigitBuf::default();
         while i < b.len() && b[i].is_ascii_digit() {
-            int.push(b[i] as char);
+            all.push(b[i]);
             i += 1;
         }
-        let mut frac = String::new();
+        let int_len = all.count;
         if b.get(i) == Some(&b'.') {
             i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
-                frac.push(b[i] as char);
+                all.push(b[i]);
                 i += 1;
             }
         }
-        if int.is_empty() && frac.is_empty() {
+        if all.count == 0 {
             self.pos = start;
             return Err(self.unexpected("a number"));
         }
-        if int.len() + frac.len() > 400 {
+        if all.count > MAX_DIGITS {
             return Err(FormulaError {
-                message: "a number of more than 400 digits".into(),
+                message: format!("a number of more than {MAX_DIGITS} digits"),
                 span: Span::new(start, i - start),
             });
         }
-        let mut value = decimal(&format!("{int}{frac}"), -(frac.len() as i64));
+        let mut value = decimal(all.as_bytes(), -((all.count - int_len) as i64));
         self.pos = i;
         let mut tag = Tag::Plain;
         let save = self.pos;

@@ -393,7 +393,7 @@ impl<'a> Parser<'a> {
 mod amount;
 mod number;
 
-pub use number::decimal;
+pub use number::{DigitBuf, MAX_DIGITS, decimal};
 use number::{apply_hedge, scaled};
 
 #[cfg(test)]

@@ -104,10 +104,14 @@ pub struct ParsedUnit {
 
 /// Folds a unit name: lowercase, white space folded.
 pub fn fold(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        crate::wording::push_lowercase(&mut out, w);
+    }
+    out
 }
 
 /// Reads `words (('per' | '/') words)?` into a unit. The currency, if the literal had

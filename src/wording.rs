@@ -61,6 +61,17 @@ pub fn significant(x: f64, digits: usize) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
+/// Appends `word` lowercased, as `str::to_lowercase` would (without a copy for ASCII).
+pub fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 /// Text from a file, cut to `max` characters with an ellipsis, for messages.
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

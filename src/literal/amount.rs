@@ -1,6 +1,6 @@
 //! One amount of a literal: sign, currency, digits or a number word, and its scale.
 
-use super::number::Digits;
+use super::number::{DigitBuf, Digits, MAX_DIGITS};
 use super::{Amount, CURRENCIES, LiteralError, Parser, Scale, err};
 use crate::interval::Interval;
 
@@ -84,12 +84,12 @@ impl Parser<'_> {
     pub(super) fn digits(&self, pos: usize) -> Result<Option<(Digits, usize)>, LiteralError> {
         let b = self.s.as_bytes();
         let mut i = pos;
-        let mut int = String::new();
+        let mut all = DigitBuf::default();
         while i < b.len() && b[i].is_ascii_digit() {
-            int.push(b[i] as char);
+            all.push(b[i]);
             i += 1;
         }
-        if !int.is_empty() {
+        if all.count > 0 {
             // Thousands groups: exactly three digits after each comma.
             while i + 3 < b.len() + 1
                 && b.get(i) == Some(&b',')
@@ -97,32 +97,33 @@ impl Parser<'_> {
                     .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                 && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
             {
-                int.push_str(&self.s[i + 1..i + 4]);
+                all.extend(&b[i + 1..i + 4]);
                 i += 4;
             }
         }
-        let mut frac = String::new();
+        let int_len = all.count;
         if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
-                frac.push(b[i] as char);
+                all.push(b[i]);
                 i += 1;
             }
         }
-        if int.is_empty() && frac.is_empty() {
+        if all.count == 0 {
             return Ok(None);
         }
-        if int.len() + frac.len() > 400 {
+        if all.count > MAX_DIGITS {
             return Err(err(
                 format!(
-                    "a number of {} digits is more than claimlint reads (400)",
-                    int.len() + frac.len()
+                    "a number of {} digits is more than claimlint reads ({MAX_DIGITS})",
+                    all.count
                 ),
                 pos,
                 i,
             ));
         }
-        Ok(Some((Digits { int, frac }, i)))
+        let frac_len = all.count - int_len;
+        Ok(Some((Digits { all, frac_len }, i)))
     }
 
     /// `%`, `percent`, `per cent`, `pp`, `percentage point(s)` or a scale word, after

@@ -80,10 +80,82 @@ pub(super) fn apply_hedge(
     }
 }
 
-/// The digits of a written number.
+/// The most digits a written number may have, in a literal or a formula.
+pub const MAX_DIGITS: usize = 400;
+
+/// The decimal digits of a written number, on the stack: reading a number allocates
+/// nothing. Holds up to [`MAX_DIGITS`] digits and a few more (the `5` of a rounding
+/// bound); `count` goes on counting past what it holds, for the message that says the
+/// number is too long.
+#[derive(Clone)]
+pub struct DigitBuf {
+    b: [u8; MAX_DIGITS + 8],
+    n: usize,
+    /// Digits pushed, held or not.
+    pub count: usize,
+}
+
+impl Default for DigitBuf {
+    fn default() -> Self {
+        DigitBuf {
+            b: [0; MAX_DIGITS + 8],
+            n: 0,
+            count: 0,
+        }
+    }
+}
+
+impl DigitBuf {
+    /// A buffer holding `digits` (as many as fit).
+    pub fn of(digits: &[u8]) -> Self {
+        let mut d = DigitBuf::default();
+        d.extend(digits);
+        d
+    }
+
+    /// Appends a digit.
+    pub fn push(&mut self, d: u8) {
+        if let Some(slot) = self.b.get_mut(self.n) {
+            *slot = d;
+            self.n += 1;
+        }
+        self.count += 1;
+    }
+
+    /// Appends digits.
+    pub fn extend(&mut self, ds: &[u8]) {
+        for &d in ds {
+            self.push(d);
+        }
+    }
+
+    /// The digits held.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.b[..self.n]
+    }
+
+    /// Subtracts one from a number of at least 1 (`100` -> `099`).
+    fn decrement(&mut self) {
+        for b in self.b[..self.n].iter_mut().rev() {
+            if *b == b'0' {
+                *b = b'9';
+            } else {
+                *b -= 1;
+                break;
+            }
+        }
+    }
+}
+
+/// The digits of a written number: its whole part, then its decimals.
 pub(super) struct Digits {
-    pub(super) int: String,
-    pub(super) frac: String,
+    pub(super) all: DigitBuf,
+    pub(super) frac_len: usize,
+}
+
+fn trim_zeros_start(d: &[u8]) -> &[u8] {
+    let k = d.iter().take_while(|&&b| b == b'0').count();
+    &d[k..]
 }
 
 impl Digits {
@@ -93,27 +165,33 @@ impl Digits {
         end: usize,
         zeros: TrailingZeros,
     ) -> (Interval, Interval, f64, bool, usize) {
-        let all = format!("{}{}", self.int, self.frac);
-        let exact = decimal(&all, -(self.frac.len() as i64));
+        let all = self.all.as_bytes();
+        let exact = decimal(all, -(self.frac_len as i64));
         // The exponent of the last written digit.
-        let mut mantissa = all.trim_start_matches('0').to_owned();
-        let mut exp = -(self.frac.len() as i64);
-        if self.frac.is_empty() && zeros == TrailingZeros::Rounded && !mantissa.is_empty() {
-            let stripped = mantissa.trim_end_matches('0');
-            exp += (mantissa.len() - stripped.len()) as i64;
-            mantissa = stripped.to_owned();
+        let mut mantissa = trim_zeros_start(all);
+        let mut exp = -(self.frac_len as i64);
+        if self.frac_len == 0 && zeros == TrailingZeros::Rounded && !mantissa.is_empty() {
+            let kept = mantissa.len() - mantissa.iter().rev().take_while(|&&b| b == b'0').count();
+            exp += (mantissa.len() - kept) as i64;
+            mantissa = &mantissa[..kept];
         }
         if mantissa.is_empty() {
-            mantissa = "0".to_owned();
+            mantissa = b"0";
         }
         // x +- u/2 = (10 M +- 5) * 10^(exp - 1).
-        let hi = decimal(&format!("{mantissa}5"), exp - 1);
-        let lo = if mantissa == "0" {
-            decimal("5", exp - 1).neg()
+        let mut m5 = DigitBuf::of(mantissa);
+        m5.push(b'5');
+        let hi = decimal(m5.as_bytes(), exp - 1);
+        let lo = if mantissa == b"0" {
+            decimal(b"5", exp - 1).neg()
         } else {
-            decimal(&format!("{}5", decrement(&mantissa)), exp - 1)
+            let mut m = DigitBuf::of(mantissa);
+            m.decrement();
+            let mut d5 = DigitBuf::of(trim_zeros_start(m.as_bytes()));
+            d5.push(b'5');
+            decimal(d5.as_bytes(), exp - 1)
         };
-        let last_digit = decimal("1", exp);
+        let last_digit = decimal(b"1", exp);
         (
             Interval::new(lo.lo, hi.hi),
             exact,
@@ -125,9 +203,18 @@ impl Digits {
 }
 
 /// `digits * 10^exp` as a tight interval: a point where the value is a whole number
-/// below 2^53 (exact), else one ulp either side of the correctly rounded value.
-pub fn decimal(digits: &str, exp: i64) -> Interval {
-    let v: f64 = format!("{digits}e{exp}").parse().unwrap_or(f64::NAN);
+/// below 2^53 (exact), else one ulp either side of the correctly rounded value. `digits`
+/// are ASCII digits; the text `digits e exp` is put together on the stack and read by the
+/// standard library's correctly rounded parser.
+pub fn decimal(digits: &[u8], exp: i64) -> Interval {
+    let mut buf = [0u8; MAX_DIGITS + 40];
+    let v = match scientific(&mut buf, digits, exp) {
+        Some(text) => text.parse::<f64>().unwrap_or(f64::NAN),
+        // Longer than any number claimlint reads: put together on the heap.
+        None => format!("{}e{exp}", String::from_utf8_lossy(digits))
+            .parse()
+            .unwrap_or(f64::NAN),
+    };
     if v.is_nan() {
         return Interval::ALL;
     }
@@ -140,22 +227,29 @@ pub fn decimal(digits: &str, exp: i64) -> Interval {
     Interval::new(v.next_down(), v.next_up())
 }
 
-/// `m - 1` for a decimal digit string `m >= 1`, without leading zeros.
-pub(super) fn decrement(m: &str) -> String {
-    let mut d: Vec<u8> = m.bytes().collect();
-    for b in d.iter_mut().rev() {
-        if *b == b'0' {
-            *b = b'9';
-        } else {
-            *b -= 1;
+/// `digits e exp` written into `buf`, if it fits (and `digits` are ASCII digits).
+fn scientific<'b>(buf: &'b mut [u8], digits: &[u8], exp: i64) -> Option<&'b str> {
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut n = digits.len();
+    buf.get_mut(..n)?.copy_from_slice(digits);
+    *buf.get_mut(n)? = b'e';
+    n += 1;
+    if exp < 0 {
+        *buf.get_mut(n)? = b'-';
+        n += 1;
+    }
+    let mut e = exp.unsigned_abs();
+    let start = n;
+    loop {
+        *buf.get_mut(n)? = b'0' + (e % 10) as u8;
+        n += 1;
+        e /= 10;
+        if e == 0 {
             break;
         }
     }
-    let s = String::from_utf8(d).unwrap_or_default();
-    let t = s.trim_start_matches('0');
-    if t.is_empty() {
-        "0".to_owned()
-    } else {
-        t.to_owned()
-    }
+    buf.get_mut(start..n)?.reverse();
+    std::str::from_utf8(buf.get(..n)?).ok()
 }

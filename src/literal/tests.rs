@@ -159,6 +159,16 @@ proptest! {
         prop_assert!(q.interval.lo <= x && x <= q.interval.hi, "{}: [{}, {}]", text, q.interval.lo, q.interval.hi);
     }
 
+    /// Digits and an exponent read as the standard library reads their text: the
+    /// value is that correctly rounded number, or a point where it is a whole number.
+    #[test]
+    fn decimal_reads_what_the_text_says(digits in "[0-9]{1,30}", exp in -340i64..340) {
+        let v: f64 = format!("{digits}e{exp}").parse().unwrap_or(f64::NAN);
+        let i = decimal(digits.as_bytes(), exp);
+        prop_assert!(i.lo <= v && v <= i.hi, "{digits}e{exp}: {v} not in [{}, {}]", i.lo, i.hi);
+        prop_assert!(i.lo == v || i.lo == v.next_down() || (v.is_infinite() && i.lo == f64::MAX));
+    }
+
     #[test]
     fn any_text_never_panics(s in "\\PC{0,40}") {
         let _ = parse(&s, rules());

@@ -144,7 +144,7 @@ impl Loader<'_> {
         let time = get("as_of").and_then(|n| self.time(n, "as_of"));
         let quote = get("quote").and_then(|n| self.text(n, "quote"));
         if let Some(n) = get("note") {
-            self.text(n, "note");
+            self.scalar(n, "note");
         }
         let allow = get("allow").map(|n| self.allow(n)).unwrap_or_default();
 

@@ -232,22 +232,26 @@ impl Loader<'_> {
     }
 
     fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
-        match node.as_str() {
-            Some(s) => Some(Text {
-                text: s.to_owned(),
-                span: node.span,
-                verbatim: verbatim_skip(&self.src.text, node.span, s),
-            }),
-            None => {
-                self.out.push(schema(
-                    self.src,
-                    self.whole(node),
-                    format!("`{key}` must be a scalar, not {}", node.kind_name()),
-                    "expected a scalar",
-                ));
-                None
-            }
+        let s = self.scalar(node, key)?;
+        Some(Text {
+            text: s.to_owned(),
+            span: node.span,
+            verbatim: verbatim_skip(&self.src.text, node.span, s),
+        })
+    }
+
+    /// A scalar's text; anything else is reported.
+    fn scalar<'n>(&mut self, node: &'n Node, key: &str) -> Option<&'n str> {
+        let s = node.as_str();
+        if s.is_none() {
+            self.out.push(schema(
+                self.src,
+                self.whole(node),
+                format!("`{key}` must be a scalar, not {}", node.kind_name()),
+                "expected a scalar",
+            ));
         }
+        s
     }
 
     fn duplicate_keys(&mut self, entries: &[(Node, Node)]) {
@@ -295,14 +299,14 @@ impl Loader<'_> {
     }
 
     fn time(&mut self, node: &Node, key: &str) -> Option<Time> {
-        let t = self.text(node, key)?;
-        let parsed = Time::parse(&t.text);
+        let t = self.scalar(node, key)?;
+        let parsed = Time::parse(t);
         if parsed.is_none() {
             self.out.push(
                 schema(
                     self.src,
                     self.whole(node),
-                    format!("`{}` is not a time", t.text),
+                    format!("`{t}` is not a time"),
                     "not a time",
                 )
                 .help(format!("a time is {TIME_FORMS}")),
@@ -320,7 +324,7 @@ impl Loader<'_> {
         for (k, v) in entries {
             match k.as_str() {
                 Some("title") => {
-                    self.text(v, "title");
+                    self.scalar(v, "title");
                 }
                 Some("source") => d.source = self.text(v, "source").map(|t| (t.text, t.span)),
                 Some("date") => d.date = self.time(v, "date"),

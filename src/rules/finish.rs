@@ -4,12 +4,13 @@
 use super::load::RULES;
 use super::{Entry, FunctionDef, Origin, PhraseMeaning, ResolvedUnit, RuleSet, UnitDef};
 use crate::error::ToolError;
+use crate::hash::{TextMap, text_map};
 use std::collections::{BTreeMap, HashMap};
 
 pub(super) fn resolve_units(
     units: &BTreeMap<String, Entry<UnitDef>>,
-) -> Result<HashMap<String, ResolvedUnit>, ToolError> {
-    let mut out = HashMap::new();
+) -> Result<TextMap<String, ResolvedUnit>, ToolError> {
+    let mut out = text_map(units.len());
     for name in units.keys() {
         let mut factor = 1.0f64;
         let mut cur = name.clone();
@@ -126,7 +127,9 @@ pub(super) fn check_function_cycles(
     Ok(())
 }
 
-pub(super) fn index_phrases(rules: &RuleSet) -> Result<HashMap<String, PhraseMeaning>, ToolError> {
+pub(super) fn index_phrases(
+    rules: &RuleSet,
+) -> Result<TextMap<String, PhraseMeaning>, ToolError> {
     let mut index: HashMap<String, (PhraseMeaning, Origin)> = HashMap::new();
     for (name, lc) in &rules.lifecycles {
         for (phrase, state, negated, origin) in &lc.value.phrases {

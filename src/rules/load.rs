@@ -10,7 +10,7 @@ use crate::code::{Code, Level, Severity};
 use crate::error::ToolError;
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The default rules, compiled into the binary.
@@ -404,7 +404,7 @@ impl RulesBuilder {
             filler_words: p.filler_words,
             severity: p.severity,
             resolved_units,
-            phrase_index: HashMap::new(),
+            phrase_index: crate::hash::text_map(0),
         };
         rules.phrase_index = index_phrases(&rules)?;
         Ok(rules)

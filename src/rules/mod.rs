@@ -16,7 +16,8 @@ pub use load::{RulesBuilder, load_defaults};
 
 use crate::code::{Code, Level};
 use crate::formula::Expr;
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::TextMap;
+use std::collections::BTreeMap;
 
 /// Where a rules entry came from, for `claimlint rules` and for errors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,9 +185,9 @@ pub struct RuleSet {
     /// Severity per code, where the rules set one.
     pub severity: BTreeMap<Code, Entry<Level>>,
     /// Units resolved to base units (filled by `finish`).
-    pub resolved_units: HashMap<String, ResolvedUnit>,
+    pub resolved_units: TextMap<String, ResolvedUnit>,
     /// Folded status phrase -> meaning (filled by `finish`).
-    pub phrase_index: HashMap<String, PhraseMeaning>,
+    pub phrase_index: TextMap<String, PhraseMeaning>,
     /// Hedge words, longest first (filled by `finish`).
     pub hedge_words: Vec<String>,
     /// Scale words, longest first.
@@ -207,30 +208,40 @@ impl RuleSet {
 
     /// The unit named `name` (any case), resolved.
     pub fn unit(&self, name: &str) -> Option<&ResolvedUnit> {
-        self.resolved_units.get(&name.to_lowercase())
+        if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.resolved_units.get(name)
+        } else {
+            self.resolved_units.get(&name.to_lowercase())
+        }
     }
 
     /// Folds a status phrase: lowercase, white space folded, curly apostrophes and quotes
     /// straightened, filler words dropped.
     pub fn fold_phrase(&self, phrase: &str) -> String {
-        let straight: String = phrase
-            .chars()
-            .map(|c| match c {
-                '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-                '\u{201c}' | '\u{201d}' => '"',
-                c => c,
-            })
-            .collect::<String>()
-            .to_lowercase();
-        let mut out = String::with_capacity(straight.len());
-        for w in straight.split_whitespace() {
-            if self.filler_words.contains_key(w) {
+        let mut out = String::with_capacity(phrase.len());
+        let mut word = String::new();
+        for w in phrase.split_whitespace() {
+            word.clear();
+            if w.is_ascii() {
+                crate::wording::push_lowercase(&mut word, w);
+            } else {
+                let straight: String = w
+                    .chars()
+                    .map(|c| match c {
+                        '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+                        '\u{201c}' | '\u{201d}' => '"',
+                        c => c,
+                    })
+                    .collect();
+                crate::wording::push_lowercase(&mut word, &straight);
+            }
+            if self.filler_words.contains_key(word.as_str()) {
                 continue;
             }
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(w);
+            out.push_str(&word);
         }
         out
     }
