@@ -29,36 +29,65 @@ impl Style {
 
 /// One number in a style, with `digits` significant digits.
 fn number(x: f64, style: &Style, digits: usize) -> String {
-    let (v, suffix) = match style {
-        Style::Percent => (x * 100.0, "%".to_owned()),
-        Style::Points => (x * 100.0, " pp".to_owned()),
-        Style::Scaled(w, f) if x.abs() >= *f => (x / f, format!(" {w}")),
-        _ => (x, String::new()),
-    };
-    format!("{}{suffix}", significant(v, digits))
+    let mut out = String::new();
+    write_number(&mut out, x, style, digits);
+    out
+}
+
+/// Appends one number in a style, with `digits` significant digits.
+fn write_number(out: &mut String, x: f64, style: &Style, digits: usize) {
+    match style {
+        Style::Percent => {
+            write_significant(out, x * 100.0, digits);
+            out.push('%');
+        }
+        Style::Points => {
+            write_significant(out, x * 100.0, digits);
+            out.push_str(" pp");
+        }
+        Style::Scaled(w, f) if x.abs() >= *f => {
+            write_significant(out, x / f, digits);
+            out.push(' ');
+            out.push_str(w);
+        }
+        _ => write_significant(out, x, digits),
+    }
 }
 
 /// `x` with `digits` significant digits, without trailing zeros after the point.
 pub fn significant(x: f64, digits: usize) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return if x.is_finite() {
-            "0".into()
-        } else {
-            format!("{x}")
-        };
+    let mut out = String::new();
+    write_significant(&mut out, x, digits);
+    out
+}
+
+/// Appends `x` with `digits` significant digits, without trailing zeros after the point.
+fn write_significant(out: &mut String, x: f64, digits: usize) {
+    use std::fmt::Write;
+    if x == 0.0 {
+        out.push('0');
+        return;
+    }
+    if !x.is_finite() {
+        let _ = write!(out, "{x}");
+        return;
     }
     let mag = x.abs().log10().floor() as i64;
     let decimals = (digits as i64 - 1 - mag).max(0) as usize;
     if mag >= 15 {
-        return format!("{x:.3e}");
+        let _ = write!(out, "{x:.3e}");
+        return;
     }
-    let s = format!("{x:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        s
-    };
-    if s == "-0" { "0".into() } else { s }
+    let at = out.len();
+    let _ = write!(out, "{x:.decimals$}");
+    if out[at..].contains('.') {
+        let kept = out[at..].trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(at + kept);
+    }
+    if &out[at..] == "-0" {
+        out.truncate(at);
+        out.push('0');
+    }
 }
 
 /// Appends `word` lowercased, as `str::to_lowercase` would (without a copy for ASCII).
@@ -97,13 +126,19 @@ pub fn range(i: &Interval, style: &Style) -> String {
         (true, false) => format!("more than {}", number(i.lo, style, base)),
         (false, true) => format!("less than {}", number(i.hi, style, base)),
         (true, true) => {
+            let (mut a, mut b) = (String::new(), String::new());
             for d in base..=8 {
-                let (a, b) = (number(i.lo, style, d), number(i.hi, style, d));
-                if a != b || d == 8 {
-                    return if a == b { a } else { format!("{a}–{b}") };
+                a.clear();
+                b.clear();
+                write_number(&mut a, i.lo, style, d);
+                write_number(&mut b, i.hi, style, d);
+                if a != b {
+                    a.push('–');
+                    a.push_str(&b);
+                    return a;
                 }
             }
-            number(i.lo, style, base)
+            a
         }
     }
 }
@@ -111,14 +146,15 @@ pub fn range(i: &Interval, style: &Style) -> String {
 /// A stated interval in words, with as many digits as its ends need to be shown exactly
 /// (`more than 12.45 mln`, not `more than 12.4 mln`).
 pub fn stated(i: &Interval, style: &Style) -> String {
-    let exact = |x: f64| {
+    let mut t = String::new();
+    let mut exact = |x: f64| {
         (2..=8).find(|&d| {
-            let t = number(x, style, d);
-            let digits: String = t
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
-                .collect();
-            let shown: f64 = digits.parse().unwrap_or(f64::NAN);
+            t.clear();
+            write_number(&mut t, x, style, d);
+            let len = t
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                .unwrap_or(t.len());
+            let shown: f64 = t[..len].parse().unwrap_or(f64::NAN);
             let v = match style {
                 Style::Percent | Style::Points => x * 100.0,
                 Style::Scaled(_, f) if x.abs() >= *f => x / f,

@@ -33,7 +33,7 @@ pub fn render(reports: &[FileReport]) -> String {
             Severity::Note => "notice",
         };
         let r = Region::of(&f.file, f.primary());
-        let mut message = escape(&f.message);
+        let mut message = escape(&f.message).into_owned();
         if let Some(h) = &f.help {
             message.push_str("\nhelp: ");
             message.push_str(&escape(h));

@@ -81,14 +81,14 @@ impl Escaped {
     fn finding(&mut self, f: &Finding) -> Finding {
         let mut g = f.clone();
         g.file = Arc::clone(&self.of(&f.file).0);
-        g.message = escape(&f.message);
-        g.help = f.help.as_deref().map(escape);
+        g.message = escape(&f.message).into_owned();
+        g.help = f.help.as_deref().map(|h| escape(h).into_owned());
         g.labels = f
             .labels
             .iter()
             .map(|l| Label {
                 span: self.span(&f.file, l.span),
-                text: escape(&l.text),
+                text: escape(&l.text).into_owned(),
             })
             .collect();
         g.related = f
@@ -97,7 +97,7 @@ impl Escaped {
             .map(|r| Related {
                 file: Arc::clone(&self.of(&r.file).0),
                 span: self.span(&r.file, r.span),
-                message: escape(&r.message),
+                message: escape(&r.message).into_owned(),
             })
             .collect();
         g

@@ -47,28 +47,28 @@ pub fn render(reports: &[FileReport]) -> String {
         .map(|f| Item {
             code: f.code.as_str(),
             severity: f.severity.as_str(),
-            message: escape(&f.message),
-            path: escape(&f.file.name),
+            message: escape(&f.message).into_owned(),
+            path: escape(&f.file.name).into_owned(),
             region: Region::of(&f.file, f.primary()),
-            claim: f.claim.and_then(|_| f.ids.first()).map(|s| escape(s)),
-            ids: f.ids.iter().map(|s| escape(s)).collect(),
-            help: f.help.as_deref().map(escape),
+            claim: f.claim.and_then(|_| f.ids.first()).map(|s| escape(s).into_owned()),
+            ids: f.ids.iter().map(|s| escape(s).into_owned()).collect(),
+            help: f.help.as_deref().map(|h| escape(h).into_owned()),
             labels: f
                 .labels
                 .iter()
                 .map(|l| Place {
-                    path: escape(&f.file.name),
+                    path: escape(&f.file.name).into_owned(),
                     region: Region::of(&f.file, l.span),
-                    message: escape(&l.text),
+                    message: escape(&l.text).into_owned(),
                 })
                 .collect(),
             related: f
                 .related
                 .iter()
                 .map(|r| Place {
-                    path: escape(&r.file.name),
+                    path: escape(&r.file.name).into_owned(),
                     region: Region::of(&r.file, r.span),
-                    message: escape(&r.message),
+                    message: escape(&r.message).into_owned(),
                 })
                 .collect(),
         })

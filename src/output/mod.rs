@@ -7,6 +7,7 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 
+use std::borrow::Cow;
 use crate::check::FileReport;
 use crate::code::Severity;
 
@@ -39,7 +40,11 @@ impl Counts {
 /// Text from a file, made safe to print: control characters (ANSI escapes included) are
 /// escaped, bidirectional controls shown as `<U+202E>`, so that no byte of a file can
 /// drive the terminal or reorder what the reader sees.
-pub fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> Cow<'_, str> {
+    // Most text has nothing to escape: printable ASCII is kept as it is, without a copy.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -57,7 +62,7 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Like [`escape`], but keeps line breaks: for multi-line reports.

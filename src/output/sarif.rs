@@ -184,7 +184,7 @@ pub fn render(reports: &[FileReport]) -> String {
         .iter()
         .flat_map(|r| &r.findings)
         .map(|f| {
-            let mut message = escape(&f.message);
+            let mut message = escape(&f.message).into_owned();
             if let Some(h) = &f.help {
                 message.push_str("\nhelp: ");
                 message.push_str(&escape(h));
@@ -210,7 +210,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 .map(|(n, r, m)| Location {
                     id: None,
                     physical_location: physical(&n, r),
-                    message: (!m.is_empty()).then_some(Text { text: m }),
+                    message: (!m.is_empty()).then_some(Text { text: m.into_owned() }),
                 })
                 .collect();
             for (i, l) in related.iter_mut().enumerate() {
