@@ -31,19 +31,25 @@ impl Dim {
     }
 
     fn combine(&self, o: &Dim, sign: i32) -> Dim {
-        let mut m = self.0.clone();
+        let mut m = self.clone();
         for (k, p) in &o.0 {
-            match m.binary_search_by(|(n, _)| n.as_str().cmp(k)) {
-                Ok(i) => {
-                    m[i].1 = m[i].1.saturating_add(sign.saturating_mul(*p));
-                    if m[i].1 == 0 {
-                        m.remove(i);
-                    }
-                }
-                Err(i) => m.insert(i, (k.clone(), sign.saturating_mul(*p))),
-            }
+            m.add(k, sign.saturating_mul(*p));
         }
-        Dim(m)
+        m
+    }
+
+    /// Multiplies in `name^power`, in place.
+    fn add(&mut self, name: &str, power: i32) {
+        let m = &mut self.0;
+        match m.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+            Ok(i) => {
+                m[i].1 = m[i].1.saturating_add(power);
+                if m[i].1 == 0 {
+                    m.remove(i);
+                }
+            }
+            Err(i) => m.insert(i, (name.to_owned(), power)),
+        }
     }
 }
 
@@ -130,17 +136,16 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
         }
         any = true;
         let (base, f, d) = match rules.unit(&name) {
-            Some(r) => (r.base.clone(), r.factor, r.domain),
-            None => (name, 1.0, None),
+            Some(r) => (r.base.as_str(), r.factor, r.domain),
+            None => (name.as_str(), 1.0, None),
         };
+        dim.add(base, power);
         if power > 0 {
-            *dim = dim.mul(&Dim::base(&base));
             *factor *= f;
             if domain.is_none() {
                 domain = d;
             }
         } else {
-            *dim = dim.div(&Dim::base(&base));
             *factor /= f;
         }
     };
@@ -169,17 +174,16 @@ fn split_per(text: &str) -> (&str, Option<&str>) {
     if let Some(i) = text.find('/') {
         return (&text[..i], Some(&text[i + 1..]));
     }
-    let lower = text.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find("per") {
-        let at = from + i;
-        let before_ok = at == 0 || lower[..at].ends_with(char::is_whitespace);
-        let after = at + 3;
-        let after_ok = lower[after..].starts_with(char::is_whitespace);
-        if before_ok && after_ok {
-            return (&text[..at], Some(&text[after..]));
+    // `per` in any case, as a whole word (ASCII letters: byte offsets stay on character
+    // boundaries).
+    let b = text.as_bytes();
+    for at in 0..b.len().saturating_sub(2) {
+        if b[at..at + 3].eq_ignore_ascii_case(b"per")
+            && (at == 0 || text[..at].ends_with(char::is_whitespace))
+            && text[at + 3..].starts_with(char::is_whitespace)
+        {
+            return (&text[..at], Some(&text[at + 3..]));
         }
-        from = after;
     }
     (text, None)
 }

@@ -24,23 +24,17 @@ pub(super) fn scaled(
             Interval::new(rounding.lo, exact.add(&u).hi)
         }
     });
-    let (tag, apply): (Tag, Box<dyn Fn(Interval) -> Interval>) = match scale {
-        Some(Scale::Percent) => (
-            Tag::Percent,
-            Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0))),
-        ),
-        Some(Scale::Points) => (
-            Tag::Points,
-            Box::new(|i: Interval| i.div_relaxed(&Interval::point(100.0))),
-        ),
-        Some(Scale::Word(_, f)) => {
-            let f = *f;
-            (
-                Tag::Plain,
-                Box::new(move |i: Interval| i.mul(&Interval::point(f))),
-            )
-        }
-        None => (Tag::Plain, Box::new(|i| i)),
+    let (tag, factor) = match scale {
+        Some(Scale::Percent) => (Tag::Percent, None),
+        Some(Scale::Points) => (Tag::Points, None),
+        Some(Scale::Word(_, f)) => (Tag::Plain, Some(*f)),
+        None => (Tag::Plain, Some(1.0)),
+    };
+    // A percent or point is a hundredth; a scale word multiplies.
+    let apply = |i: Interval| match factor {
+        None => i.div_relaxed(&Interval::point(100.0)),
+        Some(1.0) => i,
+        Some(f) => i.mul(&Interval::point(f)),
     };
     let name = match scale {
         Some(Scale::Word(w, _)) => Some(w.clone()),
@@ -207,13 +201,18 @@ impl Digits {
 /// are ASCII digits; the text `digits e exp` is put together on the stack and read by the
 /// standard library's correctly rounded parser.
 pub fn decimal(digits: &[u8], exp: i64) -> Interval {
-    let mut buf = [0u8; MAX_DIGITS + 40];
-    let v = match scientific(&mut buf, digits, exp) {
-        Some(text) => text.parse::<f64>().unwrap_or(f64::NAN),
-        // Longer than any number claimlint reads: put together on the heap.
-        None => format!("{}e{exp}", String::from_utf8_lossy(digits))
-            .parse()
-            .unwrap_or(f64::NAN),
+    let v = match exact_product(digits, exp) {
+        Some(v) => v,
+        None => {
+            let mut buf = [0u8; MAX_DIGITS + 40];
+            match scientific(&mut buf, digits, exp) {
+                Some(text) => text.parse::<f64>().unwrap_or(f64::NAN),
+                // Longer than any number claimlint reads: put together on the heap.
+                None => format!("{}e{exp}", String::from_utf8_lossy(digits))
+                    .parse()
+                    .unwrap_or(f64::NAN),
+            }
+        }
     };
     if v.is_nan() {
         return Interval::ALL;
@@ -225,6 +224,32 @@ pub fn decimal(digits: &[u8], exp: i64) -> Interval {
         return Interval::new(f64::MAX, f64::INFINITY);
     }
     Interval::new(v.next_down(), v.next_up())
+}
+
+/// The powers of ten a double holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `digits * 10^exp` where both are exact doubles (at most 15 digits, `|exp| <= 22`):
+/// then one multiplication or division, rounded to nearest as IEEE 754 rounds every
+/// operation, is the correctly rounded value (Clinger's fast path), as the standard
+/// parser would give.
+fn exact_product(digits: &[u8], exp: i64) -> Option<f64> {
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let mut m: u64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        m = m * 10 + u64::from(d - b'0');
+    }
+    let p = *EXACT_POWERS.get(usize::try_from(exp.unsigned_abs()).ok()?)?;
+    let m = m as f64;
+    Some(if exp >= 0 { m * p } else { m / p })
 }
 
 /// `digits e exp` written into `buf`, if it fits (and `digits` are ASCII digits).

@@ -169,6 +169,16 @@ proptest! {
         prop_assert!(i.lo == v || i.lo == v.next_down() || (v.is_infinite() && i.lo == f64::MAX));
     }
 
+    /// Where the digits and the power of ten are exact doubles, the value is the one the
+    /// standard parser gives, to the bit.
+    #[test]
+    fn decimal_fast_path_is_correctly_rounded(digits in "[0-9]{1,15}", exp in -22i64..=22) {
+        let v: f64 = format!("{digits}e{exp}").parse().unwrap_or(f64::NAN);
+        let i = decimal(digits.as_bytes(), exp);
+        let mid = if i.is_point() { i.lo } else { i.lo.next_up() };
+        prop_assert_eq!(mid, v, "{}e{}", digits, exp);
+    }
+
     #[test]
     fn any_text_never_panics(s in "\\PC{0,40}") {
         let _ = parse(&s, rules());
