@@ -61,30 +61,33 @@ impl Loader<'_> {
         };
 
         // The kind.
-        let mut kinds: Vec<(&str, &Node)> = entries
-            .iter()
-            .filter_map(|(k, _)| {
-                k.as_str()
-                    .filter(|k| ["value", "assert", "status"].contains(k))
-                    .map(|n| (n, k))
-            })
-            .collect();
-        // A key written twice is a duplicate key (reported above), not a second kind.
-        kinds.dedup_by(|a, b| a.0 == b.0);
-        let kind_keys: &[&str] = match kinds.as_slice() {
-            [] => {
+        // The first kind key, and the first one of another kind after it (a key written
+        // twice is a duplicate key, reported above, not a second kind).
+        let mut kinds: [Option<(&str, &Node)>; 2] = [None, None];
+        for (k, _) in entries {
+            let Some(n) = k.as_str().filter(|k| ["value", "assert", "status"].contains(k)) else {
+                continue;
+            };
+            match kinds {
+                [None, _] => kinds[0] = Some((n, k)),
+                [Some((first, _)), None] if first != n => kinds[1] = Some((n, k)),
+                _ => {}
+            }
+        }
+        let kind_keys: &[&str] = match kinds {
+            [None, _] => {
                 self.out.push(
                     schema(self.src, claim_span, "a claim needs one of `value`, `assert` or `status`", "no kind")
                         .help("a quantity has `value`, an assertion `assert`, a status `status` and `subject`"),
                 );
                 &[]
             }
-            [(k, _)] => match *k {
+            [Some((k, _)), None] => match k {
                 "value" => QUANTITY_KEYS,
                 "assert" => ASSERTION_KEYS,
                 _ => STATUS_KEYS,
             },
-            [(a, _), (b, second), ..] => {
+            [Some((a, _)), Some((b, second))] => {
                 self.out.push(
                     schema(
                         self.src,

@@ -52,19 +52,19 @@ pub fn load(
         rules,
         out,
     };
-    let mut ids: TextMap<String, Span> = text_map(0);
+
     // The fast path hands over each claim as it is read; where it gives up, what it made
     // is dropped and the generic path reads the file again, reporting what is unusual.
     let mark = l.out.len();
     // Sized once from an upper bound (every claim has an `id:`), so that a large file's
     // claims are not copied as the list grows.
-    let mut claims = Vec::with_capacity(
-        source
-            .text
-            .matches("id:")
-            .count()
-            .min(source.text.len() / 8),
-    );
+    let expected = source
+        .text
+        .matches("id:")
+        .count()
+        .min(source.text.len() / 8);
+    let mut claims = Vec::with_capacity(expected);
+    let mut ids: TextMap<String, Span> = text_map(expected);
     let fast = yaml::parse_claims_fast(source, &mut |item| {
         if let Some(c) = l.claim(&item, &mut ids) {
             claims.push(c);

@@ -130,7 +130,8 @@ impl<'t> Reader<'t> {
                 NodeKind::Seq(items)
             }
             Event::MappingStart(_, 0, None) => {
-                let mut entries: Vec<(Node<'t>, Node<'t>)> = Vec::new();
+                // Sized for a claim's keys at once: one allocation, not three.
+                let mut entries: Vec<(Node<'t>, Node<'t>)> = Vec::with_capacity(8);
                 loop {
                     let (ev, sp) = self.next()?;
                     if matches!(ev, Event::MappingEnd) {

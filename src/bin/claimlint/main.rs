@@ -128,6 +128,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         Format::Github => output::github::render(&reports),
     };
     print(&text);
+    // The process ends here: the system takes its memory back at once, where freeing a
+    // large run's findings and files one by one would take a tenth of its time.
+    std::mem::forget((reports, text));
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
 }
 
