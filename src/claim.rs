@@ -67,8 +67,8 @@ pub struct Claim {
     pub id_span: Span,
     /// What it claims.
     pub kind: ClaimKind,
-    /// `quote:`.
-    pub quote: Option<Text>,
+    /// `quote:` (boxed: most claims have none).
+    pub quote: Option<Box<Text>>,
     /// The claim's time: `as_of`, else `document.date`, else unspecified.
     pub time: Option<Time>,
     /// Whether the claim gives `as_of` (an invalid one leaves the time unspecified,
@@ -86,12 +86,16 @@ pub enum ClaimKind {
     /// `assert:`.
     Assertion(Text),
     /// `status:` about a `subject:`.
-    Status {
-        /// What the status is about.
-        subject: Text,
-        /// The phrase.
-        phrase: Text,
-    },
+    Status(Box<StatusClaim>),
+}
+
+/// A status claim, read.
+#[derive(Debug)]
+pub struct StatusClaim {
+    /// What the status is about.
+    pub subject: Text,
+    /// The phrase.
+    pub phrase: Text,
 }
 
 impl ClaimKind {
@@ -100,7 +104,7 @@ impl ClaimKind {
         match self {
             ClaimKind::Quantity(_) => "a quantity",
             ClaimKind::Assertion(_) => "an assertion",
-            ClaimKind::Status { .. } => "a status",
+            ClaimKind::Status(_) => "a status",
         }
     }
 }

@@ -26,8 +26,9 @@ pub enum Tag {
 pub struct Quantity {
     /// Every value the phrase allows, in base units (percents as fractions).
     pub interval: Interval,
-    /// The unit written in the literal, if any.
-    pub unit: Option<ParsedUnit>,
+    /// The unit written in the literal, if any (boxed: most literals have none, and a
+    /// loaded claim keeps its unit on the claim).
+    pub unit: Option<Box<ParsedUnit>>,
     /// Percent, points or plain.
     pub tag: Tag,
     /// Whether a hedge was written.
@@ -340,7 +341,7 @@ impl<'a> Parser<'a> {
         }
         Ok(Literal::Value(Quantity {
             interval,
-            unit,
+            unit: unit.map(Box::new),
             tag,
             hedged: hedge.is_some(),
             truncated,

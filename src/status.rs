@@ -50,9 +50,10 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
     let mut groups: TextMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = text_map(0);
     let mut order: Vec<(&str, &str)> = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
-        let ClaimKind::Status { subject, phrase } = &c.kind else {
+        let ClaimKind::Status(s) = &c.kind else {
             continue;
         };
+        let (subject, phrase) = (&s.subject, &s.phrase);
         let Some(m) = rules.phrase(&phrase.text) else {
             out.push(unknown_phrase(file, rules, i, phrase));
             continue;
@@ -135,7 +136,7 @@ impl Ctx<'_> {
 
     fn phrase(&self, e: &Entry) -> (&str, crate::source::Span) {
         match &self.file.claims[e.claim].kind {
-            ClaimKind::Status { phrase, .. } => (phrase.text.as_str(), phrase.span),
+            ClaimKind::Status(s) => (s.phrase.text.as_str(), s.phrase.span),
             _ => ("", crate::source::Span::default()),
         }
     }

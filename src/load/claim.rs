@@ -4,7 +4,7 @@ use super::{
     ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Loader, QUANTITY_KEYS, STATUS_KEYS, field, is_id,
     kind_name, schema,
 };
-use crate::claim::{Allow, Claim, ClaimKind};
+use crate::claim::{Allow, Claim, ClaimKind, StatusClaim};
 use crate::code::Code;
 use crate::hash::TextMap;
 use crate::source::Span;
@@ -145,7 +145,9 @@ impl Loader<'_> {
 
         let has_as_of = get("as_of").is_some();
         let time = get("as_of").and_then(|n| self.time(n, "as_of"));
-        let quote = get("quote").and_then(|n| self.text(n, "quote"));
+        let quote = get("quote")
+            .and_then(|n| self.text(n, "quote"))
+            .map(Box::new);
         if let Some(n) = get("note") {
             self.scalar(n, "note");
         }
@@ -169,7 +171,10 @@ impl Loader<'_> {
                     }
                 };
                 match (phrase, subject) {
-                    (Some(phrase), Some(subject)) => Some(ClaimKind::Status { subject, phrase }),
+                    (Some(phrase), Some(subject)) => Some(ClaimKind::Status(Box::new(StatusClaim {
+                        subject,
+                        phrase,
+                    }))),
                     _ => None,
                 }
             }

@@ -103,12 +103,16 @@ impl Loader<'_> {
                         qq.interval = qq.interval.mul(&Interval::point(ku.factor));
                         qq.truncated = qq.truncated.map(|t| t.mul(&Interval::point(ku.factor)));
                     }
-                    qq.unit = Some(ku.clone());
+                    qq.unit = Some(Box::new(ku.clone()));
                 }
             }
         }
         // The unit lives once, on the claim.
-        let unit = q.as_mut().and_then(|q| q.unit.take()).or(key_unit);
+        let unit = q
+            .as_mut()
+            .and_then(|q| q.unit.take())
+            .map(|u| *u)
+            .or(key_unit);
         let domain = domain_key
             .or(unit.as_ref().and_then(|u| u.domain))
             .unwrap_or(Domain::Signed);

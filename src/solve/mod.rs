@@ -167,7 +167,7 @@ impl Ctx<'_> {
         match &self.file.claims.get(claim)?.kind {
             ClaimKind::Assertion(t) => Some(t),
             ClaimKind::Quantity(q) => Some(&q.value),
-            ClaimKind::Status { phrase, .. } => Some(phrase),
+            ClaimKind::Status(s) => Some(&s.phrase),
         }
     }
 
