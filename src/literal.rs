@@ -160,7 +160,13 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let (i, c) = t.next()?;
-            if c != pc && !c.to_lowercase().eq(pc.to_lowercase()) {
+            let same = c == pc
+                || if c.is_ascii() && pc.is_ascii() {
+                    c.eq_ignore_ascii_case(&pc)
+                } else {
+                    c.to_lowercase().eq(pc.to_lowercase())
+                };
+            if !same {
                 return None;
             }
             end = pos + i + c.len_utf8();

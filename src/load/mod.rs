@@ -189,10 +189,10 @@ fn schema(
 
 /// Whether `s` is a valid id: `[A-Za-z_][A-Za-z0-9_]*`.
 pub fn is_id(s: &str) -> bool {
-    let mut c = s.chars();
-    c.next()
-        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
-        && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    let mut b = s.bytes();
+    b.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
+        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 struct Loader<'a> {

@@ -41,8 +41,8 @@ impl Counts {
 /// escaped, bidirectional controls shown as `<U+202E>`, so that no byte of a file can
 /// drive the terminal or reorder what the reader sees.
 pub fn escape(s: &str) -> Cow<'_, str> {
-    // Most text has nothing to escape: printable ASCII is kept as it is, without a copy.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    // Most text has nothing to escape, and is kept as it is, without a copy.
+    if !s.chars().any(|c| c.is_control() || is_bidi(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -52,17 +52,19 @@ pub fn escape(s: &str) -> Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{061c}' => {
-                out.push_str(&format!("<U+{:04X}>", c as u32));
-            }
+            c if is_bidi(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// The bidirectional controls, which reorder what a terminal shows.
+fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}'
+    )
 }
 
 /// Like [`escape`], but keeps line breaks: for multi-line reports.
