@@ -85,8 +85,11 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         for b in g.values() {
             ctx.same_time(b, out);
         }
-        let buckets: Vec<&Bucket> = g.values().collect();
-        ctx.across_times(&buckets, out);
+        // One time alone has nothing to compare across.
+        if g.len() > 1 {
+            let buckets: Vec<&Bucket> = g.values().collect();
+            ctx.across_times(&buckets, out);
+        }
     }
 }
 
@@ -171,10 +174,12 @@ impl Ctx<'_> {
         // The first claim affirming each state, and the first negating each.
         let mut affirmed: BTreeMap<usize, &Entry> = BTreeMap::new();
         let mut negated: BTreeMap<usize, &Entry> = BTreeMap::new();
-        let when = b.time.map_or_else(
-            || "with no time given".to_owned(),
-            |t| format!("as of {}", format_time(t)),
-        );
+        let when = || {
+            b.time.map_or_else(
+                || "with no time given".to_owned(),
+                |t| format!("as of {}", format_time(t)),
+            )
+        };
         for e in &b.entries {
             let other = if e.negated {
                 affirmed.range(e.state..).next().map(|(_, o)| *o)
@@ -193,10 +198,11 @@ impl Ctx<'_> {
                     o,
                     e,
                     format!(
-                        "{} and {} cannot both hold for {} {when}",
+                        "{} and {} cannot both hold for {} {}",
                         quoted(op),
                         quoted(ep),
-                        self.subject
+                        self.subject,
+                        when()
                     ),
                     "one state at one time: correct one of them, or give each its own `as_of`",
                 ));

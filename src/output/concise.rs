@@ -8,7 +8,14 @@ use std::sync::Arc;
 
 /// Renders the findings of every file.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut s = String::new();
+    // Sized once: a line is about its file name, its message and 40 bytes more.
+    let mut s = String::with_capacity(
+        reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .map(|f| f.file.name.len() + f.message.len() + 40)
+            .sum(),
+    );
     for r in reports {
         let name = escape(&r.source.name);
         for f in &r.findings {
@@ -18,13 +25,14 @@ pub fn render(reports: &[FileReport]) -> String {
             } else {
                 escape(&f.file.name)
             };
-            let _ = writeln!(
-                s,
-                "{name}:{line}:{col}: {}[{}] {}",
-                f.severity,
-                f.code,
-                escape(&f.message)
-            );
+            s.push_str(&name);
+            let _ = write!(s, ":{line}:{col}: ");
+            s.push_str(f.severity.as_str());
+            s.push('[');
+            s.push_str(f.code.as_str());
+            s.push_str("] ");
+            s.push_str(&escape(&f.message));
+            s.push('\n');
         }
     }
     s
