@@ -31,6 +31,26 @@ const CHECKS: &[fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>)] = &[
     crate::quote::check,
 ];
 
+/// Files at least this large are parsed on a second thread where one is free, while this
+/// one loads the claims already parsed. Smaller files are done sooner on one.
+pub const TWO_THREADS_BYTES: usize = 256 * 1024;
+
+/// Whether a file of `len` bytes is worth a second thread: it is large, it is checked
+/// alone (files checked side by side already keep the cores busy), and more than one
+/// thread is allowed (`RAYON_NUM_THREADS=1`, or a one-core machine, keeps it on one).
+pub fn two_threads(len: usize) -> bool {
+    if len < TWO_THREADS_BYTES || rayon::current_thread_index().is_some() {
+        return false;
+    }
+    let allowed = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1);
+    allowed > 1
+}
+
 /// Checks one claims file's text; `path` is where it is on disk, if anywhere.
 pub fn check_source(source: Arc<SourceFile>, path: Option<&Path>, rules: &RuleSet) -> FileReport {
     let mut out = Vec::new();

@@ -115,11 +115,49 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
 /// Each claim is handed to `on_claim` as soon as it is read, so that a large file never
 /// stands whole in memory as a tree. Returns the `document:` node, if any; `None` where
 /// the fast path gave up (the caller then discards what `on_claim` made of the claims).
+///
+/// With `pipelined`, a second thread parses while this one hands the claims on, in
+/// batches through a bounded channel (so at most a few batches stand in memory); where
+/// no thread can be started, the file is read on this one.
 pub fn parse_claims_fast<'t>(
     file: &'t SourceFile,
+    pipelined: bool,
     on_claim: &mut dyn FnMut(Node<'t>),
 ) -> Option<Option<Node<'t>>> {
-    events::claims(file.text.as_str(), on_claim).ok()
+    let text = file.text.as_str();
+    if !pipelined {
+        return events::claims(text, on_claim).ok();
+    }
+    const BATCH: usize = 256;
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Node<'t>>>(8);
+        let parser = std::thread::Builder::new()
+            .name("claimlint-parse".into())
+            .spawn_scoped(s, move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                let read = events::claims(text, &mut |n| {
+                    batch.push(n);
+                    if batch.len() == BATCH {
+                        // A send fails only once the reader is gone: nothing to do then.
+                        let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                });
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+                read.ok()
+            });
+        match parser {
+            Ok(parser) => {
+                for batch in rx {
+                    batch.into_iter().for_each(&mut *on_claim);
+                }
+                parser.join().ok().flatten()
+            }
+            // No thread to be had: read it here.
+            Err(_) => events::claims(text, on_claim).ok(),
+        }
+    })
 }
 
 mod events;

@@ -563,3 +563,37 @@ fn a_baseline_hides_todays_findings_but_not_new_ones() {
     write(&d.join("bad.json"), "{}");
     assert_eq!(run(&["--baseline", "bad.json"], &d).status.code(), Some(2));
 }
+
+#[path = "../benches/corpus.rs"]
+mod corpus;
+
+/// A large file is parsed on a second thread while the first loads it: the report is the
+/// same, byte for byte, as on one thread, in every format that lists every finding.
+#[test]
+fn a_large_file_reports_the_same_on_one_thread_and_two() {
+    let dir = scratch("large-file-threads");
+    let text = corpus::claims_file(4_000, 5);
+    assert!(
+        text.len() > claimlint::check::TWO_THREADS_BYTES,
+        "the corpus is too small"
+    );
+    write(&dir.join("big.claims.yaml"), text);
+    for format in ["concise", "json"] {
+        let mut outputs = Vec::new();
+        for threads in ["1", "2"] {
+            let o = bin()
+                .args(["big.claims.yaml", "--format", format, "--fail-on", "never"])
+                .env("RAYON_NUM_THREADS", threads)
+                .current_dir(&dir)
+                .output()
+                .unwrap_or_else(|e| panic!("running claimlint: {e}"));
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            outputs.push(stdout(&o));
+        }
+        assert!(
+            outputs[0].lines().count() > 100,
+            "{format}: too few findings"
+        );
+        assert_eq!(outputs[0], outputs[1], "{format}");
+    }
+}

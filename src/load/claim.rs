@@ -65,7 +65,10 @@ impl Loader<'_> {
         // twice is a duplicate key, reported above, not a second kind).
         let mut kinds: [Option<(&str, &Node)>; 2] = [None, None];
         for (k, _) in entries {
-            let Some(n) = k.as_str().filter(|k| ["value", "assert", "status"].contains(k)) else {
+            let Some(n) = k
+                .as_str()
+                .filter(|k| ["value", "assert", "status"].contains(k))
+            else {
                 continue;
             };
             match kinds {
@@ -171,10 +174,9 @@ impl Loader<'_> {
                     }
                 };
                 match (phrase, subject) {
-                    (Some(phrase), Some(subject)) => Some(ClaimKind::Status(Box::new(StatusClaim {
-                        subject,
-                        phrase,
-                    }))),
+                    (Some(phrase), Some(subject)) => {
+                        Some(ClaimKind::Status(Box::new(StatusClaim { subject, phrase })))
+                    }
                     _ => None,
                 }
             }

@@ -65,7 +65,8 @@ pub fn load(
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: TextMap<String, Span> = text_map(expected);
-    let fast = yaml::parse_claims_fast(source, &mut |item| {
+    let pipelined = crate::check::two_threads(source.text.len());
+    let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(&item, &mut ids) {
             claims.push(c);
         }

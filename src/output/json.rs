@@ -50,7 +50,10 @@ pub fn render(reports: &[FileReport]) -> String {
             message: escape(&f.message).into_owned(),
             path: escape(&f.file.name).into_owned(),
             region: Region::of(&f.file, f.primary()),
-            claim: f.claim.and_then(|_| f.ids.first()).map(|s| escape(s).into_owned()),
+            claim: f
+                .claim
+                .and_then(|_| f.ids.first())
+                .map(|s| escape(s).into_owned()),
             ids: f.ids.iter().map(|s| escape(s).into_owned()).collect(),
             help: f.help.as_deref().map(|h| escape(h).into_owned()),
             labels: f

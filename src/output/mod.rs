@@ -7,9 +7,9 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 
-use std::borrow::Cow;
 use crate::check::FileReport;
 use crate::code::Severity;
+use std::borrow::Cow;
 
 /// Counts of findings by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -210,7 +210,9 @@ pub fn render(reports: &[FileReport]) -> String {
                 .map(|(n, r, m)| Location {
                     id: None,
                     physical_location: physical(&n, r),
-                    message: (!m.is_empty()).then_some(Text { text: m.into_owned() }),
+                    message: (!m.is_empty()).then_some(Text {
+                        text: m.into_owned(),
+                    }),
                 })
                 .collect();
             for (i, l) in related.iter_mut().enumerate() {

@@ -127,9 +127,7 @@ pub(super) fn check_function_cycles(
     Ok(())
 }
 
-pub(super) fn index_phrases(
-    rules: &RuleSet,
-) -> Result<TextMap<String, PhraseMeaning>, ToolError> {
+pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMeaning>, ToolError> {
     let mut index: HashMap<String, (PhraseMeaning, Origin)> = HashMap::new();
     for (name, lc) in &rules.lifecycles {
         for (phrase, state, negated, origin) in &lc.value.phrases {

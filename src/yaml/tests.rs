@@ -79,8 +79,12 @@ fn shape(n: &Node, out: &mut String) {
 
 /// The fast path's claims and document, as text; `None` where it gave up.
 fn fast_shape(src: &SourceFile) -> Option<String> {
+    fast_shape_with(src, false)
+}
+
+fn fast_shape_with(src: &SourceFile, pipelined: bool) -> Option<String> {
     let mut claims = Vec::new();
-    let document = parse_claims_fast(src, &mut |n| claims.push(n))?;
+    let document = parse_claims_fast(src, pipelined, &mut |n| claims.push(n))?;
     let mut a = String::new();
     for n in document.iter().chain(&claims) {
         shape(n, &mut a);
@@ -180,11 +184,32 @@ fn the_fast_path_gives_up_on_what_it_does_not_read() {
         "",
     ] {
         let src = SourceFile::new("c.yaml", text);
-        assert!(parse_claims_fast(&src, &mut |_| {}).is_none(), "{text:?}");
+        assert!(
+            parse_claims_fast(&src, false, &mut |_| {}).is_none(),
+            "{text:?}"
+        );
+        assert!(
+            parse_claims_fast(&src, true, &mut |_| {}).is_none(),
+            "{text:?}"
+        );
     }
 }
 
 #[test]
 fn several_documents_are_an_error() {
     assert!(parse_str("---\na: 1\n---\nb: 2\n").is_err());
+}
+
+/// Read by two threads, a file gives the same claims, in the same order, as on one; and a
+/// file the fast path gives up on halfway is given up on either way.
+#[test]
+fn the_pipelined_fast_path_gives_the_same_tree() -> Result<(), String> {
+    let text = corpus::claims_file(3_000, 11);
+    let src = SourceFile::new("c.yaml", text.clone());
+    let one = fast_shape_with(&src, false).ok_or("gave up")?;
+    let two = fast_shape_with(&src, true).ok_or("gave up")?;
+    assert_eq!(one, two);
+    let broken = SourceFile::new("c.yaml", format!("{text}  - &a {{id: x}}\n"));
+    assert!(fast_shape_with(&broken, true).is_none());
+    Ok(())
 }
