@@ -231,7 +231,12 @@ pub struct RuleOptions {
 
 /// The rules in force for a config: defaults, then the config's rules and severities,
 /// then `--rules`.
-pub fn rules_for(config: Option<&Config>, opts: &RuleOptions) -> Result<RuleSet, ToolError> {
+pub fn rules_for(config: Option<&Config>, opts: &RuleOptions) -> Result<Arc<RuleSet>, ToolError> {
+    let adds_nothing =
+        config.is_none_or(|c| c.rules.is_empty() && c.severity.is_none()) && opts.extra.is_empty();
+    if adds_nothing && !opts.no_defaults {
+        return finished_defaults();
+    }
     let mut b = if opts.no_defaults {
         RulesBuilder::default()
     } else {
@@ -248,7 +253,17 @@ pub fn rules_for(config: Option<&Config>, opts: &RuleOptions) -> Result<RuleSet,
     for p in &opts.extra {
         add_path(&mut b, p)?;
     }
-    b.finish()
+    b.finish().map(Arc::new)
+}
+
+/// The default rules, finished once per process and shared by every file that uses them
+/// as they are.
+fn finished_defaults() -> Result<Arc<RuleSet>, ToolError> {
+    static FINISHED: std::sync::OnceLock<Result<Arc<RuleSet>, ToolError>> =
+        std::sync::OnceLock::new();
+    FINISHED
+        .get_or_init(|| load_defaults()?.finish().map(Arc::new))
+        .clone()
 }
 
 fn add_path(b: &mut RulesBuilder, p: &Path) -> Result<(), ToolError> {

@@ -8,6 +8,7 @@ use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What to check, and how.
 #[derive(Clone, Debug, Default)]
@@ -41,7 +42,7 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
         (None, false) => None,
     };
     let mut configs: HashMap<PathBuf, Config> = HashMap::new();
-    let mut rules: HashMap<Option<PathBuf>, RuleSet> = HashMap::new();
+    let mut rules: HashMap<Option<PathBuf>, Arc<RuleSet>> = HashMap::new();
     let mut jobs: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     for f in files {
         let config_path = if opts.isolated {

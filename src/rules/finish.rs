@@ -128,7 +128,13 @@ pub(super) fn check_function_cycles(
 }
 
 pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMeaning>, ToolError> {
-    let mut index: HashMap<String, (PhraseMeaning, Origin)> = HashMap::new();
+    let count = rules
+        .lifecycles
+        .values()
+        .map(|l| l.value.phrases.len())
+        .sum();
+    // Each folded phrase with where it was first listed, to name both places of a repeat.
+    let mut index: TextMap<String, (PhraseMeaning, &Origin)> = text_map(count);
     for (name, lc) in &rules.lifecycles {
         for (phrase, state, negated, origin) in &lc.value.phrases {
             let folded = rules.fold_phrase(phrase);
@@ -158,7 +164,7 @@ pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMea
                     "a phrase names exactly one lifecycle, state and polarity: remove one of them",
                 ));
             }
-            index.insert(folded, (meaning, origin.clone()));
+            index.insert(folded, (meaning, origin));
         }
     }
     Ok(index.into_iter().map(|(k, (m, _))| (k, m)).collect())

@@ -41,7 +41,7 @@ fn line<T>(section: &'static str, name: &str, e: &Entry<T>, value: String) -> Li
         section,
         name: name.to_owned(),
         value,
-        file: e.origin.file.clone(),
+        file: e.origin.file.to_string(),
         line: e.origin.line,
     }
 }

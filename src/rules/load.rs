@@ -95,9 +95,10 @@ impl RulesBuilder {
             ],
             "a rules file",
         )?;
+        let name: Arc<str> = file.name.as_str().into();
         for (k, v) in entries {
             let origin = |n: &Node| Origin {
-                file: file.name.clone(),
+                file: Arc::clone(&name),
                 line: file.line_col(n.span.start).0,
             };
             match k.as_str().unwrap_or("") {
@@ -185,8 +186,9 @@ impl RulesBuilder {
 
     /// Merges a `severity:` mapping (of a rules file, or of the config).
     pub fn severity(&mut self, file: &Arc<SourceFile>, v: &Node) -> Result<(), ToolError> {
+        let name: Arc<str> = file.name.as_str().into();
         let origin = |n: &Node| Origin {
-            file: file.name.clone(),
+            file: Arc::clone(&name),
             line: file.line_col(n.span.start).0,
         };
         for (code, level) in map(file, v, "severity")? {

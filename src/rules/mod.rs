@@ -18,12 +18,14 @@ use crate::code::{Code, Level};
 use crate::formula::Expr;
 use crate::hash::TextMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Where a rules entry came from, for `claimlint rules` and for errors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
-    /// The rules file's name (`<default>/literals.yaml` for the compiled-in defaults).
-    pub file: String,
+    /// The rules file's name (`<default>/literals.yaml` for the compiled-in defaults),
+    /// shared by every entry of the file.
+    pub file: Arc<str>,
     /// 1-based line of the entry.
     pub line: usize,
 }
