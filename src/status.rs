@@ -58,7 +58,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             out.push(unknown_phrase(file, rules, i, phrase));
             continue;
         };
-        let key = (subject.text.as_str(), m.lifecycle.as_str());
+        let key = (subject.text.as_str(), &*m.lifecycle);
         let g = groups.entry(key).or_insert_with(|| {
             order.push(key);
             BTreeMap::new()

@@ -6,6 +6,7 @@ use super::{Entry, FunctionDef, Origin, PhraseMeaning, ResolvedUnit, RuleSet, Un
 use crate::error::ToolError;
 use crate::hash::{TextMap, text_map};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 pub(super) fn resolve_units(
     units: &BTreeMap<String, Entry<UnitDef>>,
@@ -136,6 +137,7 @@ pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMea
     // Each folded phrase with where it was first listed, to name both places of a repeat.
     let mut index: TextMap<String, (PhraseMeaning, &Origin)> = text_map(count);
     for (name, lc) in &rules.lifecycles {
+        let name: Arc<str> = name.as_str().into();
         for (phrase, state, negated, origin) in &lc.value.phrases {
             let folded = rules.fold_phrase(phrase);
             if folded.is_empty() {
@@ -148,7 +150,7 @@ pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMea
                 ));
             }
             let meaning = PhraseMeaning {
-                lifecycle: name.clone(),
+                lifecycle: Arc::clone(&name),
                 state: *state,
                 negated: *negated,
             };

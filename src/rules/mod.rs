@@ -152,7 +152,7 @@ pub struct Lifecycle {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhraseMeaning {
     /// The lifecycle's name.
-    pub lifecycle: String,
+    pub lifecycle: Arc<str>,
     /// The state's index in it.
     pub state: usize,
     /// Whether the phrase negates the state.
@@ -221,23 +221,23 @@ impl RuleSet {
     /// straightened, filler words dropped.
     pub fn fold_phrase(&self, phrase: &str) -> String {
         let mut out = String::with_capacity(phrase.len());
-        let mut word = String::new();
         for w in phrase.split_whitespace() {
-            word.clear();
-            if w.is_ascii() {
-                crate::wording::push_lowercase(&mut word, w);
-            } else {
-                let straight: String = w
-                    .chars()
-                    .map(|c| match c {
-                        '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-                        '\u{201c}' | '\u{201d}' => '"',
-                        c => c,
-                    })
-                    .collect();
-                crate::wording::push_lowercase(&mut word, &straight);
-            }
-            if self.filler_words.contains_key(word.as_str()) {
+            // Lowercase ASCII, the common case, is taken as it is.
+            let word: std::borrow::Cow<'_, str> =
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(w)
+                } else {
+                    let straight: String = w
+                        .chars()
+                        .map(|c| match c {
+                            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+                            '\u{201c}' | '\u{201d}' => '"',
+                            c => c,
+                        })
+                        .collect();
+                    std::borrow::Cow::Owned(straight.to_lowercase())
+                };
+            if self.filler_words.contains_key(&*word) {
                 continue;
             }
             if !out.is_empty() {
