@@ -117,20 +117,23 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
 /// the fast path gave up (the caller then discards what `on_claim` made of the claims).
 ///
 /// With `pipelined`, a second thread parses while this one hands the claims on, in
-/// batches through a bounded channel (so at most a few batches stand in memory); where
-/// no thread can be started, the file is read on this one.
+/// batches through a bounded channel (so at most a few batches stand in memory); the
+/// batches go back to the parsing thread to be freed there, where they were allocated,
+/// so that the two threads never wait on each other's allocator. Where no thread can be
+/// started, the file is read on this one.
 pub fn parse_claims_fast<'t>(
     file: &'t SourceFile,
     pipelined: bool,
-    on_claim: &mut dyn FnMut(Node<'t>),
+    on_claim: &mut dyn FnMut(&Node<'t>),
 ) -> Option<Option<Node<'t>>> {
     let text = file.text.as_str();
     if !pipelined {
-        return events::claims(text, on_claim).ok();
+        return events::claims(text, &mut |n| on_claim(&n)).ok();
     }
     const BATCH: usize = 256;
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Node<'t>>>(8);
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Node<'t>>>();
         let parser = std::thread::Builder::new()
             .name("claimlint-parse".into())
             .spawn_scoped(s, move || {
@@ -140,22 +143,32 @@ pub fn parse_claims_fast<'t>(
                     if batch.len() == BATCH {
                         // A send fails only once the reader is gone: nothing to do then.
                         let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                        while let Ok(done) = back_rx.try_recv() {
+                            drop(done);
+                        }
                     }
                 });
                 if !batch.is_empty() {
                     let _ = tx.send(batch);
+                }
+                drop(tx);
+                // Free what the reader hands back, until it is done.
+                for done in back_rx {
+                    drop(done);
                 }
                 read.ok()
             });
         match parser {
             Ok(parser) => {
                 for batch in rx {
-                    batch.into_iter().for_each(&mut *on_claim);
+                    batch.iter().for_each(&mut *on_claim);
+                    let _ = back_tx.send(batch);
                 }
+                drop(back_tx);
                 parser.join().ok().flatten()
             }
             // No thread to be had: read it here.
-            Err(_) => events::claims(text, on_claim).ok(),
+            Err(_) => events::claims(text, &mut |n| on_claim(&n)).ok(),
         }
     })
 }

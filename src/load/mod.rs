@@ -67,7 +67,7 @@ pub fn load(
     let mut ids: TextMap<String, Span> = text_map(expected);
     let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
-        if let Some(c) = l.claim(&item, &mut ids) {
+        if let Some(c) = l.claim(item, &mut ids) {
             claims.push(c);
         }
     });

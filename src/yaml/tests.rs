@@ -84,7 +84,7 @@ fn fast_shape(src: &SourceFile) -> Option<String> {
 
 fn fast_shape_with(src: &SourceFile, pipelined: bool) -> Option<String> {
     let mut claims = Vec::new();
-    let document = parse_claims_fast(src, pipelined, &mut |n| claims.push(n))?;
+    let document = parse_claims_fast(src, pipelined, &mut |n| claims.push(n.clone()))?;
     let mut a = String::new();
     for n in document.iter().chain(&claims) {
         shape(n, &mut a);
