@@ -24,7 +24,9 @@ pub struct FileReport {
 
 /// The checks, in the order they run. A new check is one more line here.
 /// Quotes run last: they show the quoted passage with every finding of a claim.
-const CHECKS: &[fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>)] = &[
+type Check = fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>);
+
+const CHECKS: &[Check] = &[
     crate::solve::check,
     crate::restate::check,
     crate::status::check,
@@ -55,8 +57,37 @@ pub fn two_threads(len: usize) -> bool {
 pub fn check_source(source: Arc<SourceFile>, path: Option<&Path>, rules: &RuleSet) -> FileReport {
     let mut out = Vec::new();
     let file = crate::load::load(&source, path, rules, &mut out);
-    for check in CHECKS {
-        check(&file, rules, &mut out);
+    if two_threads(source.text.len()) {
+        // The numeric checks on this thread, the others beside them; their findings in the
+        // same order as on one thread. Quotes come last either way.
+        let (first, others) = CHECKS.split_at(1);
+        let (last, middle) = others
+            .split_last()
+            .map_or((None, others), |(l, m)| (Some(l), m));
+        let run = |checks: &[Check], out: &mut Vec<Finding>| {
+            checks.iter().for_each(|c| c(&file, rules, out));
+        };
+        let rest = std::thread::scope(|s| {
+            let others = std::thread::Builder::new().spawn_scoped(s, || {
+                let mut rest = Vec::new();
+                run(middle, &mut rest);
+                rest
+            });
+            run(first, &mut out);
+            others.ok().and_then(|h| h.join().ok())
+        });
+        match rest {
+            Some(mut rest) => out.append(&mut rest),
+            // No thread to be had: run them here.
+            None => run(middle, &mut out),
+        }
+        if let Some(quote) = last {
+            quote(&file, rules, &mut out);
+        }
+    } else {
+        for check in CHECKS {
+            check(&file, rules, &mut out);
+        }
     }
     apply_allow_and_severity(&file, rules, &mut out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -37,18 +37,20 @@ struct Entry {
     negated: bool,
 }
 
-/// The claims of one subject and lifecycle at one time.
-#[derive(Default)]
-struct Bucket {
+/// The claims of one subject and lifecycle at one time, in file order.
+struct Bucket<'e> {
     time: Option<Time>,
-    entries: Vec<Entry>,
+    entries: &'e [Entry],
 }
 
 /// Runs the status checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // (subject, lifecycle) -> time -> claims, in file order within each.
-    let mut groups: TextMap<(&str, &str), BTreeMap<Option<Time>, Bucket>> = text_map(0);
-    let mut order: Vec<(&str, &str)> = Vec::new();
+    // Every status claim as (group, time, entry), a group being a (subject, lifecycle) in
+    // the order first met; sorted, each group's claims lie together, by time, in file
+    // order within a time. One list, not a map per subject: compact and cache-friendly.
+    let mut group_of: TextMap<(&str, &str), usize> = text_map(0);
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let mut rows: Vec<(usize, Option<Time>, Entry)> = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
         let ClaimKind::Status(s) = &c.kind else {
             continue;
@@ -59,20 +61,40 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             continue;
         };
         let key = (subject.text.as_str(), &*m.lifecycle);
-        let g = groups.entry(key).or_insert_with(|| {
-            order.push(key);
-            BTreeMap::new()
+        let g = *group_of.entry(key).or_insert_with(|| {
+            keys.push(key);
+            keys.len() - 1
         });
-        let b = g.entry(c.time).or_default();
-        b.time = c.time;
-        b.entries.push(Entry {
-            claim: i,
-            state: m.state,
-            negated: m.negated,
-        });
+        rows.push((
+            g,
+            c.time,
+            Entry {
+                claim: i,
+                state: m.state,
+                negated: m.negated,
+            },
+        ));
     }
-    for key in order {
-        let Some(g) = groups.get(&key) else { continue };
+    rows.sort_by_key(|(g, t, e)| (*g, *t, e.claim));
+    let (places, entries): (Vec<(usize, Option<Time>)>, Vec<Entry>) =
+        rows.into_iter().map(|(g, t, e)| ((g, t), e)).unzip();
+    let mut buckets: Vec<Bucket> = Vec::new();
+    let mut at = 0;
+    while at < places.len() {
+        let g = places[at].0;
+        buckets.clear();
+        while at < places.len() && places[at].0 == g {
+            let t = places[at].1;
+            let start = at;
+            while at < places.len() && places[at] == (g, t) {
+                at += 1;
+            }
+            buckets.push(Bucket {
+                time: t,
+                entries: &entries[start..at],
+            });
+        }
+        let key = keys[g];
         let states = rules
             .lifecycles
             .get(key.1)
@@ -82,12 +104,11 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             states,
             subject: key.0,
         };
-        for b in g.values() {
+        for b in &buckets {
             ctx.same_time(b, out);
         }
         // One time alone has nothing to compare across.
-        if g.len() > 1 {
-            let buckets: Vec<&Bucket> = g.values().collect();
+        if buckets.len() > 1 {
             ctx.across_times(&buckets, out);
         }
     }
@@ -180,7 +201,7 @@ impl Ctx<'_> {
                 |t| format!("as of {}", format_time(t)),
             )
         };
-        for e in &b.entries {
+        for e in b.entries {
             let other = if e.negated {
                 affirmed.range(e.state..).next().map(|(_, o)| *o)
             } else {
@@ -221,7 +242,7 @@ impl Ctx<'_> {
     /// ones the lifecycle must not go back (regression). Each is a sweep over the times
     /// in order, keeping per state what came before, so that a subject with many distinct
     /// times costs `n log n`, never `n²`. A later claim gets at most one of the two.
-    fn across_times(&self, buckets: &[&Bucket], out: &mut Vec<Finding>) {
+    fn across_times(&self, buckets: &[Bucket], out: &mut Vec<Finding>) {
         // The affirmed states of each bucket, with the first claim of each.
         let affirmed: Vec<BTreeMap<usize, &Entry>> = buckets
             .iter()
