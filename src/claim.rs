@@ -20,6 +20,16 @@ pub struct ClaimsFile {
     pub document: Document,
     /// The claims, in file order (those that could not be read are left out).
     pub claims: Vec<Claim>,
+    /// Every id the file gives, with where it is first written and the index in
+    /// `claims` of its claim, if that claim could be read. Built as the file is loaded.
+    pub ids: crate::hash::TextMap<String, (Span, Option<usize>)>,
+}
+
+impl ClaimsFile {
+    /// The claim with this id, if the file has one that could be read.
+    pub fn claim_index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).and_then(|&(_, i)| i)
+    }
 }
 
 /// The `document:` block.

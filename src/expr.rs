@@ -5,6 +5,7 @@
 //! narrows children from their parent, so that an assertion can narrow the intervals of
 //! the claims it names. Both are sound: no value a claim allows is ever removed.
 
+use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::{BinOp, Expr, ExprKind};
 use crate::interval::Interval;
 use crate::literal::Tag;
@@ -107,10 +108,33 @@ pub const MAX_COMPILE_DEPTH: usize = 300;
 
 /// What the compiler needs to know of the file's claims.
 pub struct Scope<'a> {
-    /// Claim id -> (claim index, what it is).
-    pub ids: &'a crate::hash::TextMap<&'a str, (usize, Ref<'a>)>,
+    /// The claims, and their ids.
+    pub file: &'a ClaimsFile,
     /// The rules.
     pub rules: &'a RuleSet,
+}
+
+impl<'a> Scope<'a> {
+    /// The claim an id names, and what it is.
+    pub fn lookup(&self, id: &str) -> Option<(usize, Ref<'a>)> {
+        let i = self.file.claim_index(id)?;
+        let c = self.file.claims.get(i)?;
+        Some((i, Ref::of(&c.kind)))
+    }
+}
+
+impl<'a> Ref<'a> {
+    /// What a claim of this kind is, to a formula.
+    pub fn of(kind: &'a ClaimKind) -> Ref<'a> {
+        match kind {
+            ClaimKind::Quantity(q) => Ref::Quantity {
+                unit: q.unit.as_ref().map(|u| &u.dim),
+                tag: q.tag,
+                unknown: q.quantity.is_none(),
+            },
+            other => Ref::Other(other.name()),
+        }
+    }
 }
 
 /// What an id names.
@@ -244,12 +268,12 @@ impl Program {
                 if let Some(&(_, i)) = params.iter().find(|(p, _)| p == name) {
                     return Ok(i);
                 }
-                match scope.ids.get(name.as_str()) {
+                match scope.lookup(name) {
                     Some((idx, Ref::Quantity { unit, tag, unknown })) => self.push(
                         Node {
-                            op: Op::Var(*idx),
-                            kind: (*tag).into(),
-                            from_unknown: *unknown,
+                            op: Op::Var(idx),
+                            kind: tag.into(),
+                            from_unknown: unknown,
                             span: at,
                         },
                         unit.cloned(),
@@ -265,10 +289,11 @@ impl Program {
                         help: crate::suggest::closest(
                             name,
                             scope
-                                .ids
+                                .file
+                                .claims
                                 .iter()
-                                .filter(|(_, (_, r))| matches!(r, Ref::Quantity { .. }))
-                                .map(|(k, _)| *k),
+                                .filter(|c| matches!(c.kind, ClaimKind::Quantity(_)))
+                                .map(|c| c.id.as_str()),
                         )
                         .map(|c| format!("did you mean `{c}`?")),
                     }),

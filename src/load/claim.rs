@@ -12,7 +12,11 @@ use crate::suggest::closest;
 use crate::yaml::Node;
 
 impl Loader<'_> {
-    pub(super) fn claim(&mut self, item: &Node, ids: &mut TextMap<String, Span>) -> Option<Claim> {
+    pub(super) fn claim(
+        &mut self,
+        item: &Node,
+        ids: &mut TextMap<String, (Span, Option<usize>)>,
+    ) -> Option<Claim> {
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);
@@ -42,7 +46,7 @@ impl Loader<'_> {
                     );
                     return None;
                 }
-                if let Some(first) = ids.get(&t.text) {
+                if let Some((first, _)) = ids.get(&t.text) {
                     self.out.push(
                         schema(
                             self.src,
@@ -55,7 +59,7 @@ impl Loader<'_> {
                     );
                     return None;
                 }
-                ids.insert(t.text.clone(), t.span);
+                ids.insert(t.text.clone(), (t.span, None));
                 Some(t)
             }),
         };

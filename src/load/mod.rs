@@ -46,6 +46,7 @@ pub fn load(
         path: path.map(std::path::Path::to_path_buf),
         document: Document::default(),
         claims: Vec::new(),
+        ids: crate::hash::text_map(0),
     };
     let mut l = Loader {
         src: source,
@@ -64,10 +65,13 @@ pub fn load(
         .count()
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
-    let mut ids: TextMap<String, Span> = text_map(expected);
+    let mut ids: TextMap<String, (Span, Option<usize>)> = text_map(expected);
     let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(item, &mut ids) {
+            if let Some(e) = ids.get_mut(c.id.as_str()) {
+                e.1 = Some(claims.len());
+            }
             claims.push(c);
         }
     });
@@ -85,6 +89,7 @@ pub fn load(
             l.generic(&mut file, &mut ids);
         }
     }
+    file.ids = ids;
     // A claim without `as_of` takes the document's date (the document may come last).
     for c in &mut file.claims {
         if !c.has_as_of {
@@ -96,7 +101,7 @@ pub fn load(
 
 impl Loader<'_> {
     /// The generic path: the whole file as a tree of nodes.
-    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut TextMap<String, Span>) {
+    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut TextMap<String, (Span, Option<usize>)>) {
         let source = self.src;
         let root = match yaml::parse(source) {
             Ok(Some(root)) => root,
@@ -173,6 +178,9 @@ impl Loader<'_> {
         };
         for item in items {
             if let Some(c) = self.claim(item, ids) {
+                if let Some(e) = ids.get_mut(c.id.as_str()) {
+                    e.1 = Some(file.claims.len());
+                }
                 file.claims.push(c);
             }
         }

@@ -208,9 +208,9 @@ impl Ctx<'_> {
             for (p, a) in f.value.params.iter().zip(args) {
                 let shown = match &a.kind {
                     ExprKind::Id(id) => self
-                        .ids
-                        .get(id.as_str())
-                        .and_then(|&(i, _)| match &self.file.claims[i].kind {
+                        .file
+                        .claim_index(id)
+                        .and_then(|i| match &self.file.claims[i].kind {
                             ClaimKind::Quantity(q) if q.quantity.is_some() => {
                                 Some(q.value.text.clone())
                             }

@@ -23,10 +23,9 @@
 
 use crate::claim::{ClaimKind, ClaimsFile, Text};
 use crate::code::Code;
-use crate::expr::{self, CompileError, Op, Program, Ref, Scope};
+use crate::expr::{self, CompileError, Op, Program, Scope};
 use crate::finding::Finding;
 use crate::formula::{self, CmpOp, Expr};
-use crate::hash::{TextMap, text_map};
 use crate::interval::Interval;
 use crate::literal::{self, Literal, Quantity};
 use crate::rules::RuleSet;
@@ -79,19 +78,7 @@ impl From<Compiled> for Live {
 
 /// Runs the numeric checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut ids = text_map(file.claims.len());
-    for (i, c) in file.claims.iter().enumerate() {
-        let r = match &c.kind {
-            ClaimKind::Quantity(q) => Ref::Quantity {
-                unit: q.unit.as_ref().map(|u| &u.dim),
-                tag: q.tag,
-                unknown: q.quantity.is_none(),
-            },
-            other => Ref::Other(other.name()),
-        };
-        ids.insert(c.id.as_str(), (i, r));
-    }
-    let scope = Scope { ids: &ids, rules };
+    let scope = Scope { file, rules };
     let vars: Vec<Interval> = file
         .claims
         .iter()
@@ -101,7 +88,6 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         })
         .collect();
     let mut ctx = Ctx {
-        ids: &ids,
         file,
         rules,
         vars,
@@ -142,8 +128,6 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
 }
 
 struct Ctx<'a> {
-    /// Claim id -> (claim index, what it is).
-    ids: &'a TextMap<&'a str, (usize, Ref<'a>)>,
     file: &'a ClaimsFile,
     rules: &'a RuleSet,
     vars: Vec<Interval>,
