@@ -22,13 +22,17 @@ pub struct ClaimsFile {
     pub claims: Vec<Claim>,
     /// Every id the file gives, with where it is first written and the index in
     /// `claims` of its claim, if that claim could be read. Built as the file is loaded.
-    pub ids: crate::hash::TextMap<String, (Span, Option<usize>)>,
+    pub ids: IdIndex,
 }
+
+/// Ids to where they are first written and the index of their claim, if it could be
+/// read (kept small: a large file holds one entry per claim).
+pub type IdIndex = crate::hash::TextMap<Box<str>, (Span, Option<u32>)>;
 
 impl ClaimsFile {
     /// The claim with this id, if the file has one that could be read.
     pub fn claim_index(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).and_then(|&(_, i)| i)
+        self.ids.get(id).and_then(|&(_, i)| i).map(|i| i as usize)
     }
 }
 

@@ -4,19 +4,13 @@ use super::{
     ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Loader, QUANTITY_KEYS, STATUS_KEYS, field, is_id,
     kind_name, schema,
 };
-use crate::claim::{Allow, Claim, ClaimKind, StatusClaim};
+use crate::claim::{Allow, Claim, ClaimKind, IdIndex, StatusClaim};
 use crate::code::Code;
-use crate::hash::TextMap;
-use crate::source::Span;
 use crate::suggest::closest;
 use crate::yaml::Node;
 
 impl Loader<'_> {
-    pub(super) fn claim(
-        &mut self,
-        item: &Node,
-        ids: &mut TextMap<String, (Span, Option<usize>)>,
-    ) -> Option<Claim> {
+    pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex) -> Option<Claim> {
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);
@@ -46,7 +40,7 @@ impl Loader<'_> {
                     );
                     return None;
                 }
-                if let Some((first, _)) = ids.get(&t.text) {
+                if let Some((first, _)) = ids.get(t.text.as_str()) {
                     self.out.push(
                         schema(
                             self.src,
@@ -59,7 +53,7 @@ impl Loader<'_> {
                     );
                     return None;
                 }
-                ids.insert(t.text.clone(), (t.span, None));
+                ids.insert(t.text.as_str().into(), (t.span, None));
                 Some(t)
             }),
         };

@@ -11,7 +11,7 @@
 #![doc = include_str!("../../docs/codes/literal-invalid.md")]
 #![doc = include_str!("../../docs/codes/unit-mismatch.md")]
 
-use crate::claim::{ClaimsFile, Document, TIME_FORMS, Text, Time};
+use crate::claim::{ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
@@ -65,12 +65,12 @@ pub fn load(
         .count()
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
-    let mut ids: TextMap<String, (Span, Option<usize>)> = text_map(expected);
+    let mut ids: IdIndex = text_map(expected);
     let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(item, &mut ids) {
             if let Some(e) = ids.get_mut(c.id.as_str()) {
-                e.1 = Some(claims.len());
+                e.1 = u32::try_from(claims.len()).ok();
             }
             claims.push(c);
         }
@@ -101,7 +101,7 @@ pub fn load(
 
 impl Loader<'_> {
     /// The generic path: the whole file as a tree of nodes.
-    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut TextMap<String, (Span, Option<usize>)>) {
+    fn generic(&mut self, file: &mut ClaimsFile, ids: &mut IdIndex) {
         let source = self.src;
         let root = match yaml::parse(source) {
             Ok(Some(root)) => root,
@@ -179,7 +179,7 @@ impl Loader<'_> {
         for item in items {
             if let Some(c) = self.claim(item, ids) {
                 if let Some(e) = ids.get_mut(c.id.as_str()) {
-                    e.1 = Some(file.claims.len());
+                    e.1 = u32::try_from(file.claims.len()).ok();
                 }
                 file.claims.push(c);
             }
