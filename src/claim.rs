@@ -89,7 +89,7 @@ pub struct Claim {
     /// rather than taking the document's date).
     pub has_as_of: bool,
     /// `allow:` entries.
-    pub allow: Vec<Allow>,
+    pub allow: Box<[Allow]>,
 }
 
 /// The three kinds of claim.
@@ -97,8 +97,8 @@ pub struct Claim {
 pub enum ClaimKind {
     /// `value:`.
     Quantity(Box<QuantityClaim>),
-    /// `assert:`.
-    Assertion(Text),
+    /// `assert:` (boxed, as the other kinds: a claim stays small).
+    Assertion(Box<Text>),
     /// `status:` about a `subject:`.
     Status(Box<StatusClaim>),
 }

@@ -152,13 +152,15 @@ impl Loader<'_> {
         if let Some(n) = get("note") {
             self.scalar(n, "note");
         }
-        let allow = get("allow").map(|n| self.allow(n)).unwrap_or_default();
+        let allow = get("allow")
+            .map(|n| self.allow(n).into_boxed_slice())
+            .unwrap_or_default();
 
         let kind = match kind_keys.first() {
             Some(&"value") => self.quantity(entries),
             Some(&"assert") => get("assert")
                 .and_then(|n| self.text(n, "assert"))
-                .map(ClaimKind::Assertion),
+                .map(|t| ClaimKind::Assertion(Box::new(t))),
             Some(&"status") => {
                 let phrase = get("status").and_then(|n| self.text(n, "status"));
                 let subject = match get("subject") {
