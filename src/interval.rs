@@ -229,6 +229,10 @@ impl Interval {
         if self.is_empty() || o.is_empty() {
             return Interval::EMPTY;
         }
+        // By a positive finite constant (a scale, a percent): the ends map to the ends.
+        if o.lo == o.hi && o.lo > 0.0 && o.lo.is_finite() {
+            return Interval::new(mul_bounds(self.lo, o.lo).0, mul_bounds(self.hi, o.lo).1);
+        }
         let mut lo = INF;
         let mut hi = -INF;
         for a in [self.lo, self.hi] {
@@ -249,6 +253,13 @@ impl Interval {
         }
         if o.contains(0.0) {
             return None;
+        }
+        // By a positive finite constant: the ends map to the ends.
+        if o.lo == o.hi && o.lo > 0.0 && o.lo.is_finite() {
+            return Some(Interval::new(
+                div_bounds(self.lo, o.lo).0,
+                div_bounds(self.hi, o.lo).1,
+            ));
         }
         let mut lo = INF;
         let mut hi = -INF;
