@@ -98,9 +98,10 @@ impl<'t> Reader<'t> {
 
     /// The next event; an error or the end of the stream gives up. Comments are not
     /// emitted with these options.
-    fn next(&mut self) -> Step<(Event<'t>, granit_parser::Span)> {
+    fn next(&mut self) -> Step<(Event<'t>, Span)> {
+        // The parser's span is large: it is made our small one at once.
         match self.parser.next_event() {
-            Some(Ok(e)) => Ok(e),
+            Some(Ok((e, span))) => Ok((e, to_span(&span)?)),
             Some(Err(_)) | None => Err(GiveUp),
         }
     }
@@ -111,11 +112,10 @@ impl<'t> Reader<'t> {
     }
 
     /// The node that starts with `ev`, read to its end.
-    fn node(&mut self, ev: Event<'t>, span: granit_parser::Span, depth: usize) -> Step<Node<'t>> {
+    fn node(&mut self, ev: Event<'t>, span: Span, depth: usize) -> Step<Node<'t>> {
         if depth > MAX_DEPTH {
             return Err(GiveUp);
         }
-        let span = to_span(span)?;
         let kind = match ev {
             Event::Scalar(value, style, 0, None) => scalar(value, style),
             Event::SequenceStart(_, 0, None) => {
@@ -174,7 +174,7 @@ fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> NodeKind<'_> {
     NodeKind::Scalar(value)
 }
 
-fn to_span(span: granit_parser::Span) -> Step<Span> {
+fn to_span(span: &granit_parser::Span) -> Step<Span> {
     let r = span.byte_range().ok_or(GiveUp)?;
     Ok(Span::new(r.start, r.end.saturating_sub(r.start)))
 }
