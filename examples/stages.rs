@@ -1,66 +1,70 @@
-//! Times each stage of one file's check.
-#![allow(
-    clippy::print_stdout,
-    clippy::print_stderr,
-    clippy::unwrap_used,
-    missing_docs
-)]
+//! Times each stage of one file's check, in process, three times over:
+//! `cargo run --release --example stages -- FILE`.
+//!
+//! The stages run one after another here (the parse on the loading thread where the file
+//! is large enough for two), so their sum is more than a whole run on two threads; the
+//! last line of each round times `check_source` as the binary calls it.
+
+#![allow(clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 #[path = "../benches/baseline.rs"]
 mod baseline;
-use std::time::Instant;
+
+use claimlint::source::SourceFile;
+use std::time::{Duration, Instant};
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let t = Instant::now();
+    let v = f();
+    (v, t.elapsed())
+}
+
 fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let rules = claimlint::rules::load_defaults()
-        .and_then(|b| b.finish())
-        .unwrap();
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: stages FILE");
+        std::process::exit(2);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let rules = match claimlint::rules::load_defaults().and_then(|b| b.finish()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("default rules: {e}");
+            std::process::exit(2);
+        }
+    };
     for _ in 0..3 {
-        let t = Instant::now();
-        let b = baseline::parse(&text).unwrap();
-        let base = t.elapsed();
-        drop(b);
-        let src = claimlint::source::SourceFile::new(path.clone(), text.clone());
+        let (parsed, base) = timed(|| baseline::parse(&text).map(|f| f.claims.len()));
+        let src = SourceFile::new(path.clone(), text.clone());
+        let (read, events) = timed(|| {
+            let mut n = 0usize;
+            claimlint::yaml::parse_claims_fast(&src, false, &mut |_| n += 1).map(|_| n)
+        });
         let mut out = Vec::new();
-        let t = Instant::now();
-        let mut n = 0;
-        claimlint::yaml::parse_claims_fast(&src, false, &mut |_| n += 1).unwrap();
-        let events = t.elapsed();
-        let t = Instant::now();
-        let file = claimlint::load::load(&src, None, &rules, &mut out);
-        let load = t.elapsed();
-        let t = Instant::now();
-        claimlint::solve::check(&file, &rules, &mut out);
-        let solve = t.elapsed();
-        let t = Instant::now();
-        claimlint::restate::check(&file, &rules, &mut out);
-        let restate = t.elapsed();
-        let t = Instant::now();
-        claimlint::status::check(&file, &rules, &mut out);
-        let status = t.elapsed();
-        let t = Instant::now();
-        claimlint::quote::check(&file, &rules, &mut out);
-        let quote = t.elapsed();
-        let t = Instant::now();
-        drop(file);
-        let dropt = t.elapsed();
-        let t = Instant::now();
-        let src2 = claimlint::source::SourceFile::new(path.clone(), text.clone());
-        let rep = claimlint::check_source(src2, None, &rules);
-        let whole = t.elapsed();
-        let t = Instant::now();
-        let reps = vec![rep];
-        let s = claimlint::output::concise::render(&reps);
-        let render = t.elapsed();
-        let t = Instant::now();
-        drop(reps);
-        let drop2 = t.elapsed();
+        let (file, load) = timed(|| claimlint::load::load(&src, None, &rules, &mut out));
+        let ((), solve) = timed(|| claimlint::solve::check(&file, &rules, &mut out));
+        let ((), restate) = timed(|| claimlint::restate::check(&file, &rules, &mut out));
+        let ((), status) = timed(|| claimlint::status::check(&file, &rules, &mut out));
+        let ((), quote) = timed(|| claimlint::quote::check(&file, &rules, &mut out));
+        let ((), free) = timed(|| drop(file));
         println!(
-            "whole {whole:?} render {render:?} ({} bytes) drop report {drop2:?}",
-            s.len()
-        );
-        println!(
-            "base {base:?} events {events:?} load {load:?} solve {solve:?} restate {restate:?} status {status:?} quote {quote:?} drop {dropt:?} findings {}",
+            "parse-only {base:.2?} ({parsed:?} claims) | events alone {events:.2?} ({read:?} claims) | \
+             load {load:.2?} | numeric {solve:.2?} | restatements {restate:.2?} | statuses {status:.2?} | \
+             quotes {quote:.2?} | free {free:.2?} | {} findings",
             out.len()
+        );
+        let src = SourceFile::new(path.clone(), text.clone());
+        let (report, whole) = timed(|| claimlint::check_source(src, None, &rules));
+        let reports = [report];
+        let (rendered, render) = timed(|| claimlint::output::concise::render(&reports));
+        println!(
+            "check_source {whole:.2?} | concise output {render:.2?} ({} bytes)",
+            rendered.len()
         );
     }
 }
