@@ -6,18 +6,11 @@
 #[path = "../benches/baseline.rs"]
 mod baseline;
 
+#[path = "../benches/input.rs"]
+mod input;
+
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: parse_only FILE");
-        std::process::exit(2);
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
-            std::process::exit(2);
-        }
-    };
+    let (_, text) = input::file_from_args("parse_only");
     match baseline::parse(&text) {
         Some(f) => println!("{} claims", f.claims.len()),
         None => {

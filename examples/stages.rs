@@ -9,6 +9,8 @@
 
 #[path = "../benches/baseline.rs"]
 mod baseline;
+#[path = "../benches/input.rs"]
+mod input;
 
 use claimlint::source::SourceFile;
 use std::time::{Duration, Instant};
@@ -20,17 +22,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: stages FILE");
-        std::process::exit(2);
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
-            std::process::exit(2);
-        }
-    };
+    let (path, text) = input::file_from_args("stages");
     let rules = match claimlint::rules::load_defaults().and_then(|b| b.finish()) {
         Ok(r) => r,
         Err(e) => {

@@ -174,6 +174,7 @@ pub fn parse_claims_fast<'t>(
 }
 
 mod events;
+pub mod outline;
 mod raw;
 
 use raw::Raw;

@@ -50,69 +50,6 @@ fn syntax_error_has_a_position() {
     assert!(e.is_some_and(|e| e.span.start > 0 && !e.message.starts_with("line")));
 }
 
-/// A tree as text: scalars with their spans, containers without (the two paths may
-/// place a container's empty span differently).
-fn shape(n: &Node, out: &mut String) {
-    match &n.kind {
-        NodeKind::Null => out.push_str("null"),
-        NodeKind::Scalar(s) => out.push_str(&format!("{s:?}@{}+{}", n.span.start, n.span.len)),
-        NodeKind::Seq(items) => {
-            out.push('[');
-            items.iter().for_each(|i| {
-                shape(i, out);
-                out.push(',');
-            });
-            out.push(']');
-        }
-        NodeKind::Map(entries) => {
-            out.push('{');
-            for (k, v) in entries {
-                shape(k, out);
-                out.push(':');
-                shape(v, out);
-                out.push(',');
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// The fast path's claims and document, as text; `None` where it gave up.
-fn fast_shape(src: &SourceFile) -> Option<String> {
-    fast_shape_with(src, false)
-}
-
-fn fast_shape_with(src: &SourceFile, pipelined: bool) -> Option<String> {
-    let mut claims = Vec::new();
-    let document = parse_claims_fast(src, pipelined, &mut |n| claims.push(n.clone()))?;
-    let mut a = String::new();
-    for n in document.iter().chain(&claims) {
-        shape(n, &mut a);
-    }
-    Some(a)
-}
-
-/// The generic path's claims and document, as text.
-fn generic_shape(src: &SourceFile) -> Result<String, String> {
-    let generic = parse(src).map_err(|e| e.message)?.ok_or("empty")?;
-    let field = |key: &str| {
-        generic
-            .entries()
-            .and_then(|e| e.iter().find(|(k, _)| k.as_str() == Some(key)))
-            .map(|(_, v)| v.clone())
-    };
-    let mut b = String::new();
-    for n in field("document").iter().chain(
-        field("claims")
-            .as_ref()
-            .and_then(Node::items)
-            .unwrap_or(&[]),
-    ) {
-        shape(n, &mut b);
-    }
-    Ok(b)
-}
-
 #[path = "../../benches/corpus.rs"]
 mod corpus;
 
@@ -154,12 +91,12 @@ fn the_fast_path_gives_the_generic_tree() -> Result<(), String> {
     let mut fast_taken = 0;
     for (name, text) in files {
         let src = SourceFile::new("c.yaml", text);
-        let Some(a) = fast_shape(&src) else {
+        let Some(a) = outline::fast(&src, false) else {
             assert!(!name.starts_with("form"), "the fast path gave up on {name}");
             continue;
         };
         fast_taken += 1;
-        assert_eq!(a, generic_shape(&src)?, "{name}");
+        assert_eq!(a, outline::generic(&src)?, "{name}");
     }
     assert!(
         fast_taken > 30,
@@ -206,10 +143,10 @@ fn several_documents_are_an_error() {
 fn the_pipelined_fast_path_gives_the_same_tree() -> Result<(), String> {
     let text = corpus::claims_file(3_000, 11);
     let src = SourceFile::new("c.yaml", text.clone());
-    let one = fast_shape_with(&src, false).ok_or("gave up")?;
-    let two = fast_shape_with(&src, true).ok_or("gave up")?;
+    let one = outline::fast(&src, false).ok_or("gave up")?;
+    let two = outline::fast(&src, true).ok_or("gave up")?;
     assert_eq!(one, two);
     let broken = SourceFile::new("c.yaml", format!("{text}  - &a {{id: x}}\n"));
-    assert!(fast_shape_with(&broken, true).is_none());
+    assert!(outline::fast(&broken, true).is_none());
     Ok(())
 }
