@@ -22,10 +22,12 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
 }
 
-/// The checks, in the order they run. A new check is one more line here.
-/// Quotes run last: they show the quoted passage with every finding of a claim.
+/// A check: it reads the loaded file and adds its findings.
 type Check = fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>);
 
+/// The checks, in the order they run. A new check is one more line here (between the
+/// first and the last, it runs beside the numeric checks on a large file).
+/// Quotes run last: they show the quoted passage with every finding of a claim.
 const CHECKS: &[Check] = &[
     crate::solve::check,
     crate::restate::check,
@@ -33,8 +35,9 @@ const CHECKS: &[Check] = &[
     crate::quote::check,
 ];
 
-/// Files at least this large are parsed on a second thread where one is free, while this
-/// one loads the claims already parsed. Smaller files are done sooner on one.
+/// Files at least this large take a second thread where one is free: it parses while this
+/// one loads the claims already parsed, then runs the other checks beside the numeric
+/// ones. Smaller files are done sooner on one.
 pub const TWO_THREADS_BYTES: usize = 256 * 1024;
 
 /// Whether a file of `len` bytes is worth a second thread: it is large, it is checked
