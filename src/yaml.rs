@@ -143,9 +143,8 @@ pub fn parse_claims_fast<'t>(
                     if batch.len() == BATCH {
                         // A send fails only once the reader is gone: nothing to do then.
                         let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                        while let Ok(done) = back_rx.try_recv() {
-                            drop(done);
-                        }
+                        // Free the batches already handed back.
+                        while back_rx.try_recv().is_ok() {}
                     }
                 });
                 if !batch.is_empty() {
@@ -153,9 +152,7 @@ pub fn parse_claims_fast<'t>(
                 }
                 drop(tx);
                 // Free what the reader hands back, until it is done.
-                for done in back_rx {
-                    drop(done);
-                }
+                back_rx.iter().for_each(drop);
                 read.ok()
             });
         match parser {

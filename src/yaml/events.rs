@@ -33,8 +33,8 @@ pub(super) fn claims<'t>(
     on_claim: &mut dyn FnMut(Node<'t>),
 ) -> Step<Option<Node<'t>>> {
     let mut r = Reader::new(text);
-    r.expect(|e| matches!(e, Event::StreamStart))?;
-    r.expect(|e| matches!(e, Event::DocumentStart(..)))?;
+    r.require(|e| matches!(e, Event::StreamStart))?;
+    r.require(|e| matches!(e, Event::DocumentStart(..)))?;
     let (start, _) = r.next()?;
     if !matches!(start, Event::MappingStart(_, 0, None)) {
         return Err(GiveUp);
@@ -52,7 +52,7 @@ pub(super) fn claims<'t>(
             }
             Event::Scalar(k, ScalarStyle::Plain, 0, None) if k == "claims" && !claims => {
                 claims = true;
-                r.expect(|e| matches!(e, Event::SequenceStart(_, 0, None)))?;
+                r.require(|e| matches!(e, Event::SequenceStart(_, 0, None)))?;
                 loop {
                     let (ev, sp) = r.next()?;
                     if matches!(ev, Event::SequenceEnd) {
@@ -64,8 +64,8 @@ pub(super) fn claims<'t>(
             _ => return Err(GiveUp),
         }
     }
-    r.expect(|e| matches!(e, Event::DocumentEnd))?;
-    r.expect(|e| matches!(e, Event::StreamEnd))?;
+    r.require(|e| matches!(e, Event::DocumentEnd))?;
+    r.require(|e| matches!(e, Event::StreamEnd))?;
     if !claims {
         return Err(GiveUp);
     }
@@ -106,7 +106,8 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn expect(&mut self, want: impl Fn(&Event<'t>) -> bool) -> Step<()> {
+    /// Reads the next event, giving up unless it is the one `want` accepts.
+    fn require(&mut self, want: impl Fn(&Event<'t>) -> bool) -> Step<()> {
         let (e, _) = self.next()?;
         if want(&e) { Ok(()) } else { Err(GiveUp) }
     }
