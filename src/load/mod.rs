@@ -11,7 +11,7 @@
 #![doc = include_str!("../../docs/codes/literal-invalid.md")]
 #![doc = include_str!("../../docs/codes/unit-mismatch.md")]
 
-use crate::claim::{ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time};
+use crate::claim::{Claim, ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
@@ -69,10 +69,7 @@ pub fn load(
     let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(item, &mut ids) {
-            if let Some(e) = ids.get_mut(c.id.as_str()) {
-                e.1 = u32::try_from(claims.len()).ok();
-            }
-            claims.push(c);
+            keep(&mut claims, &mut ids, c);
         }
     });
     match fast {
@@ -178,13 +175,18 @@ impl Loader<'_> {
         };
         for item in items {
             if let Some(c) = self.claim(item, ids) {
-                if let Some(e) = ids.get_mut(c.id.as_str()) {
-                    e.1 = u32::try_from(file.claims.len()).ok();
-                }
-                file.claims.push(c);
+                keep(&mut file.claims, ids, c);
             }
         }
     }
+}
+
+/// Adds a claim that could be read, and records its index under its id.
+fn keep(claims: &mut Vec<Claim>, ids: &mut IdIndex, c: Claim) {
+    if let Some(e) = ids.get_mut(c.id.as_str()) {
+        e.1 = u32::try_from(claims.len()).ok();
+    }
+    claims.push(c);
 }
 
 fn schema(
