@@ -30,8 +30,10 @@ use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use std::collections::BTreeMap;
 
-/// One status claim, read.
+/// One status claim, read: its group (a subject and lifecycle) and time, then what it says.
 struct Entry {
+    group: usize,
+    time: Option<Time>,
     claim: usize,
     state: usize,
     negated: bool,
@@ -45,12 +47,12 @@ struct Bucket<'e> {
 
 /// Runs the status checks of one file.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // Every status claim as (group, time, entry), a group being a (subject, lifecycle) in
-    // the order first met; sorted, each group's claims lie together, by time, in file
-    // order within a time. One list, not a map per subject: compact and cache-friendly.
+    // Every status claim, its group being a (subject, lifecycle) numbered in the order
+    // first met; sorted, each group's claims lie together, by time, in file order within a
+    // time. One list, not a map per subject: compact and cache-friendly.
     let mut group_of: TextMap<(&str, &str), usize> = text_map(0);
     let mut keys: Vec<(&str, &str)> = Vec::new();
-    let mut rows: Vec<(usize, Option<Time>, Entry)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
         let ClaimKind::Status(s) = &c.kind else {
             continue;
@@ -61,40 +63,29 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             continue;
         };
         let key = (subject.text.as_str(), &*m.lifecycle);
-        let g = *group_of.entry(key).or_insert_with(|| {
+        let group = *group_of.entry(key).or_insert_with(|| {
             keys.push(key);
             keys.len() - 1
         });
-        rows.push((
-            g,
-            c.time,
-            Entry {
-                claim: i,
-                state: m.state,
-                negated: m.negated,
-            },
-        ));
+        entries.push(Entry {
+            group,
+            time: c.time,
+            claim: i,
+            state: m.state,
+            negated: m.negated,
+        });
     }
-    rows.sort_by_key(|(g, t, e)| (*g, *t, e.claim));
-    let (places, entries): (Vec<(usize, Option<Time>)>, Vec<Entry>) =
-        rows.into_iter().map(|(g, t, e)| ((g, t), e)).unzip();
+    entries.sort_by_key(|e| (e.group, e.time, e.claim));
     let mut buckets: Vec<Bucket> = Vec::new();
-    let mut at = 0;
-    while at < places.len() {
-        let g = places[at].0;
+    for group in entries.chunk_by(|a, b| a.group == b.group) {
+        let Some(key) = group.first().and_then(|e| keys.get(e.group)).copied() else {
+            continue;
+        };
         buckets.clear();
-        while at < places.len() && places[at].0 == g {
-            let t = places[at].1;
-            let start = at;
-            while at < places.len() && places[at] == (g, t) {
-                at += 1;
-            }
-            buckets.push(Bucket {
-                time: t,
-                entries: &entries[start..at],
-            });
-        }
-        let key = keys[g];
+        buckets.extend(group.chunk_by(|a, b| a.time == b.time).map(|same| Bucket {
+            time: same.first().and_then(|e| e.time),
+            entries: same,
+        }));
         let states = rules
             .lifecycles
             .get(key.1)
