@@ -13,8 +13,13 @@
 //! as of 2024-10-15, is a `status/contradiction`; with `as_of: 2023` on the second, the
 //! first is a `status/regression`.
 //!
-//! Claims are grouped by subject and lifecycle, then by time, so the work grows with the
-//! claims, and with the square of the distinct times of one subject only.
+//! States may branch (`after:` in the rules): *at or after* a state then means reachable
+//! from it. `possible` phrases are known and take no part. Exclusions across lifecycles
+//! (`exclusions:` in the rules) are checked for one subject at one time.
+//!
+//! Claims are grouped by subject and lifecycle, then by time; each step is a sweep over the
+//! times in order, so the work grows with the claims (times their number of states over
+//! 64, for the reachability sets), never with their square.
 //!
 //! # The codes it reports
 //!
@@ -27,8 +32,12 @@ use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
-use crate::rules::RuleSet;
+use crate::rules::{Lifecycle, Polarity, RuleSet};
 use std::collections::BTreeMap;
+
+mod exclusion;
+mod times;
+mod unknown;
 
 /// One status claim, read: its group (a subject and lifecycle) and time, then what it says.
 struct Entry {
@@ -45,11 +54,51 @@ struct Bucket<'e> {
     entries: &'e [Entry],
 }
 
-/// Runs the status checks of one file.
+/// Runs the status checks of one file: a pure function of the file and the rules.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // Every status claim, its group being a (subject, lifecycle) numbered in the order
-    // first met; sorted, each group's claims lie together, by time, in file order within a
-    // time. One list, not a map per subject: compact and cache-friendly.
+    let (keys, mut entries) = read_entries(file, rules, out);
+    // Sorted, each group's claims lie together, by time, in file order within a time.
+    entries.sort_by_key(|e| (e.group, e.time, e.claim));
+    let mut buckets: Vec<Bucket> = Vec::new();
+    for group in entries.chunk_by(|a, b| a.group == b.group) {
+        let Some(&(subject, lifecycle)) = group.first().and_then(|e| keys.get(e.group)) else {
+            continue;
+        };
+        let Some(lc) = rules.lifecycles.get(lifecycle) else {
+            continue;
+        };
+        buckets.clear();
+        buckets.extend(group.chunk_by(|a, b| a.time == b.time).map(|same| Bucket {
+            time: same.first().and_then(|e| e.time),
+            entries: same,
+        }));
+        let ctx = Group {
+            file,
+            lifecycle: &lc.value,
+            subject,
+        };
+        for b in &buckets {
+            ctx.same_time(b, out);
+        }
+        // One time alone has nothing to compare across.
+        if buckets.len() > 1 {
+            ctx.across_times(&buckets, out);
+        }
+    }
+    if !rules.exclusions.is_empty() {
+        exclusion::check(file, rules, &keys, &entries, out);
+    }
+}
+
+/// Every status claim whose phrase a lifecycle knows, its group being a (subject,
+/// lifecycle) numbered in the order first met; an unknown phrase is reported here, and a
+/// possible one is known and left out. One list, not a map per subject: compact and
+/// cache-friendly.
+fn read_entries<'f>(
+    file: &'f ClaimsFile,
+    rules: &'f RuleSet,
+    out: &mut Vec<Finding>,
+) -> (Vec<(&'f str, &'f str)>, Vec<Entry>) {
     let mut group_of: TextMap<(&str, &str), usize> = text_map(0);
     let mut keys: Vec<(&str, &str)> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
@@ -59,9 +108,12 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         };
         let (subject, phrase) = (&s.subject, &s.phrase);
         let Some(m) = rules.phrase(&phrase.text) else {
-            out.push(unknown_phrase(file, rules, i, phrase));
+            out.push(unknown::finding(file, rules, i, phrase));
             continue;
         };
+        if m.polarity == Polarity::Possible {
+            continue;
+        }
         let key = (subject.text.as_str(), &*m.lifecycle);
         let group = *group_of.entry(key).or_insert_with(|| {
             keys.push(key);
@@ -72,76 +124,26 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             time: c.time,
             claim: i,
             state: m.state,
-            negated: m.negated,
+            negated: m.polarity == Polarity::Negated,
         });
     }
-    entries.sort_by_key(|e| (e.group, e.time, e.claim));
-    let mut buckets: Vec<Bucket> = Vec::new();
-    for group in entries.chunk_by(|a, b| a.group == b.group) {
-        let Some(key) = group.first().and_then(|e| keys.get(e.group)).copied() else {
-            continue;
-        };
-        buckets.clear();
-        buckets.extend(group.chunk_by(|a, b| a.time == b.time).map(|same| Bucket {
-            time: same.first().and_then(|e| e.time),
-            entries: same,
-        }));
-        let states = rules
-            .lifecycles
-            .get(key.1)
-            .map_or(&[][..], |l| l.value.states.as_slice());
-        let ctx = Ctx {
-            file,
-            states,
-            subject: key.0,
-        };
-        for b in &buckets {
-            ctx.same_time(b, out);
-        }
-        // One time alone has nothing to compare across.
-        if buckets.len() > 1 {
-            ctx.across_times(&buckets, out);
-        }
-    }
+    (keys, entries)
 }
 
-fn unknown_phrase(
-    file: &ClaimsFile,
-    rules: &RuleSet,
-    i: usize,
-    phrase: &crate::claim::Text,
-) -> Finding {
-    let c = &file.claims[i];
-    let mut f = Finding::new(
-        Code::StatusUnknownPhrase,
-        &file.source,
-        format!("no lifecycle knows the status `{}`", phrase.text),
-        phrase.span,
-        "unknown phrase",
-    )
-    .owner(i, &c.id);
-    let folded = rules.fold_phrase(&phrase.text);
-    if let Some(best) =
-        crate::suggest::closest(&folded, rules.phrase_index.keys().map(String::as_str))
-    {
-        f = f.help(format!(
-            "did you mean `{best}`? a rules file may add the phrase to a lifecycle"
-        ));
-    } else {
-        f = f.help("add the phrase to a lifecycle in a rules file");
-    }
-    f
-}
-
-struct Ctx<'a> {
+/// The claims of one subject and lifecycle, and what findings about them need.
+struct Group<'a> {
     file: &'a ClaimsFile,
-    states: &'a [String],
+    lifecycle: &'a Lifecycle,
     subject: &'a str,
 }
 
-impl Ctx<'_> {
+impl Group<'_> {
     fn state(&self, e: &Entry) -> String {
-        let s = self.states.get(e.state).map_or("?", String::as_str);
+        let s = self
+            .lifecycle
+            .states
+            .get(e.state)
+            .map_or("?", String::as_str);
         if e.negated {
             format!("not {s}")
         } else {
@@ -150,14 +152,7 @@ impl Ctx<'_> {
     }
 
     fn phrase(&self, e: &Entry) -> (&str, crate::source::Span) {
-        match &self.file.claims[e.claim].kind {
-            ClaimKind::Status(s) => (s.phrase.text.as_str(), s.phrase.span),
-            _ => ("", crate::source::Span::default()),
-        }
-    }
-
-    fn time_words(t: Option<Time>) -> String {
-        t.map_or_else(|| "no stated time".to_owned(), format_time)
+        phrase_of(self.file, e.claim)
     }
 
     /// A finding about two claims: owned by the later one in the file, labels on both.
@@ -181,26 +176,24 @@ impl Ctx<'_> {
     }
 
     /// Same time: affirmed states must agree, and a negated state may not be affirmed, nor
-    /// any state after it.
+    /// any state reachable from it.
     fn same_time(&self, b: &Bucket, out: &mut Vec<Finding>) {
         // The first claim affirming each state, and the first negating each.
         let mut affirmed: BTreeMap<usize, &Entry> = BTreeMap::new();
         let mut negated: BTreeMap<usize, &Entry> = BTreeMap::new();
-        let when = || {
-            b.time.map_or_else(
-                || "with no time given".to_owned(),
-                |t| format!("as of {}", format_time(t)),
-            )
-        };
+        let lc = self.lifecycle;
         for e in b.entries {
             let other = if e.negated {
-                affirmed.range(e.state..).next().map(|(_, o)| *o)
+                affirmed
+                    .iter()
+                    .find(|(s, _)| lc.reaches(e.state, **s))
+                    .map(|(_, o)| *o)
             } else {
                 affirmed
                     .iter()
                     .find(|(s, _)| **s != e.state)
+                    .or_else(|| negated.iter().find(|(s, _)| lc.reaches(**s, e.state)))
                     .map(|(_, o)| *o)
-                    .or_else(|| negated.range(..=e.state).next().map(|(_, o)| *o))
             };
             if let Some(o) = other {
                 let (ep, _) = self.phrase(e);
@@ -214,7 +207,7 @@ impl Ctx<'_> {
                         quoted(op),
                         quoted(ep),
                         self.subject,
-                        when()
+                        when(b.time)
                     ),
                     "one state at one time: correct one of them, or give each its own `as_of`",
                 ));
@@ -228,171 +221,27 @@ impl Ctx<'_> {
             map.entry(e.state).or_insert(e);
         }
     }
+}
 
-    /// Different times: overlapping ones must not disagree (ambiguous), and over disjoint
-    /// ones the lifecycle must not go back (regression). Each is a sweep over the times
-    /// in order, keeping per state what came before, so that a subject with many distinct
-    /// times costs `n log n`, never `n²`. A later claim gets at most one of the two.
-    fn across_times(&self, buckets: &[Bucket], out: &mut Vec<Finding>) {
-        // The affirmed states of each bucket, with the first claim of each.
-        let affirmed: Vec<BTreeMap<usize, &Entry>> = buckets
-            .iter()
-            .map(|b| {
-                let mut m = BTreeMap::new();
-                for e in b.entries.iter().filter(|e| !e.negated) {
-                    m.entry(e.state).or_insert(e);
-                }
-                m
-            })
-            .collect();
-        let mut reported: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
-        let mut found: Vec<(usize, usize, bool)> = Vec::new();
-        let dated: Vec<usize> = (0..buckets.len())
-            .filter(|&i| buckets[i].time.is_some())
-            .collect();
-        let span = |i: usize| {
-            buckets[i]
-                .time
-                .map_or((i64::MIN, i64::MAX), |t| (t.first, t.last))
-        };
-
-        // Ambiguous, unspecified time: it overlaps every dated bucket.
-        let mut any_dated: BTreeMap<usize, usize> = BTreeMap::new();
-        for &j in &dated {
-            for &s in affirmed[j].keys() {
-                any_dated.entry(s).or_insert(j);
-            }
-        }
-        for i in (0..buckets.len()).filter(|&i| buckets[i].time.is_none()) {
-            for &s in affirmed[i].keys() {
-                if let Some((_, &j)) = any_dated.iter().find(|(t, _)| **t != s) {
-                    found.push((i, j, true));
-                }
-            }
-        }
-
-        // Ambiguous, dated: sweep by start; the active buckets (still running) overlap the
-        // one that starts, and are kept per state.
-        let mut by_first = dated.clone();
-        by_first.sort_by_key(|&i| span(i));
-        let mut active: BTreeMap<usize, std::collections::BTreeSet<(i64, usize)>> = BTreeMap::new();
-        for &i in &by_first {
-            let (first, last) = span(i);
-            for set in active.values_mut() {
-                while set.first().is_some_and(|&(end, _)| end < first) {
-                    set.pop_first();
-                }
-            }
-            for &s in affirmed[i].keys() {
-                if let Some(&(_, j)) = active
-                    .iter()
-                    .find(|(t, set)| **t != s && !set.is_empty())
-                    .and_then(|(_, set)| set.first())
-                {
-                    found.push((i, j, true));
-                }
-            }
-            for &s in affirmed[i].keys() {
-                active.entry(s).or_default().insert((last, i));
-            }
-        }
-
-        // Regression: the highest state among the buckets that ended before this one began.
-        let mut by_last = dated.clone();
-        by_last.sort_by_key(|&i| (span(i).1, span(i).0));
-        let mut ended = 0;
-        let mut highest: Option<(usize, usize)> = None; // (state, bucket)
-        for &i in &by_first {
-            let (first, _) = span(i);
-            while ended < by_last.len() && span(by_last[ended]).1 < first {
-                let j = by_last[ended];
-                if let Some((&s, _)) = affirmed[j].iter().next_back()
-                    && highest.is_none_or(|(h, _)| s > h)
-                {
-                    highest = Some((s, j));
-                }
-                ended += 1;
-            }
-            if let Some((h, j)) = highest
-                && affirmed[i].keys().any(|&s| s < h)
-            {
-                found.push((i, j, false));
-            }
-        }
-
-        // Report in file order of the later claim, once each.
-        let mut pairs: Vec<(&Entry, &Entry, usize, usize, bool)> = Vec::new();
-        for (i, j, ambiguous) in found {
-            let (ei, ej) = if ambiguous {
-                let ei = affirmed[i].values().next();
-                let ej = ei.and_then(|ei| {
-                    affirmed[j]
-                        .iter()
-                        .find(|(s, _)| **s != ei.state)
-                        .map(|(_, e)| *e)
-                });
-                match (ei, ej) {
-                    (Some(a), Some(b)) => (*a, b),
-                    _ => continue,
-                }
-            } else {
-                let h = affirmed[j].values().next_back();
-                let low = h.and_then(|h| affirmed[i].values().find(|e| e.state < h.state));
-                match (low, h) {
-                    (Some(a), Some(b)) => (*a, *b),
-                    _ => continue,
-                }
-            };
-            pairs.push((ei, ej, i, j, ambiguous));
-        }
-        pairs.sort_by_key(|(a, b, ..)| a.claim.max(b.claim));
-        for (ei, ej, i, j, ambiguous) in pairs {
-            let later = ei.claim.max(ej.claim);
-            if !reported.insert(later) {
-                continue;
-            }
-            let (ti, tj) = (buckets[i].time, buckets[j].time);
-            let f = if ambiguous {
-                // In file order: the earlier claim first.
-                let (ea, ta, eb, tb) = if ej.claim < ei.claim {
-                    (ej, tj, ei, ti)
-                } else {
-                    (ei, ti, ej, tj)
-                };
-                self.pair(
-                    Code::StatusAmbiguousTime,
-                    ea,
-                    eb,
-                    format!(
-                        "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
-                        self.subject,
-                        quoted(self.phrase(ea).0),
-                        Self::time_words(ta),
-                        quoted(self.phrase(eb).0),
-                        Self::time_words(tb),
-                    ),
-                    "give the claims times that do not overlap, or the same time",
-                )
-            } else {
-                // `ej` is the earlier in time, at the higher state.
-                self.pair(
-                    Code::StatusRegression,
-                    ej,
-                    ei,
-                    format!(
-                        "{} goes back: {} in {}, then {} in {}",
-                        self.subject,
-                        quoted(self.phrase(ej).0),
-                        Self::time_words(tj),
-                        quoted(self.phrase(ei).0),
-                        Self::time_words(ti),
-                    ),
-                    "a lifecycle moves forward: check the times, or the order of the states in the rules",
-                )
-            };
-            out.push(f);
-        }
+/// The phrase of a status claim and its span.
+fn phrase_of(file: &ClaimsFile, claim: usize) -> (&str, crate::source::Span) {
+    match file.claims.get(claim).map(|c| &c.kind) {
+        Some(ClaimKind::Status(s)) => (s.phrase.text.as_str(), s.phrase.span),
+        _ => ("", crate::source::Span::default()),
     }
+}
+
+/// "as of 2024-10-15", or "with no time given".
+fn when(t: Option<Time>) -> String {
+    t.map_or_else(
+        || "with no time given".to_owned(),
+        |t| format!("as of {}", format_time(t)),
+    )
+}
+
+/// A time as a message names it.
+fn time_words(t: Option<Time>) -> String {
+    t.map_or_else(|| "no stated time".to_owned(), format_time)
 }
 
 fn quoted(p: &str) -> String {

@@ -297,20 +297,21 @@ fn a_closed_pipe_ends_quietly() {
 }
 
 #[test]
-fn a_phrase_in_two_lifecycles_is_a_rules_error_naming_both() {
+fn a_phrase_listed_twice_in_one_file_is_a_rules_error_naming_both_places() {
     let d = scratch("dup-phrase");
     write(&d.join("claims.yaml"), "claims: []\n");
     write(
         &d.join("mine.yaml"),
-        "lifecycles:\n  shop:\n    states: [open]\n    phrases:\n      open: [Has   Opened]\n",
+        "lifecycles:\n  shop:\n    states: [open, shut]\n    phrases:\n      open: [is trading]\n      shut: [Is   Trading]\n",
     );
     let o = run(&["claims.yaml", "--rules", "mine.yaml"], &d);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains("rules/invalid")
+            && err.contains("listed twice in this file")
             && err.contains("mine.yaml:5")
-            && err.contains("<default>/lifecycles.yaml"),
+            && err.contains("mine.yaml:6"),
         "{err}"
     );
 }

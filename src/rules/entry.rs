@@ -1,8 +1,8 @@
-//! One entry of the rules: a hedge, a function, a lifecycle.
+//! One entry of the rules: a hedge, a function (lifecycles are read by `vocab`).
 
 use super::load::RULES;
 use super::read::{bad, boolean, known_keys, list, map, scalar, tolerance};
-use super::{FunctionDef, Hedge, Lifecycle, Origin};
+use super::{FunctionDef, Hedge};
 use crate::error::ToolError;
 use crate::source::SourceFile;
 use crate::yaml::Node;
@@ -123,48 +123,4 @@ pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef
         alternatives,
         phrase,
     })
-}
-
-pub(super) fn lifecycle(
-    file: &Arc<SourceFile>,
-    def: &Node,
-    origin: &dyn Fn(&Node) -> Origin,
-) -> Result<Lifecycle, ToolError> {
-    let m = map(file, def, "a lifecycle")?;
-    known_keys(file, m, &["states", "phrases", "negated"], "a lifecycle")?;
-    let mut states = Vec::new();
-    let mut phrases = Vec::new();
-    if let Some((_, s)) = m.iter().find(|(k, _)| k.as_str() == Some("states")) {
-        for st in list(file, s, "states")? {
-            states.push(scalar(file, st, "a state")?.to_owned());
-        }
-    } else {
-        return Err(bad(file, def, "a lifecycle needs `states`"));
-    }
-    for (k, v) in m {
-        let negated = match k.as_str() {
-            Some("phrases") => false,
-            Some("negated") => true,
-            _ => continue,
-        };
-        for (state, words) in map(file, v, "phrases")? {
-            let sn = scalar(file, state, "a state")?;
-            let Some(idx) = states.iter().position(|s| s == sn) else {
-                return Err(bad(
-                    file,
-                    state,
-                    format!("`{sn}` is not one of the states: {}", states.join(", ")),
-                ));
-            };
-            for w in list(file, words, "phrases")? {
-                phrases.push((
-                    scalar(file, w, "a phrase")?.to_owned(),
-                    idx,
-                    negated,
-                    origin(w),
-                ));
-            }
-        }
-    }
-    Ok(Lifecycle { states, phrases })
 }

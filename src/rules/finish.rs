@@ -1,12 +1,11 @@
-//! The merged rules, checked as a whole: units resolved, functions free of cycles,
-//! status phrases folded and indexed with no phrase listed twice.
+//! The merged rules, checked as a whole: units resolved, functions free of cycles (the
+//! status phrases are indexed by `vocab`).
 
 use super::load::RULES;
-use super::{Entry, FunctionDef, Origin, PhraseMeaning, ResolvedUnit, RuleSet, UnitDef};
+use super::{Entry, FunctionDef, ResolvedUnit, UnitDef};
 use crate::error::ToolError;
 use crate::hash::{TextMap, text_map};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 pub(super) fn resolve_units(
     units: &BTreeMap<String, Entry<UnitDef>>,
@@ -126,50 +125,6 @@ pub(super) fn check_function_cycles(
         visit(name, functions, &mut state, &mut Vec::new())?;
     }
     Ok(())
-}
-
-pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMeaning>, ToolError> {
-    let count = rules
-        .lifecycles
-        .values()
-        .map(|l| l.value.phrases.len())
-        .sum();
-    // Each folded phrase with where it was first listed, to name both places of a repeat.
-    let mut index: TextMap<String, (PhraseMeaning, &Origin)> = text_map(count);
-    for (name, lc) in &rules.lifecycles {
-        let name: Arc<str> = name.as_str().into();
-        for (phrase, state, negated, origin) in &lc.value.phrases {
-            let folded = rules.fold_phrase(phrase);
-            if folded.is_empty() {
-                return Err(ToolError::new(
-                    RULES,
-                    format!(
-                        "the phrase `{phrase}` at {}:{} is empty once filler words are dropped",
-                        origin.file, origin.line
-                    ),
-                ));
-            }
-            let meaning = PhraseMeaning {
-                lifecycle: Arc::clone(&name),
-                state: *state,
-                negated: *negated,
-            };
-            if let Some((_, first)) = index.get(&folded) {
-                return Err(ToolError::new(
-                    RULES,
-                    format!(
-                        "the phrase `{phrase}` is listed twice: at {}:{} and at {}:{}",
-                        first.file, first.line, origin.file, origin.line
-                    ),
-                )
-                .with_help(
-                    "a phrase names exactly one lifecycle, state and polarity: remove one of them",
-                ));
-            }
-            index.insert(folded, (meaning, origin));
-        }
-    }
-    Ok(index.into_iter().map(|(k, (m, _))| (k, m)).collect())
 }
 
 /// How deep functions may call one another (so that inlining them stays shallow).

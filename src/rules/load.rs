@@ -1,11 +1,10 @@
 //! Reading rules files and merging them over the defaults.
 
-use super::entry::{function, hedge, is_ident, lifecycle};
-use super::finish::{check_function_cycles, index_phrases, resolve_units};
+use super::entry::{function, hedge, is_ident};
+use super::finish::{check_function_cycles, resolve_units};
 use super::read::{bad, fold_word, known_keys, list, map, number, positive, scalar, tolerance};
-use super::{
-    Domain, Entry, FunctionDef, Hedge, Lifecycle, Origin, RuleSet, TrailingZeros, UnitDef,
-};
+use super::vocab::Vocabulary;
+use super::{Domain, Entry, FunctionDef, Hedge, Origin, RuleSet, TrailingZeros, UnitDef};
 use crate::code::{Code, Level, Severity};
 use crate::error::ToolError;
 use crate::source::SourceFile;
@@ -43,7 +42,7 @@ struct Partial {
     propagation_rounds: Option<Entry<u32>>,
     units: BTreeMap<String, Entry<UnitDef>>,
     functions: BTreeMap<String, Entry<FunctionDef>>,
-    lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    vocab: Vocabulary,
     filler_words: BTreeMap<String, Entry<()>>,
     severity: BTreeMap<Code, Entry<Level>>,
 }
@@ -90,17 +89,20 @@ impl RulesBuilder {
                 "units",
                 "functions",
                 "lifecycles",
+                "exclusions",
                 "filler_words",
                 "severity",
             ],
             "a rules file",
         )?;
         let name: Arc<str> = file.name.as_str().into();
+        let origin = |n: &Node| Origin {
+            file: Arc::clone(&name),
+            line: file.line_col(n.span.start).0,
+        };
+        // Lifecycles and exclusions are merged last, with this file's filler words.
+        let (mut lifecycles, mut exclusions) = (None, None);
         for (k, v) in entries {
-            let origin = |n: &Node| Origin {
-                file: Arc::clone(&name),
-                line: file.line_col(n.span.start).0,
-            };
             match k.as_str().unwrap_or("") {
                 "literals" => self.literals(file, v, &origin)?,
                 "settings" => {
@@ -152,19 +154,8 @@ impl RulesBuilder {
                         );
                     }
                 }
-                "lifecycles" => {
-                    for (name, def) in map(file, v, "lifecycles")? {
-                        let n = scalar(file, name, "a lifecycle name")?.to_owned();
-                        let d = lifecycle(file, def, &origin)?;
-                        self.set.lifecycles.insert(
-                            n,
-                            Entry {
-                                value: d,
-                                origin: origin(name),
-                            },
-                        );
-                    }
-                }
+                "lifecycles" => lifecycles = Some(v),
+                "exclusions" => exclusions = Some(v),
                 "filler_words" => {
                     for w in list(file, v, "filler_words")? {
                         let t = fold_word(scalar(file, w, "a filler word")?);
@@ -181,7 +172,13 @@ impl RulesBuilder {
                 _ => {}
             }
         }
-        Ok(())
+        self.set.vocab.add(
+            file,
+            lifecycles,
+            exclusions,
+            &self.set.filler_words,
+            &origin,
+        )
     }
 
     /// Merges a `severity:` mapping (of a rules file, or of the config).
@@ -372,14 +369,15 @@ impl RulesBuilder {
 
     /// Checks the merged rules and builds the indexes the checks use.
     pub fn finish(self) -> Result<RuleSet, ToolError> {
-        let p = self.set;
+        let mut p = self.set;
+        let (phrase_index, exclusions) = p.vocab.finish(&p.filler_words)?;
         let default_origin = Origin {
             file: "<built-in>".into(),
             line: 0,
         };
         let resolved_units = resolve_units(&p.units)?;
         check_function_cycles(&p.functions)?;
-        let mut rules = RuleSet {
+        Ok(RuleSet {
             word_tolerance: p.word_tolerance.unwrap_or(Entry {
                 value: 0.04,
                 origin: default_origin.clone(),
@@ -402,14 +400,14 @@ impl RulesBuilder {
             number_words: p.number_words,
             units: p.units,
             functions: p.functions,
-            lifecycles: p.lifecycles,
+            lifecycles: p.vocab.lifecycles,
+            exclusions,
+            taken_over: p.vocab.taken_over,
             filler_words: p.filler_words,
             severity: p.severity,
             resolved_units,
-            phrase_index: crate::hash::text_map(0),
-        };
-        rules.phrase_index = index_phrases(&rules)?;
-        Ok(rules)
+            phrase_index,
+        })
     }
 }
 

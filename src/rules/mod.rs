@@ -10,6 +10,7 @@ mod finish;
 mod list;
 mod load;
 mod read;
+mod vocab;
 
 pub use list::{Line, lines};
 pub use load::{RulesBuilder, load_defaults};
@@ -139,14 +140,7 @@ pub struct FunctionDef {
     pub phrase: Option<String>,
 }
 
-/// A lifecycle: ordered states and the phrases naming each (SPEC 5).
-#[derive(Clone, Debug)]
-pub struct Lifecycle {
-    /// States, in the order they happen.
-    pub states: Vec<String>,
-    /// `(phrase, state index, negated, where it is written)`.
-    pub phrases: Vec<(String, usize, bool, Origin)>,
-}
+pub use vocab::{Exclusion, Lifecycle, Phrase, Polarity, TakenOver};
 
 /// What a status phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,8 +149,8 @@ pub struct PhraseMeaning {
     pub lifecycle: Arc<str>,
     /// The state's index in it.
     pub state: usize,
-    /// Whether the phrase negates the state.
-    pub negated: bool,
+    /// Whether the phrase affirms the state, negates it, or says it may come.
+    pub polarity: Polarity,
 }
 
 /// The merged, finished rule set.
@@ -182,6 +176,11 @@ pub struct RuleSet {
     pub functions: BTreeMap<String, Entry<FunctionDef>>,
     /// Lifecycles.
     pub lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    /// Pairs of states of different lifecycles that cannot hold together for one subject
+    /// at one time, resolved to (lifecycle, state index).
+    pub exclusions: Vec<Exclusion>,
+    /// Every phrase a later rules file took over from an earlier one, in loading order.
+    pub taken_over: Vec<TakenOver>,
     /// Words ignored in status phrases.
     pub filler_words: BTreeMap<String, Entry<()>>,
     /// Severity per code, where the rules set one.
@@ -220,36 +219,59 @@ impl RuleSet {
     /// Folds a status phrase: lowercase, white space folded, curly apostrophes and quotes
     /// straightened, filler words dropped.
     pub fn fold_phrase(&self, phrase: &str) -> String {
-        let mut out = String::with_capacity(phrase.len());
-        for w in phrase.split_whitespace() {
-            // Lowercase ASCII, the common case, is taken as it is.
-            let word: std::borrow::Cow<'_, str> =
-                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                    std::borrow::Cow::Borrowed(w)
-                } else {
-                    let straight: String = w
-                        .chars()
-                        .map(|c| match c {
-                            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-                            '\u{201c}' | '\u{201d}' => '"',
-                            c => c,
-                        })
-                        .collect();
-                    std::borrow::Cow::Owned(straight.to_lowercase())
-                };
-            if self.filler_words.contains_key(&*word) {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&word);
-        }
-        out
+        fold_phrase(&self.filler_words, phrase)
     }
 
     /// What a status phrase names, if any lifecycle knows it.
     pub fn phrase(&self, phrase: &str) -> Option<&PhraseMeaning> {
         self.phrase_index.get(&self.fold_phrase(phrase))
     }
+
+    /// The states of different lifecycles that `(lifecycle, state)` excludes at one time.
+    pub fn excluded_with<'r>(
+        &'r self,
+        lifecycle: &'r str,
+        state: usize,
+    ) -> impl Iterator<Item = (&'r str, usize, &'r Exclusion)> + 'r {
+        self.exclusions.iter().filter_map(move |x| {
+            let [(la, sa), (lb, sb)] = &x.pair;
+            if &**la == lifecycle && *sa == state {
+                Some((&**lb, *sb, x))
+            } else if &**lb == lifecycle && *sb == state {
+                Some((&**la, *sa, x))
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// Folds a status phrase with the given filler words (see [`RuleSet::fold_phrase`]).
+pub(crate) fn fold_phrase(filler_words: &BTreeMap<String, Entry<()>>, phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for w in phrase.split_whitespace() {
+        // Lowercase ASCII, the common case, is taken as it is.
+        let word: std::borrow::Cow<'_, str> =
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                std::borrow::Cow::Borrowed(w)
+            } else {
+                let straight: String = w
+                    .chars()
+                    .map(|c| match c {
+                        '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+                        '\u{201c}' | '\u{201d}' => '"',
+                        c => c,
+                    })
+                    .collect();
+                std::borrow::Cow::Owned(straight.to_lowercase())
+            };
+        if filler_words.contains_key(&*word) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
 }

@@ -1,0 +1,633 @@
+//! Lifecycles and exclusions as rules files layer them (SPEC 5): a definition (with
+//! `states`) replaces a lifecycle, an extension (without) adds phrases to it, a phrase
+//! listed twice in one file is an error naming both places, and a phrase a later file
+//! lists is taken over from the earlier one.
+
+use super::read::{bad, known_keys, list, map, scalar};
+use super::{Entry, Origin, PhraseMeaning, fold_phrase};
+use crate::error::ToolError;
+use crate::hash::{TextMap, text_map};
+use crate::source::SourceFile;
+use crate::yaml::Node;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// How many states one lifecycle may have (reachability is a table of states by states).
+pub const MAX_STATES: usize = 1024;
+
+/// How a phrase speaks of its state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Polarity {
+    /// The state holds (`has opened`).
+    Affirmed,
+    /// The state is not reached (`has not opened`).
+    Negated,
+    /// The state may come (`may open`): known, never in conflict.
+    Possible,
+}
+
+impl Polarity {
+    /// The rules key that lists phrases of this polarity.
+    pub fn key(self) -> &'static str {
+        match self {
+            Polarity::Affirmed => "phrases",
+            Polarity::Negated => "negated",
+            Polarity::Possible => "possible",
+        }
+    }
+
+    /// The word `rules --phrases` prints.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Affirmed => "affirmed",
+            Polarity::Negated => "negated",
+            Polarity::Possible => "possible",
+        }
+    }
+}
+
+/// One phrase of a lifecycle.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    /// As written in the rules.
+    pub text: String,
+    /// The state's index.
+    pub state: usize,
+    /// Affirmed, negated or possible.
+    pub polarity: Polarity,
+    /// Where it is written.
+    pub origin: Origin,
+    /// Which rules file, in loading order, listed it.
+    pub(super) layer: u32,
+}
+
+/// A lifecycle: states, the states each may directly follow, and the phrases naming each
+/// (SPEC 5).
+#[derive(Clone, Debug)]
+pub struct Lifecycle {
+    /// States, in the order they happen.
+    pub states: Vec<String>,
+    /// For each state, the states it may directly follow (by default the one before it).
+    pub after: Vec<Vec<usize>>,
+    /// Whether the rules gave `after:` (for listing).
+    pub branches: bool,
+    /// The phrases, in the order they were listed.
+    pub phrases: Vec<Phrase>,
+    /// Row `s`: the states reachable from `s`, `s` included (a bit set).
+    reach: Vec<u64>,
+    /// Row `t`: the states from which `t` is reachable, `t` included.
+    reached_from: Vec<u64>,
+}
+
+impl Lifecycle {
+    fn words(&self) -> usize {
+        self.states.len().div_ceil(64).max(1)
+    }
+
+    /// Whether `to` is reachable from `from` (*at or after* it).
+    pub fn reaches(&self, from: usize, to: usize) -> bool {
+        let w = self.words();
+        self.reach
+            .get(from * w + to / 64)
+            .is_some_and(|b| b >> (to % 64) & 1 == 1)
+    }
+
+    /// Of the states set in `seen` (a bit set as wide as this lifecycle's rows), the last
+    /// one from which `to` is not reachable.
+    pub fn last_not_reaching(&self, seen: &[u64], to: usize) -> Option<usize> {
+        let w = self.words();
+        let row = self.reached_from.get(to * w..(to + 1) * w)?;
+        (0..w).rev().find_map(|k| {
+            let bits = seen.get(k).copied().unwrap_or(0) & !row[k];
+            (bits != 0).then(|| k * 64 + 63 - bits.leading_zeros() as usize)
+        })
+    }
+
+    /// An empty bit set as wide as a row.
+    pub fn no_states(&self) -> Vec<u64> {
+        vec![0; self.words()]
+    }
+
+    /// The states, with where each branches: `a -> b -> c`, then `d after b` for every
+    /// state whose `after` is not the state before it.
+    pub fn outline(&self) -> String {
+        let mut s = self.states.join(" -> ");
+        if self.branches {
+            for (i, preds) in self.after.iter().enumerate() {
+                let linear = if i == 0 { vec![] } else { vec![i - 1] };
+                if *preds != linear {
+                    let names: Vec<&str> = preds
+                        .iter()
+                        .filter_map(|p| self.states.get(*p).map(String::as_str))
+                        .collect();
+                    let after = if names.is_empty() {
+                        "a start".to_owned()
+                    } else {
+                        format!("after {}", names.join(" or "))
+                    };
+                    s.push_str(&format!("; {} {after}", self.states[i]));
+                }
+            }
+        }
+        s
+    }
+
+    /// Fills the reachability tables from `after`.
+    fn close(&mut self) {
+        let n = self.states.len();
+        let w = self.words();
+        let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (s, preds) in self.after.iter().enumerate() {
+            for &p in preds {
+                next[p].push(s);
+            }
+        }
+        self.reach = vec![0; n * w];
+        self.reached_from = vec![0; n * w];
+        let mut stack = Vec::new();
+        for s in 0..n {
+            stack.clear();
+            stack.push(s);
+            let row = s * w;
+            self.reach[row + s / 64] |= 1 << (s % 64);
+            while let Some(x) = stack.pop() {
+                for &y in &next[x] {
+                    let (k, b) = (row + y / 64, 1u64 << (y % 64));
+                    if self.reach[k] & b == 0 {
+                        self.reach[k] |= b;
+                        stack.push(y);
+                    }
+                }
+            }
+            for t in 0..n {
+                if self.reach[row + t / 64] >> (t % 64) & 1 == 1 {
+                    self.reached_from[t * w + s / 64] |= 1 << (s % 64);
+                }
+            }
+        }
+    }
+}
+
+/// A phrase that a later rules file took over from an earlier one.
+#[derive(Clone, Debug)]
+pub struct TakenOver {
+    /// The phrase as the later file writes it.
+    pub phrase: String,
+    /// Where it stands now: lifecycle, state, polarity, origin.
+    pub to: (String, String, Polarity, Origin),
+    /// Where it stood before.
+    pub from: (String, String, Polarity, Origin),
+}
+
+/// States of two lifecycles that cannot hold together for one subject at one time.
+#[derive(Clone, Debug)]
+pub struct Exclusion {
+    /// The two states, as (lifecycle, state index).
+    pub pair: [(Arc<str>, usize); 2],
+    /// The two states as written (`ban.in_force`).
+    pub names: [String; 2],
+    /// Where the exclusion is written.
+    pub origin: Origin,
+}
+
+/// Lifecycles and exclusions being merged, file by file.
+#[derive(Default, Clone)]
+pub(super) struct Vocabulary {
+    pub lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    /// Exclusions as written, resolved when the rules are finished.
+    exclusions: Vec<([String; 2], Origin)>,
+    pub taken_over: Vec<TakenOver>,
+    /// Which lifecycle holds each folded phrase.
+    owner: TextMap<String, String>,
+    /// How many files have been merged.
+    layers: u32,
+}
+
+/// The states of a definition, the states each follows, and whether `after` was given.
+type States = (Vec<String>, Vec<Vec<usize>>, bool);
+
+/// A lifecycle entry of one file, read.
+struct Read<'n> {
+    name: String,
+    origin: Origin,
+    /// `Some` for a definition.
+    states: Option<States>,
+    listings: Vec<(&'n Node<'n>, String, Polarity, &'n Node<'n>)>,
+}
+
+impl Vocabulary {
+    /// Merges the `lifecycles:` and `exclusions:` of one rules file, folding phrases with
+    /// `filler` (the filler words known so far, this file's included).
+    pub fn add(
+        &mut self,
+        file: &Arc<SourceFile>,
+        lifecycles: Option<&Node>,
+        exclusions: Option<&Node>,
+        filler: &BTreeMap<String, Entry<()>>,
+        origin: &dyn Fn(&Node) -> Origin,
+    ) -> Result<(), ToolError> {
+        self.layers += 1;
+        let layer = self.layers;
+        if let Some(v) = lifecycles {
+            let mut read = Vec::new();
+            for (name, def) in map(file, v, "lifecycles")? {
+                read.push(self.read_entry(file, name, def, origin)?);
+            }
+            self.check_listed_once(file, &read, filler)?;
+            for r in read {
+                self.apply(file, r, layer, filler, origin)?;
+            }
+        }
+        if let Some(v) = exclusions {
+            for x in list(file, v, "exclusions")? {
+                let states = list(file, x, "an exclusion")?;
+                let names = states
+                    .iter()
+                    .map(|s| scalar(file, s, "a state (`lifecycle.state`)").map(str::to_owned))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if names.len() < 2 {
+                    return Err(bad(
+                        file,
+                        x,
+                        "an exclusion lists two or more states (`[ban.in_force, opening.open]`)",
+                    ));
+                }
+                for (i, a) in names.iter().enumerate() {
+                    for b in &names[i + 1..] {
+                        let pair = [a.clone(), b.clone()];
+                        if !self.exclusions.iter().any(|(p, _)| *p == pair) {
+                            self.exclusions.push((pair, origin(x)));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one entry of `lifecycles:`: a definition or an extension.
+    fn read_entry<'n>(
+        &self,
+        file: &Arc<SourceFile>,
+        name: &'n Node<'n>,
+        def: &'n Node<'n>,
+        origin: &dyn Fn(&Node) -> Origin,
+    ) -> Result<Read<'n>, ToolError> {
+        let n = scalar(file, name, "a lifecycle name")?.to_owned();
+        let m = map(file, def, "a lifecycle")?;
+        known_keys(
+            file,
+            m,
+            &["states", "after", "phrases", "negated", "possible"],
+            "a lifecycle",
+        )?;
+        let get = |key: &str| {
+            m.iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v)
+        };
+        let states = match get("states") {
+            Some(s) => Some(states(file, s, get("after"))?),
+            None => {
+                if let Some(a) = get("after") {
+                    return Err(bad(
+                        file,
+                        a,
+                        format!(
+                            "`after` goes with `states`: an entry without `states` only adds phrases to `{n}`"
+                        ),
+                    ));
+                }
+                if !self.lifecycles.contains_key(&n) {
+                    let mut e = bad(
+                        file,
+                        name,
+                        format!("there is no lifecycle `{n}` to add phrases to"),
+                    );
+                    let known = self.lifecycles.keys().map(String::as_str);
+                    e = match crate::suggest::closest(&n, known) {
+                        Some(c) => e.with_help(format!(
+                            "did you mean `{c}`? to define a new lifecycle, give it `states`"
+                        )),
+                        None => e.with_help("to define a new lifecycle, give it `states`"),
+                    };
+                    return Err(e);
+                }
+                None
+            }
+        };
+        let mut listings = Vec::new();
+        for (k, v) in m {
+            let polarity = match k.as_str() {
+                Some("phrases") => Polarity::Affirmed,
+                Some("negated") => Polarity::Negated,
+                Some("possible") => Polarity::Possible,
+                _ => continue,
+            };
+            for (state, words) in map(file, v, polarity.key())? {
+                let sn = scalar(file, state, "a state")?;
+                let known: &[String] = match &states {
+                    Some((s, ..)) => s,
+                    None => self
+                        .lifecycles
+                        .get(&n)
+                        .map_or(&[][..], |l| l.value.states.as_slice()),
+                };
+                if !known.iter().any(|s| s == sn) {
+                    return Err(bad(
+                        file,
+                        state,
+                        format!(
+                            "`{sn}` is not one of the states of `{n}`: {}",
+                            known.join(", ")
+                        ),
+                    ));
+                }
+                for w in list(file, words, polarity.key())? {
+                    scalar(file, w, "a phrase")?;
+                    listings.push((w, sn.to_owned(), polarity, state));
+                }
+            }
+        }
+        Ok(Read {
+            origin: origin(name),
+            name: n,
+            states,
+            listings,
+        })
+    }
+
+    /// Within one file, a phrase is listed once.
+    fn check_listed_once(
+        &self,
+        file: &Arc<SourceFile>,
+        read: &[Read],
+        filler: &BTreeMap<String, Entry<()>>,
+    ) -> Result<(), ToolError> {
+        let mut seen: TextMap<String, (&Node, &str, &str)> = text_map(0);
+        for r in read {
+            for (w, state, _, _) in &r.listings {
+                let text = w.as_str().unwrap_or("");
+                let folded = fold_phrase(filler, text);
+                if folded.is_empty() {
+                    return Err(bad(
+                        file,
+                        w,
+                        format!("the phrase `{text}` is empty once filler words are dropped"),
+                    ));
+                }
+                if let Some((first, fl, fs)) = seen.get(&folded) {
+                    let (line, _) = file.line_col(first.span.start);
+                    return Err(bad(
+                        file,
+                        w,
+                        format!(
+                            "the phrase `{text}` is listed twice in this file: at {}:{line} ({fl}.{fs}) and here ({}.{state})",
+                            file.name, r.name
+                        ),
+                    )
+                    .with_help(
+                        "a phrase names exactly one lifecycle, state and polarity: remove one of them",
+                    ));
+                }
+                seen.insert(folded, (w, &r.name, state));
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies one entry: a definition replaces the lifecycle, dropping every phrase it
+    /// had; then its phrases are added, each taken over from wherever it stood before.
+    fn apply(
+        &mut self,
+        file: &Arc<SourceFile>,
+        r: Read,
+        layer: u32,
+        filler: &BTreeMap<String, Entry<()>>,
+        origin: &dyn Fn(&Node) -> Origin,
+    ) -> Result<(), ToolError> {
+        if let Some((states, after, branches)) = r.states {
+            if let Some(old) = self.lifecycles.remove(&r.name) {
+                for p in &old.value.phrases {
+                    self.owner.remove(&fold_phrase(filler, &p.text));
+                }
+            }
+            let mut lc = Lifecycle {
+                states,
+                after,
+                branches,
+                phrases: Vec::new(),
+                reach: Vec::new(),
+                reached_from: Vec::new(),
+            };
+            lc.close();
+            self.lifecycles.insert(
+                r.name.clone(),
+                Entry {
+                    value: lc,
+                    origin: r.origin,
+                },
+            );
+        }
+        for (w, state, polarity, state_node) in r.listings {
+            let text = w.as_str().unwrap_or("").to_owned();
+            let folded = fold_phrase(filler, &text);
+            let to_origin = origin(w);
+            if let Some(prev) = self.owner.get(&folded).cloned() {
+                let from = self.lifecycles.get_mut(&prev).and_then(|l| {
+                    let i = l
+                        .value
+                        .phrases
+                        .iter()
+                        .position(|p| fold_phrase(filler, &p.text) == folded)?;
+                    let p = l.value.phrases.remove(i);
+                    let s = l.value.states.get(p.state).cloned().unwrap_or_default();
+                    Some((prev.clone(), s, p.polarity, p.origin))
+                });
+                if let Some(from) = from {
+                    self.taken_over.push(TakenOver {
+                        phrase: text.clone(),
+                        to: (r.name.clone(), state.clone(), polarity, to_origin.clone()),
+                        from,
+                    });
+                }
+            }
+            let Some(lc) = self.lifecycles.get_mut(&r.name) else {
+                return Err(bad(file, state_node, "no such lifecycle"));
+            };
+            let idx = lc
+                .value
+                .states
+                .iter()
+                .position(|s| *s == state)
+                .unwrap_or_default();
+            lc.value.phrases.push(Phrase {
+                text,
+                state: idx,
+                polarity,
+                origin: to_origin,
+                layer,
+            });
+            self.owner.insert(folded, r.name.clone());
+        }
+        Ok(())
+    }
+
+    /// The index of folded phrases, with the final filler words, and the exclusions
+    /// resolved. Two phrases that only fold together under filler words a later file
+    /// added are layered as any others: the later file's wins, one file's are an error.
+    pub fn finish(
+        &mut self,
+        filler: &BTreeMap<String, Entry<()>>,
+    ) -> Result<(TextMap<String, PhraseMeaning>, Vec<Exclusion>), ToolError> {
+        let count = self
+            .lifecycles
+            .values()
+            .map(|l| l.value.phrases.len())
+            .sum();
+        let mut index: TextMap<String, (PhraseMeaning, Origin, u32, String)> = text_map(count);
+        let mut lost: Vec<(String, Origin)> = Vec::new();
+        for (name, lc) in &self.lifecycles {
+            let name: Arc<str> = name.as_str().into();
+            for p in &lc.value.phrases {
+                let folded = fold_phrase(filler, &p.text);
+                if folded.is_empty() {
+                    return Err(ToolError::new(
+                        super::load::RULES,
+                        format!(
+                            "the phrase `{}` at {}:{} is empty once filler words are dropped",
+                            p.text, p.origin.file, p.origin.line
+                        ),
+                    ));
+                }
+                let meaning = PhraseMeaning {
+                    lifecycle: Arc::clone(&name),
+                    state: p.state,
+                    polarity: p.polarity,
+                };
+                if let Some((_, first, first_layer, _)) = index.get(&folded) {
+                    if *first_layer == p.layer {
+                        return Err(ToolError::new(
+                            super::load::RULES,
+                            format!(
+                                "the phrase `{}` is listed twice in one file: at {}:{} and at {}:{}",
+                                p.text, first.file, first.line, p.origin.file, p.origin.line
+                            ),
+                        )
+                        .with_help("a phrase names exactly one lifecycle, state and polarity: remove one of them"));
+                    }
+                    if *first_layer > p.layer {
+                        lost.push((p.text.clone(), p.origin.clone()));
+                        continue;
+                    }
+                    if let Some((_, o, _, t)) = index.get(&folded) {
+                        lost.push((t.clone(), o.clone()));
+                    }
+                }
+                index.insert(folded, (meaning, p.origin.clone(), p.layer, p.text.clone()));
+            }
+        }
+        for lc in self.lifecycles.values_mut() {
+            lc.value
+                .phrases
+                .retain(|p| !lost.iter().any(|(t, o)| *t == p.text && *o == p.origin));
+        }
+        let mut exclusions = Vec::new();
+        for (names, origin) in &self.exclusions {
+            let mut pair = Vec::new();
+            for n in names {
+                let found = n.rsplit_once('.').and_then(|(l, s)| {
+                    let (key, lc) = self.lifecycles.get_key_value(l)?;
+                    let i = lc.value.states.iter().position(|x| x == s)?;
+                    Some((Arc::<str>::from(key.as_str()), i))
+                });
+                let Some(f) = found else {
+                    return Err(ToolError::new(
+                        super::load::RULES,
+                        format!(
+                            "the exclusion at {}:{} names `{n}`, which is no state of a lifecycle",
+                            origin.file, origin.line
+                        ),
+                    )
+                    .with_help("write a state as `lifecycle.state`, e.g. `opening.open`"));
+                };
+                pair.push(f);
+            }
+            let [a, b]: [(Arc<str>, usize); 2] = match pair.try_into() {
+                Ok(p) => p,
+                Err(_) => continue,
+            };
+            if a.0 == b.0 {
+                return Err(ToolError::new(
+                    super::load::RULES,
+                    format!(
+                        "the exclusion at {}:{} names two states of `{}`, which exclude each other already",
+                        origin.file, origin.line, a.0
+                    ),
+                )
+                .with_help("an exclusion is for states of two different lifecycles"));
+            }
+            exclusions.push(Exclusion {
+                pair: [a, b],
+                names: names.clone(),
+                origin: origin.clone(),
+            });
+        }
+        let index = index.into_iter().map(|(k, (m, ..))| (k, m)).collect();
+        Ok((index, exclusions))
+    }
+}
+
+/// Reads `states` and `after` of a definition.
+fn states(
+    file: &Arc<SourceFile>,
+    s: &Node,
+    after: Option<&Node>,
+) -> Result<States, ToolError> {
+    let mut states: Vec<String> = Vec::new();
+    for st in list(file, s, "states")? {
+        let name = scalar(file, st, "a state")?;
+        if states.iter().any(|x| x == name) {
+            return Err(bad(file, st, format!("the state `{name}` is listed twice")));
+        }
+        states.push(name.to_owned());
+    }
+    if states.is_empty() {
+        return Err(bad(file, s, "a lifecycle needs at least one state"));
+    }
+    if states.len() > MAX_STATES {
+        return Err(bad(
+            file,
+            s,
+            format!("a lifecycle has at most {MAX_STATES} states"),
+        ));
+    }
+    let mut preds: Vec<Vec<usize>> = (0..states.len())
+        .map(|i| if i == 0 { vec![] } else { vec![i - 1] })
+        .collect();
+    let Some(after) = after else {
+        return Ok((states, preds, false));
+    };
+    let find = |n: &Node| -> Result<usize, ToolError> {
+        let name = scalar(file, n, "a state")?;
+        states.iter().position(|x| x == name).ok_or_else(|| {
+            bad(
+                file,
+                n,
+                format!("`{name}` is not one of the states: {}", states.join(", ")),
+            )
+        })
+    };
+    for (k, v) in map(file, after, "after")? {
+        let s = find(k)?;
+        let mut p = Vec::new();
+        for x in list(file, v, "the states it follows")? {
+            let i = find(x)?;
+            if !p.contains(&i) {
+                p.push(i);
+            }
+        }
+        preds[s] = p;
+    }
+    Ok((states, preds, true))
+}
