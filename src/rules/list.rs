@@ -1,6 +1,6 @@
 //! The rules in force, entry by entry, with where each came from (`claimlint rules`).
 
-use super::{Entry, Hedge, RuleSet, TrailingZeros};
+use super::{Entry, Hedge, Polarity, RuleSet, TrailingZeros};
 use crate::code::Level;
 use serde::Serialize;
 
@@ -17,6 +17,72 @@ pub struct Line {
     pub file: String,
     /// Its line there (0 for a built-in default).
     pub line: usize,
+    /// For a phrase taken over from an earlier rules file: where it stood before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Place>,
+}
+
+/// Where a phrase stood, and what it named there.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Place {
+    /// `lifecycle.state`, with ` (negated)` or ` (possible)` where it is not affirmed.
+    pub value: String,
+    /// The rules file.
+    pub file: String,
+    /// Its line there.
+    pub line: usize,
+}
+
+/// One status phrase in force (`claimlint rules --phrases`).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PhraseLine {
+    /// The lifecycle.
+    pub lifecycle: String,
+    /// The state.
+    pub state: String,
+    /// `affirmed`, `negated` or `possible`.
+    pub polarity: &'static str,
+    /// The phrase, as the rules write it.
+    pub phrase: String,
+    /// The file it came from.
+    pub file: String,
+    /// Its line there.
+    pub line: usize,
+}
+
+/// `lifecycle.state`, marked where the polarity is not affirmed.
+fn meaning(lifecycle: &str, state: &str, p: Polarity) -> String {
+    match p {
+        Polarity::Affirmed => format!("{lifecycle}.{state}"),
+        _ => format!("{lifecycle}.{state} ({})", p.as_str()),
+    }
+}
+
+/// The phrases in force, by lifecycle (sorted), state (in order), polarity, then as listed;
+/// of one lifecycle only if `only` names one (else `Err` with the known names).
+pub fn phrases(r: &RuleSet, only: Option<&str>) -> Result<Vec<PhraseLine>, Vec<String>> {
+    if let Some(name) = only
+        && !r.lifecycles.contains_key(name)
+    {
+        return Err(r.lifecycles.keys().cloned().collect());
+    }
+    let mut v = Vec::new();
+    for (name, lc) in &r.lifecycles {
+        if only.is_some_and(|o| o != name) {
+            continue;
+        }
+        let mut ps: Vec<&super::Phrase> = lc.value.phrases.iter().collect();
+        ps.sort_by_key(|p| (p.state, p.polarity));
+        v.extend(ps.into_iter().map(|p| PhraseLine {
+            lifecycle: name.clone(),
+            state: lc.value.states.get(p.state).cloned().unwrap_or_default(),
+            polarity: p.polarity.as_str(),
+            phrase: p.text.clone(),
+            file: p.origin.file.to_string(),
+            line: p.origin.line,
+        }));
+    }
+    Ok(v)
 }
 
 fn pct(x: f64) -> String {
@@ -43,6 +109,7 @@ fn line<T>(section: &'static str, name: &str, e: &Entry<T>, value: String) -> Li
         value,
         file: e.origin.file.to_string(),
         line: e.origin.line,
+        from: None,
     }
 }
 
@@ -115,12 +182,38 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
             "lifecycles",
             n,
             e,
-            format!(
-                "{} ({} phrases)",
-                e.value.states.join(" -> "),
-                e.value.phrases.len()
-            ),
+            format!("{} ({} phrases)", e.value.outline(), e.value.phrases.len()),
         )
+    }));
+    v.extend(r.exclusions.iter().map(|x| Line {
+        section: "exclusions",
+        name: x.names.join(" x "),
+        value: String::new(),
+        file: x.origin.file.to_string(),
+        line: x.origin.line,
+        from: None,
+    }));
+    v.extend(r.taken_over.iter().map(|t| {
+        let (tl, ts, tp, to) = &t.to;
+        let (fl, fs, fp, fo) = &t.from;
+        Line {
+            section: "taken_over",
+            name: t.phrase.clone(),
+            value: format!(
+                "{}, taken over from {} ({}:{})",
+                meaning(tl, ts, *tp),
+                meaning(fl, fs, *fp),
+                fo.file,
+                fo.line
+            ),
+            file: to.file.to_string(),
+            line: to.line,
+            from: Some(Place {
+                value: meaning(fl, fs, *fp),
+                file: fo.file.to_string(),
+                line: fo.line,
+            }),
+        }
     }));
     v.extend(
         r.filler_words

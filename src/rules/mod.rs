@@ -12,7 +12,7 @@ mod load;
 mod read;
 mod vocab;
 
-pub use list::{Line, lines};
+pub use list::{Line, PhraseLine, Place, lines, phrases};
 pub use load::{RulesBuilder, load_defaults};
 
 use crate::code::{Code, Level};

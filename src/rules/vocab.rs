@@ -59,6 +59,9 @@ pub struct Phrase {
     pub origin: Origin,
     /// Which rules file, in loading order, listed it.
     pub(super) layer: u32,
+    /// The phrase folded, with the filler words of `filler_version`.
+    pub(super) folded: Box<str>,
+    filler_version: u32,
 }
 
 /// A lifecycle: states, the states each may directly follow, and the phrases naming each
@@ -198,9 +201,12 @@ pub(super) struct Vocabulary {
     exclusions: Vec<([String; 2], Origin)>,
     pub taken_over: Vec<TakenOver>,
     /// Which lifecycle holds each folded phrase.
-    owner: TextMap<String, String>,
+    owner: TextMap<Box<str>, Arc<str>>,
     /// How many files have been merged.
     layers: u32,
+    /// Each set of filler words phrases were folded with, in order; a phrase keeps the
+    /// index of its set, so that it is folded again at the end only if the set changed.
+    fillers: Vec<Vec<String>>,
 }
 
 /// The states of a definition, the states each follows, and whether `after` was given.
@@ -212,8 +218,11 @@ struct Read<'n> {
     origin: Origin,
     /// `Some` for a definition.
     states: Option<States>,
-    listings: Vec<(&'n Node<'n>, String, Polarity, &'n Node<'n>)>,
+    listings: Vec<Listing<'n>>,
 }
+
+/// One phrase of an entry: its node, state, polarity, and the node of its state.
+type Listing<'n> = (&'n Node<'n>, String, Polarity, &'n Node<'n>);
 
 impl Vocabulary {
     /// Merges the `lifecycles:` and `exclusions:` of one rules file, folding phrases with
@@ -228,14 +237,23 @@ impl Vocabulary {
     ) -> Result<(), ToolError> {
         self.layers += 1;
         let layer = self.layers;
+        if self
+            .fillers
+            .last()
+            .is_none_or(|f| !f.iter().eq(filler.keys()))
+        {
+            self.fillers.push(filler.keys().cloned().collect());
+        }
         if let Some(v) = lifecycles {
             let mut read = Vec::new();
             for (name, def) in map(file, v, "lifecycles")? {
                 read.push(self.read_entry(file, name, def, origin)?);
             }
-            self.check_listed_once(file, &read, filler)?;
+            let folded = self.check_listed_once(file, &read, filler)?;
+            let mut folded = folded.into_iter();
             for r in read {
-                self.apply(file, r, layer, filler, origin)?;
+                let f: Vec<Box<str>> = folded.by_ref().take(r.listings.len()).collect();
+                self.apply(file, r, f, layer, origin)?;
             }
         }
         if let Some(v) = exclusions {
@@ -357,18 +375,20 @@ impl Vocabulary {
         })
     }
 
-    /// Within one file, a phrase is listed once.
+    /// Within one file, a phrase is listed once. Returns every phrase folded, in order.
     fn check_listed_once(
         &self,
         file: &Arc<SourceFile>,
         read: &[Read],
         filler: &BTreeMap<String, Entry<()>>,
-    ) -> Result<(), ToolError> {
-        let mut seen: TextMap<String, (&Node, &str, &str)> = text_map(0);
+    ) -> Result<Vec<Box<str>>, ToolError> {
+        let count = read.iter().map(|r| r.listings.len()).sum();
+        let mut seen: TextMap<Box<str>, (&Node, &str, &str)> = text_map(count);
+        let mut all = Vec::with_capacity(count);
         for r in read {
             for (w, state, _, _) in &r.listings {
                 let text = w.as_str().unwrap_or("");
-                let folded = fold_phrase(filler, text);
+                let folded: Box<str> = fold_phrase(filler, text).into();
                 if folded.is_empty() {
                     return Err(bad(
                         file,
@@ -390,10 +410,11 @@ impl Vocabulary {
                         "a phrase names exactly one lifecycle, state and polarity: remove one of them",
                     ));
                 }
-                seen.insert(folded, (w, &r.name, state));
+                seen.insert(folded.clone(), (w, &r.name, state));
+                all.push(folded);
             }
         }
-        Ok(())
+        Ok(all)
     }
 
     /// Applies one entry: a definition replaces the lifecycle, dropping every phrase it
@@ -402,14 +423,16 @@ impl Vocabulary {
         &mut self,
         file: &Arc<SourceFile>,
         r: Read,
+        folded: Vec<Box<str>>,
         layer: u32,
-        filler: &BTreeMap<String, Entry<()>>,
         origin: &dyn Fn(&Node) -> Origin,
     ) -> Result<(), ToolError> {
+        let filler_version = self.fillers.len().saturating_sub(1) as u32;
+        let name: Arc<str> = r.name.as_str().into();
         if let Some((states, after, branches)) = r.states {
             if let Some(old) = self.lifecycles.remove(&r.name) {
                 for p in &old.value.phrases {
-                    self.owner.remove(&fold_phrase(filler, &p.text));
+                    self.owner.remove(&p.folded);
                 }
             }
             let mut lc = Lifecycle {
@@ -429,20 +452,15 @@ impl Vocabulary {
                 },
             );
         }
-        for (w, state, polarity, state_node) in r.listings {
+        for ((w, state, polarity, state_node), folded) in r.listings.into_iter().zip(folded) {
             let text = w.as_str().unwrap_or("").to_owned();
-            let folded = fold_phrase(filler, &text);
             let to_origin = origin(w);
             if let Some(prev) = self.owner.get(&folded).cloned() {
-                let from = self.lifecycles.get_mut(&prev).and_then(|l| {
-                    let i = l
-                        .value
-                        .phrases
-                        .iter()
-                        .position(|p| fold_phrase(filler, &p.text) == folded)?;
+                let from = self.lifecycles.get_mut(&*prev).and_then(|l| {
+                    let i = l.value.phrases.iter().position(|p| p.folded == folded)?;
                     let p = l.value.phrases.remove(i);
                     let s = l.value.states.get(p.state).cloned().unwrap_or_default();
-                    Some((prev.clone(), s, p.polarity, p.origin))
+                    Some((prev.to_string(), s, p.polarity, p.origin))
                 });
                 if let Some(from) = from {
                     self.taken_over.push(TakenOver {
@@ -467,8 +485,10 @@ impl Vocabulary {
                 polarity,
                 origin: to_origin,
                 layer,
+                folded: folded.clone(),
+                filler_version,
             });
-            self.owner.insert(folded, r.name.clone());
+            self.owner.insert(folded, Arc::clone(&name));
         }
         Ok(())
     }
@@ -485,12 +505,22 @@ impl Vocabulary {
             .values()
             .map(|l| l.value.phrases.len())
             .sum();
-        let mut index: TextMap<String, (PhraseMeaning, Origin, u32, String)> = text_map(count);
+        // Which sets of filler words fold as the final one does.
+        let same: Vec<bool> = self
+            .fillers
+            .iter()
+            .map(|f| f.iter().eq(filler.keys()))
+            .collect();
+        let mut index: TextMap<String, PhraseMeaning> = text_map(count);
         let mut lost: Vec<(String, Origin)> = Vec::new();
         for (name, lc) in &self.lifecycles {
             let name: Arc<str> = name.as_str().into();
             for p in &lc.value.phrases {
-                let folded = fold_phrase(filler, &p.text);
+                let folded = if same.get(p.filler_version as usize) == Some(&true) {
+                    p.folded.to_string()
+                } else {
+                    fold_phrase(filler, &p.text)
+                };
                 if folded.is_empty() {
                     return Err(ToolError::new(
                         super::load::RULES,
@@ -505,32 +535,46 @@ impl Vocabulary {
                     state: p.state,
                     polarity: p.polarity,
                 };
-                if let Some((_, first, first_layer, _)) = index.get(&folded) {
-                    if *first_layer == p.layer {
-                        return Err(ToolError::new(
-                            super::load::RULES,
-                            format!(
-                                "the phrase `{}` is listed twice in one file: at {}:{} and at {}:{}",
-                                p.text, first.file, first.line, p.origin.file, p.origin.line
-                            ),
-                        )
-                        .with_help("a phrase names exactly one lifecycle, state and polarity: remove one of them"));
-                    }
-                    if *first_layer > p.layer {
-                        lost.push((p.text.clone(), p.origin.clone()));
-                        continue;
-                    }
-                    if let Some((_, o, _, t)) = index.get(&folded) {
-                        lost.push((t.clone(), o.clone()));
-                    }
+                let Some(old) = index.insert(folded.clone(), meaning) else {
+                    continue;
+                };
+                // Two phrases fold together only under filler words a later file added
+                // (the loader keeps one owner per phrase otherwise): rare, so the first
+                // is looked up again.
+                let first = self
+                    .lifecycles
+                    .get(&*old.lifecycle)
+                    .and_then(|l| {
+                        l.value
+                            .phrases
+                            .iter()
+                            .find(|q| fold_phrase(filler, &q.text) == folded)
+                    })
+                    .unwrap_or(p);
+                if first.layer == p.layer {
+                    return Err(ToolError::new(
+                        super::load::RULES,
+                        format!(
+                            "the phrase `{}` is listed twice in one file: at {}:{} and at {}:{}",
+                            p.text, first.origin.file, first.origin.line, p.origin.file, p.origin.line
+                        ),
+                    )
+                    .with_help("a phrase names exactly one lifecycle, state and polarity: remove one of them"));
                 }
-                index.insert(folded, (meaning, p.origin.clone(), p.layer, p.text.clone()));
+                if first.layer > p.layer {
+                    index.insert(folded, old);
+                    lost.push((p.text.clone(), p.origin.clone()));
+                } else {
+                    lost.push((first.text.clone(), first.origin.clone()));
+                }
             }
         }
-        for lc in self.lifecycles.values_mut() {
-            lc.value
-                .phrases
-                .retain(|p| !lost.iter().any(|(t, o)| *t == p.text && *o == p.origin));
+        if !lost.is_empty() {
+            for lc in self.lifecycles.values_mut() {
+                lc.value
+                    .phrases
+                    .retain(|p| !lost.iter().any(|(t, o)| *t == p.text && *o == p.origin));
+            }
         }
         let mut exclusions = Vec::new();
         for (names, origin) in &self.exclusions {
@@ -573,17 +617,12 @@ impl Vocabulary {
                 origin: origin.clone(),
             });
         }
-        let index = index.into_iter().map(|(k, (m, ..))| (k, m)).collect();
         Ok((index, exclusions))
     }
 }
 
 /// Reads `states` and `after` of a definition.
-fn states(
-    file: &Arc<SourceFile>,
-    s: &Node,
-    after: Option<&Node>,
-) -> Result<States, ToolError> {
+fn states(file: &Arc<SourceFile>, s: &Node, after: Option<&Node>) -> Result<States, ToolError> {
     let mut states: Vec<String> = Vec::new();
     for st in list(file, s, "states")? {
         let name = scalar(file, st, "a state")?;

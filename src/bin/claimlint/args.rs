@@ -60,6 +60,10 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
     pub format: RulesFormat,
+    /// List the status phrases in force, by lifecycle, state and polarity (of one
+    /// lifecycle if named).
+    #[arg(long, value_name = "LIFECYCLE", num_args = 0..=1, default_missing_value = "")]
+    pub phrases: Option<String>,
     /// Where the rules come from.
     #[command(flatten)]
     pub source: RuleSource,

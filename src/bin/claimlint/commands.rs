@@ -51,6 +51,13 @@ pub fn rules(args: &RulesArgs) -> Result<String, ToolError> {
         extra: a.rules.clone(),
     };
     let rules = claimlint::config::rules_for(config.as_ref(), &opts)?;
+    if let Some(only) = &args.phrases {
+        return phrases(
+            &rules,
+            (!only.is_empty()).then_some(only.as_str()),
+            args.format,
+        );
+    }
     let lines = claimlint::rules::lines(&rules);
     Ok(match args.format {
         RulesFormat::Json => {
@@ -81,6 +88,82 @@ pub fn rules(args: &RulesArgs) -> Result<String, ToolError> {
             claimlint::output::escape_keep_lines(&s)
         }
     })
+}
+
+/// `rules --phrases [LIFECYCLE]`: the status phrases in force. The human form gives, per
+/// lifecycle, its states and, per state and polarity, the phrases; a phrase from another
+/// file than its lifecycle's definition says where it came from.
+fn phrases(
+    rules: &claimlint::rules::RuleSet,
+    only: Option<&str>,
+    format: RulesFormat,
+) -> Result<String, ToolError> {
+    let list = claimlint::rules::phrases(rules, only).map_err(|known| {
+        let name = only.unwrap_or_default();
+        let mut e = ToolError::new(
+            "usage",
+            format!(
+                "there is no lifecycle `{}`",
+                claimlint::output::escape(name)
+            ),
+        );
+        e = match claimlint::suggest::closest(name, known.iter().map(String::as_str)) {
+            Some(c) => e.with_help(format!(
+                "did you mean `{c}`? lifecycles: {}",
+                known.join(", ")
+            )),
+            None => e.with_help(format!("lifecycles: {}", known.join(", "))),
+        };
+        e
+    })?;
+    if format == RulesFormat::Json {
+        let mut s = serde_json::to_string_pretty(&list).unwrap_or_default();
+        s.push('\n');
+        return Ok(s);
+    }
+    let mut s = String::new();
+    for (name, group) in list
+        .chunk_by(|a, b| a.lifecycle == b.lifecycle)
+        .filter_map(|g| Some((&g.first()?.lifecycle, g)))
+    {
+        let Some(lc) = rules.lifecycles.get(name.as_str()) else {
+            continue;
+        };
+        let _ = writeln!(
+            s,
+            "{}{name}: {}    ({}:{})",
+            if s.is_empty() { "" } else { "\n" },
+            lc.value.outline(),
+            lc.origin.file,
+            lc.origin.line
+        );
+        for same in group.chunk_by(|a, b| a.state == b.state && a.polarity == b.polarity) {
+            let Some(first) = same.first() else { continue };
+            let words: Vec<String> = same
+                .iter()
+                .map(|p| {
+                    if p.file == *lc.origin.file {
+                        p.phrase.clone()
+                    } else {
+                        format!("{} ({}:{})", p.phrase, p.file, p.line)
+                    }
+                })
+                .collect();
+            let mut line = format!("  {} {}:", first.state, first.polarity);
+            for (i, w) in words.iter().enumerate() {
+                let sep = if i + 1 < words.len() { "," } else { "" };
+                if line.len() + w.len() + 2 > 100 && !line.ends_with(':') {
+                    let _ = writeln!(s, "{line}");
+                    line = String::from("   ");
+                }
+                line.push(' ');
+                line.push_str(w);
+                line.push_str(sep);
+            }
+            let _ = writeln!(s, "{line}");
+        }
+    }
+    Ok(claimlint::output::escape_keep_lines(&s))
 }
 
 const STARTER_CLAIMS: &str = r#"# yaml-language-server: $schema=.claimlint/claims.schema.json
