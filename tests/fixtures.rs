@@ -1,5 +1,6 @@
-//! Every folder of `tests/fixtures/` is a case: its `claims.yaml` (with `rules.yaml` and an
-//! article where it needs them) and the snapshot of the report, `report.snap`, beside it.
+//! Every folder of `tests/fixtures/` is a case: its `claims.yaml` (with `rules.yaml`, a later
+//! `rules-2.yaml`, and an article where it needs them) and the snapshot of the report,
+//! `report.snap`, beside it.
 //! A folder whose name ends in `-ok` must report nothing; any other must report the code
 //! its name starts with (`numeric-mismatch-half` reports `numeric/mismatch`).
 
@@ -26,13 +27,16 @@ fn fixtures() -> Vec<PathBuf> {
     dirs
 }
 
+/// The defaults, then `rules.yaml`, then `rules-2.yaml` (a later file, for layering).
 fn rules_for(dir: &Path) -> RuleSet {
     let mut b = load_defaults().unwrap_or_else(|e| panic!("defaults: {e}"));
-    let extra = dir.join("rules.yaml");
-    if extra.exists() {
-        let text = std::fs::read_to_string(&extra).unwrap_or_default();
-        b.add(&SourceFile::new("rules.yaml", text))
-            .unwrap_or_else(|e| panic!("{}: {e}", extra.display()));
+    for name in ["rules.yaml", "rules-2.yaml"] {
+        let extra = dir.join(name);
+        if extra.exists() {
+            let text = std::fs::read_to_string(&extra).unwrap_or_default();
+            b.add(&SourceFile::new(name, text))
+                .unwrap_or_else(|e| panic!("{}: {e}", extra.display()));
+        }
     }
     b.finish()
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))

@@ -138,8 +138,9 @@ impl Group<'_> {
                         "give the claims times that do not overlap, or the same time",
                     )
                 }
-                // `ej` is the earlier in time, at a state `ei`'s does not follow.
-                Why::Regression { .. } => self.pair(
+                // `ej` is the earlier in time, at a state `ei`'s does not follow: an
+                // earlier state, or one of another branch.
+                Why::Regression { from, to } if to < from => self.pair(
                     Code::StatusRegression,
                     ej,
                     ei,
@@ -152,6 +153,20 @@ impl Group<'_> {
                         time_words(ti),
                     ),
                     "a lifecycle moves forward: check the times, or the order of the states in the rules",
+                ),
+                Why::Regression { .. } => self.pair(
+                    Code::StatusRegression,
+                    ej,
+                    ei,
+                    format!(
+                        "{} cannot go from {} in {} to {} in {}: they are on different branches",
+                        self.subject,
+                        quoted(self.phrase(ej).0),
+                        time_words(tj),
+                        quoted(self.phrase(ei).0),
+                        time_words(ti),
+                    ),
+                    "no state leads from one to the other: check the times, or `after:` in the rules",
                 ),
             };
             out.push(finding);

@@ -54,7 +54,7 @@ pub fn typo_of<'r>(rules: &'r RuleSet, folded: &str) -> Option<&'r str> {
             continue;
         }
         let d = strsim::osa_distance(folded, k);
-        if d > allowed {
+        if d > allowed || turned_by_a_prefix(&words, k) {
             continue;
         }
         let meaning = (&*m.lifecycle, m.state, m.polarity);
@@ -72,6 +72,23 @@ pub fn typo_of<'r>(rules: &'r RuleSet, folded: &str) -> Option<&'r str> {
         return None;
     }
     best.map(|(_, k, _)| k)
+}
+
+/// Prefixes that turn a word into another (`unlicensed`, `reopened`, `disapproved`): a
+/// word that differs from a known one only by them is not a typo of it.
+const PREFIXES: &[&str] = &[
+    "un", "re", "dis", "non", "de", "in", "im", "mis", "pre", "non-",
+];
+
+/// Whether a word of `words` is a word of `known` with a prefix added or taken away.
+fn turned_by_a_prefix(words: &[&str], known: &str) -> bool {
+    let known: Vec<&str> = known.split(' ').collect();
+    words.iter().zip(&known).any(|(a, b)| {
+        a != b
+            && PREFIXES
+                .iter()
+                .any(|p| a.strip_prefix(p) == Some(b) || b.strip_prefix(p) == Some(a))
+    })
 }
 
 /// Words that change what a phrase says of its state: a negation, or a possibility.
@@ -196,13 +213,21 @@ fn stem(word: &str) -> String {
     s.to_owned()
 }
 
+/// The stems of the words of a phrase that say what happens; a word with a prefix of
+/// [`PREFIXES`] gives the stem without it too (`unlicensed`, `licensed`).
 fn verbs(folded: &str) -> Vec<String> {
-    folded
-        .split(' ')
-        .filter(|w| !NOT_VERBS.contains(w))
-        .map(stem)
-        .filter(|s| !s.is_empty())
-        .collect()
+    let mut v = Vec::new();
+    for w in folded.split(' ').filter(|w| !NOT_VERBS.contains(w)) {
+        v.push(stem(w));
+        if let Some(rest) = PREFIXES
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|r| r.len() >= 4))
+        {
+            v.push(stem(rest));
+        }
+    }
+    v.retain(|s| !s.is_empty());
+    v
 }
 
 /// The lifecycle most of whose phrases share a verb with `folded`.
@@ -281,6 +306,12 @@ mod tests {
         }
         assert_eq!(stem("planned"), "plan");
         assert_eq!(stem("opened"), "open");
+    }
+
+    #[test]
+    fn a_word_turned_by_a_prefix_is_not_a_typo() {
+        assert!(turned_by_a_prefix(&["is", "unlicensed"], "is licensed"));
+        assert!(!turned_by_a_prefix(&["has", "reopend"], "has reopened"));
     }
 
     #[test]
