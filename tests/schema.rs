@@ -50,7 +50,7 @@ fn repository_files_and_fixtures_are_valid_and_a_broken_file_is_not() {
         .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
     dirs.sort();
-    for d in dirs {
+    for d in &dirs {
         let name = d
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -65,16 +65,33 @@ fn repository_files_and_fixtures_are_valid_and_a_broken_file_is_not() {
     let (ok, out) = validate(&claims, &files);
     assert!(ok, "{out}");
 
-    let (ok, out) = validate(
-        &schema_file("rules"),
-        &[
-            root().join("rules/literals.yaml"),
-            root().join("rules/units.yaml"),
-            root().join("rules/functions.yaml"),
-            root().join("rules/lifecycles.yaml"),
-        ],
-    );
+    let mut rules = vec![
+        root().join("rules/literals.yaml"),
+        root().join("rules/units.yaml"),
+        root().join("rules/functions.yaml"),
+        root().join("rules/lifecycles.yaml"),
+    ];
+    for d in &dirs {
+        for name in ["rules.yaml", "rules-2.yaml"] {
+            if d.join(name).exists() {
+                rules.push(d.join(name));
+            }
+        }
+    }
+    let rules_schema = schema_file("rules");
+    let (ok, out) = validate(&rules_schema, &rules);
     assert!(ok, "{out}");
+    let broken_rules = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("broken.rules.yaml");
+    std::fs::write(
+        &broken_rules,
+        "lifecycles:\n  opening:\n    after: { open: [planned] }\n    phrase: { open: [is trading] }\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (ok, out) = validate(&rules_schema, &[broken_rules]);
+    assert!(
+        !ok,
+        "a misspelt key, and `after` without `states`, must fail: {out}"
+    );
     let (ok, out) = validate(&schema_file("config"), &[root().join("claimlint.yaml")]);
     assert!(ok, "{out}");
 
