@@ -3,7 +3,7 @@
 use crate::check::{FileReport, check_bytes};
 use crate::config::{self, Config, RuleOptions};
 use crate::discover;
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -104,7 +104,7 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
 pub fn check_file(path: &Path, rules: &RuleSet, max_bytes: u64) -> Result<FileReport, ToolError> {
     let name = display_name(path);
     let bytes = read_limited(path, max_bytes)
-        .map_err(|why| ToolError::new("usage", format!("cannot read `{name}`: {why}")))?;
+        .map_err(|why| ToolError::new(ErrorKind::Usage, format!("cannot read `{name}`: {why}")))?;
     Ok(check_bytes(name, bytes, Some(path), rules))
 }
 
