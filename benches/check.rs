@@ -104,7 +104,7 @@ fn one_check(
 /// Evaluation and propagation alone: the numeric checks of a loaded 10,000-claim file.
 #[divan::bench(sample_count = 10)]
 fn evaluation_and_propagation(b: Bencher) {
-    one_check(b, claimlint::solve::check);
+    one_check(b, claimlint::numeric::check);
 }
 
 /// Status checking alone, on a loaded 10,000-claim file.

@@ -39,8 +39,8 @@ fn main() {
         });
         let mut out = Vec::new();
         let (file, load) = timed(|| claimlint::load::load(&src, None, &rules, &mut out));
-        let ((), solve) = timed(|| claimlint::solve::check(&file, &rules, &mut out));
-        let ((), restate) = timed(|| claimlint::restate::check(&file, &rules, &mut out));
+        let ((), solve) = timed(|| claimlint::numeric::check(&file, &rules, &mut out));
+        let ((), restate) = timed(|| claimlint::numeric::restate::check(&file, &rules, &mut out));
         let ((), status) = timed(|| claimlint::status::check(&file, &rules, &mut out));
         let ((), quote) = timed(|| claimlint::quote::check(&file, &rules, &mut out));
         let ((), free) = timed(|| drop(file));

@@ -4,8 +4,8 @@
 //! so that an edit elsewhere in the file does not invalidate the baseline. Each key keeps
 //! a count: a second finding of the same key is new.
 
-use crate::check::FileReport;
 use crate::error::{ErrorKind, ToolError};
+use crate::report::FileReport;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -8,19 +8,11 @@
 use crate::claim::ClaimsFile;
 use crate::code::{Code, Level};
 use crate::finding::Finding;
+use crate::report::FileReport;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 use std::path::Path;
 use std::sync::Arc;
-
-/// The findings of one file, in file order.
-#[derive(Debug)]
-pub struct FileReport {
-    /// The claims file.
-    pub source: Arc<SourceFile>,
-    /// Its findings, sorted by position.
-    pub findings: Vec<Finding>,
-}
 
 /// A check: it reads the loaded file and adds its findings.
 type Check = fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>);
@@ -29,8 +21,8 @@ type Check = fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>);
 /// first and the last, it runs beside the numeric checks on a large file).
 /// Quotes run last: they show the quoted passage with every finding of a claim.
 const CHECKS: &[Check] = &[
-    crate::solve::check,
-    crate::restate::check,
+    crate::numeric::check,
+    crate::numeric::restate::check,
     crate::status::check,
     crate::quote::check,
 ];

@@ -2,8 +2,9 @@
 
 use crate::code::Code;
 use crate::interval::Interval;
-use crate::literal::{Quantity, Tag};
-use crate::rules::Domain;
+use crate::literal::Quantity;
+use crate::number::Domain;
+use crate::number::Tag;
 use crate::source::{SourceFile, Span};
 use crate::unit::ParsedUnit;
 use std::sync::Arc;

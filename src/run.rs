@@ -1,9 +1,10 @@
 //! A whole run: find the claims files, the config and rules of each, and check them.
 
-use crate::check::{FileReport, check_bytes};
+use crate::check::check_bytes;
 use crate::config::{self, Config, RuleOptions};
 use crate::discover;
 use crate::error::{ErrorKind, ToolError};
+use crate::report::FileReport;
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::collections::HashMap;

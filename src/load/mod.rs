@@ -15,13 +15,12 @@ use crate::claim::{Claim, ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time}
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
-use crate::interval::Interval;
-use crate::rules::{Domain, RuleSet};
+use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
 use crate::yaml::{self, Node, NodeKind};
 
-mod claim;
+mod item;
 mod quantity;
 use std::sync::Arc;
 
@@ -364,24 +363,6 @@ fn kind_name(keys: &[&str]) -> &'static str {
         Some(&"value") => "a quantity",
         Some(&"assert") => "an assertion",
         _ => "a status",
-    }
-}
-
-fn domain_help(d: Domain) -> &'static str {
-    match d {
-        Domain::Count => "a count is a nonnegative whole number",
-        Domain::Share => "a share lies between 0 and 1 (0% and 100%)",
-        Domain::Nonnegative => "a nonnegative value is 0 or more",
-        Domain::Signed => "",
-    }
-}
-
-/// The interval a domain allows.
-pub fn domain_interval(d: Domain) -> Interval {
-    match d {
-        Domain::Signed => Interval::ALL,
-        Domain::Nonnegative | Domain::Count => Interval::new(0.0, f64::INFINITY),
-        Domain::Share => Interval::new(0.0, 1.0),
     }
 }
 

@@ -136,5 +136,5 @@ pub(super) fn boolean(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result
 
 /// Folds a word of the rules: lowercase, single spaces.
 pub(super) fn fold_word(w: &str) -> String {
-    crate::unit::fold(w)
+    crate::wording::fold(w)
 }

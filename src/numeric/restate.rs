@@ -10,7 +10,7 @@
 //!
 //! # The codes it reports
 //!
-#![doc = include_str!("../docs/codes/numeric-restated.md")]
+#![doc = include_str!("../../docs/codes/numeric-restated.md")]
 
 use crate::claim::{ClaimKind, ClaimsFile, Time};
 use crate::code::Code;
