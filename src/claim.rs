@@ -14,9 +14,6 @@ use std::sync::Arc;
 pub struct ClaimsFile {
     /// Its text and name.
     pub source: Arc<SourceFile>,
-    /// Where it is on disk, if it was read from a file (quotes are checked against its
-    /// `document.source`, relative to it).
-    pub path: Option<std::path::PathBuf>,
     /// `document:`.
     pub document: Document,
     /// The claims, in file order (those that could not be read are left out).

@@ -33,16 +33,16 @@ const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
 const ASSERTION_KEYS: &[&str] = &["assert"];
 const STATUS_KEYS: &[&str] = &["status", "subject"];
 
-/// Loads a claims file. Findings about its form go to `out`.
+/// Loads a claims file. Findings about its form go to `out`. With `pipelined`, a second
+/// thread parses while this one loads the claims already parsed (the caller decides).
 pub fn load(
     source: &Arc<SourceFile>,
-    path: Option<&std::path::Path>,
     rules: &RuleSet,
+    pipelined: bool,
     out: &mut Vec<Finding>,
 ) -> ClaimsFile {
     let mut file = ClaimsFile {
         source: Arc::clone(source),
-        path: path.map(std::path::Path::to_path_buf),
         document: Document::default(),
         claims: Vec::new(),
         ids: crate::hash::text_map(0),
@@ -65,7 +65,6 @@ pub fn load(
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
-    let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(item, &mut ids) {
             keep(&mut claims, &mut ids, c);
