@@ -85,6 +85,7 @@ pub mod schema;
 pub mod source;
 pub mod status;
 pub mod suggest;
+pub mod time;
 pub mod unit;
 pub mod wording;
 pub mod yaml;

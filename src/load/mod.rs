@@ -11,13 +11,14 @@
 #![doc = include_str!("../../docs/codes/literal-invalid.md")]
 #![doc = include_str!("../../docs/codes/unit-mismatch.md")]
 
-use crate::claim::{Claim, ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time};
+use crate::claim::{Claim, ClaimsFile, Document, IdIndex, Text};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
+use crate::time::{TIME_FORMS, Time};
 use crate::yaml::{self, Node, NodeKind};
 
 mod item;

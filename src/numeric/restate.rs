@@ -12,11 +12,12 @@
 //!
 #![doc = include_str!("../../docs/codes/numeric-restated.md")]
 
-use crate::claim::{ClaimKind, ClaimsFile, Time};
+use crate::claim::{ClaimKind, ClaimsFile};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
+use crate::time::Time;
 use crate::unit::Dim;
 use crate::wording::{Style, stated};
 
