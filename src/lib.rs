@@ -56,3 +56,8 @@ pub use finding::Finding;
 pub use rules::RuleSet;
 pub mod discover;
 pub mod output;
+
+/// The version of claimlint, as the JSON and SARIF outputs name it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version of the claim language (docs/SPEC.md) that this build reads.
+pub const LANGUAGE_VERSION: &str = "1.2";
