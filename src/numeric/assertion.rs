@@ -5,10 +5,10 @@
 
 use super::compile::Compiled;
 use crate::claim::{ClaimKind, ClaimsFile};
-use crate::expr::{self, Op, Scope};
 use crate::formula::{CmpOp, Expr, ExprKind};
 use crate::interval::Interval;
 use crate::number::Kind;
+use crate::program::{self, Op, Scope};
 use crate::rules::RuleSet;
 
 /// What one assertion's evaluation on the stated values shows.
@@ -41,7 +41,7 @@ pub(super) enum Verdict {
 /// Evaluates an assertion on `vars`, the stated interval of each claim.
 pub(super) fn evaluate(c: &Compiled, file: &ClaimsFile, vars: &[Interval]) -> Evaluated {
     let mut vals = Vec::new();
-    let undefined = expr::eval(&c.prog.ops, &c.prog.meta, &|k| vars[k], &mut vals);
+    let undefined = program::eval(&c.prog.ops, &c.prog.meta, &|k| vars[k], &mut vals);
     let mixes_percent_and_points = mixed_kinds(c);
     let verdict = if let Some(node) = undefined {
         let divisor = if let Op::Div(_, b) = c.prog.ops[node] {
@@ -108,7 +108,7 @@ fn holds_truncated(c: &Compiled, file: &ClaimsFile, vars: &[Interval]) -> bool {
         tprog.ops[c.rhs] = Op::Const(t);
     }
     let mut tvals = Vec::new();
-    expr::eval(&tprog.ops, &tprog.meta, &truncated, &mut tvals);
+    program::eval(&tprog.ops, &tprog.meta, &truncated, &mut tvals);
     !fails(c.op, &tvals[c.lhs], &tvals[c.rhs])
 }
 
@@ -141,7 +141,7 @@ pub(super) fn holding_alternative<'r>(
         let mut p = c.prog.clone();
         let root = p.compile(&e, scope, &[], None).ok()?;
         let mut vals = Vec::new();
-        expr::eval(&p.ops, &p.meta, &|k| vars[k], &mut vals);
+        program::eval(&p.ops, &p.meta, &|k| vars[k], &mut vals);
         (!fails(c.op, &vals[root], &vals[c.rhs]))
             .then(|| (alt.as_str(), p.meta[root].kind == Kind::Points))
     })

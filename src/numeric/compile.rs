@@ -2,9 +2,9 @@
 //! where it reads as one (`half`, `about 25%`), else a formula.
 
 use crate::claim::Text;
-use crate::expr::{self, CompileError, Op, Program, Scope};
 use crate::formula::{self, CmpOp, Expr, FormulaError};
 use crate::literal::{self, Literal, LiteralError, Quantity};
+use crate::program::{self, CompileError, Op, Program, Scope};
 use crate::rules::RuleSet;
 use crate::source::Span;
 
@@ -123,7 +123,7 @@ fn compile_sides(
     let rhs_at = rhs_start + rest.len() - rest.trim_start().len();
     let (rhs, lit) = match literal::parse(rhs_text, rules) {
         Ok(Literal::Value(q)) => {
-            let node = expr::Node {
+            let node = program::Node {
                 op: Op::Const(q.interval),
                 kind: q.tag.into(),
                 from_unknown: false,

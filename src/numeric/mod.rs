@@ -27,9 +27,9 @@
 #![doc = include_str!("../../docs/codes/ref-unknown.md")]
 
 use crate::claim::{ClaimKind, ClaimsFile};
-use crate::expr::Scope;
 use crate::finding::Finding;
 use crate::interval::Interval;
+use crate::program::Scope;
 use crate::rules::RuleSet;
 use compile::Live;
 use message::Messages;

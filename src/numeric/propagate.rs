@@ -4,10 +4,10 @@
 
 use super::compile::Live;
 use crate::claim::{ClaimKind, ClaimsFile};
-use crate::expr::{self, Op};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
 use crate::number::Domain;
+use crate::program::{self, Op};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -162,14 +162,14 @@ impl Propagation<'_> {
                 break;
             }
             self.work.set(self.work.get() - cost);
-            expr::eval(
+            program::eval(
                 &c.ops,
                 &[],
                 &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
                 &mut vals,
             );
             narrow_sides(c.op, &mut vals, c.lhs, c.rhs);
-            if !expr::narrow(&c.ops, &mut vals) {
+            if !program::narrow(&c.ops, &mut vals) {
                 return Err(a);
             }
             for (i, op) in c.ops.iter().enumerate() {

@@ -4,7 +4,7 @@ use super::compile::{self, Live};
 use super::propagate::{self, Conflict, Proved};
 use super::stated;
 use crate::claim::{ClaimKind, ClaimsFile};
-use crate::expr::Scope;
+use crate::program::Scope;
 use crate::rules::{RuleSet, load_defaults};
 use crate::source::SourceFile;
 

@@ -4,7 +4,6 @@
 
 use crate::claim::{ClaimKind, ClaimsFile, QuantityClaim, Text};
 use crate::code::Code;
-use crate::expr::{CompileError, Scope};
 use crate::finding::Finding;
 use crate::formula::{CmpOp, ExprKind};
 use crate::interval::Interval;
@@ -13,6 +12,7 @@ use crate::numeric::MAX_FILE_NODES;
 use crate::numeric::assertion::{Evaluated, Verdict, holding_alternative};
 use crate::numeric::compile::{CompileFailure, Compiled};
 use crate::numeric::propagate::{Conflict, Derived};
+use crate::program::{CompileError, Scope};
 use crate::rules::RuleSet;
 use crate::source::Span;
 use crate::wording::{self, Style};
