@@ -1,7 +1,7 @@
 //! Intervals worded in the document's terms: `61%–64%`, `more than 9.92 mln`.
 
-use crate::expr::Kind;
 use crate::interval::Interval;
+use crate::number::Kind;
 
 /// How to show a value.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +99,27 @@ pub fn push_lowercase(out: &mut String, word: &str) {
     } else {
         out.push_str(&word.to_lowercase());
     }
+}
+
+/// Folds a word or a unit name as the rules write it: lowercase, white space folded.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lowercase(&mut out, w);
+    }
+    out
+}
+
+/// Whether `s` is an identifier: `[A-Za-z_][A-Za-z0-9_]*` (a claim id, a function or
+/// parameter name of the rules).
+pub fn is_identifier(s: &str) -> bool {
+    let mut b = s.bytes();
+    b.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
+        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 /// Text from a file, cut to `max` characters with an ellipsis, for messages.

@@ -1,9 +1,8 @@
 //! The merged rules, checked as a whole: units resolved, functions free of cycles (the
 //! status phrases are indexed by `vocab`).
 
-use super::load::RULES;
 use super::{Entry, FunctionDef, ResolvedUnit, UnitDef};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::hash::{TextMap, text_map};
 use std::collections::{BTreeMap, HashMap};
 
@@ -20,7 +19,7 @@ pub(super) fn resolve_units(
             if seen.contains(&cur) {
                 let e = &units[name];
                 return Err(ToolError::new(
-                    RULES,
+                    ErrorKind::Rules,
                     format!(
                         "unit `{name}` ({}:{}) is defined in terms of itself: {}",
                         e.origin.file,
@@ -44,7 +43,7 @@ pub(super) fn resolve_units(
         }
         if !factor.is_finite() || factor <= 0.0 {
             return Err(ToolError::new(
-                RULES,
+                ErrorKind::Rules,
                 format!("unit `{name}` has a factor that is not finite and positive"),
             ));
         }
@@ -72,7 +71,7 @@ pub(super) fn check_function_cycles(
     ) -> Result<(), ToolError> {
         if stack.len() >= MAX_CALL_DEPTH {
             return Err(ToolError::new(
-                RULES,
+                ErrorKind::Rules,
                 format!(
                     "functions call one another more than {MAX_CALL_DEPTH} deep: {} -> …",
                     stack
@@ -91,7 +90,7 @@ pub(super) fn check_function_cycles(
                 stack.push(name.to_owned());
                 let f = &functions[name];
                 return Err(ToolError::new(
-                    RULES,
+                    ErrorKind::Rules,
                     format!(
                         "function `{name}` ({}:{}) calls itself: {}",
                         f.origin.file,

@@ -5,7 +5,7 @@
 
 use super::read::{bad, known_keys, list, map, scalar};
 use super::{Entry, Origin, PhraseMeaning, fold_phrase};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::hash::{TextMap, text_map};
 use crate::source::SourceFile;
 use crate::yaml::Node;
@@ -523,7 +523,7 @@ impl Vocabulary {
                 };
                 if folded.is_empty() {
                     return Err(ToolError::new(
-                        super::load::RULES,
+                        ErrorKind::Rules,
                         format!(
                             "the phrase `{}` at {}:{} is empty once filler words are dropped",
                             p.text, p.origin.file, p.origin.line
@@ -553,7 +553,7 @@ impl Vocabulary {
                     .unwrap_or(p);
                 if first.layer == p.layer {
                     return Err(ToolError::new(
-                        super::load::RULES,
+                        ErrorKind::Rules,
                         format!(
                             "the phrase `{}` is listed twice in one file: at {}:{} and at {}:{}",
                             p.text, first.origin.file, first.origin.line, p.origin.file, p.origin.line
@@ -587,7 +587,7 @@ impl Vocabulary {
                 });
                 let Some(f) = found else {
                     return Err(ToolError::new(
-                        super::load::RULES,
+                        ErrorKind::Rules,
                         format!(
                             "the exclusion at {}:{} names `{n}`, which is no state of a lifecycle",
                             origin.file, origin.line
@@ -603,7 +603,7 @@ impl Vocabulary {
             };
             if a.0 == b.0 {
                 return Err(ToolError::new(
-                    super::load::RULES,
+                    ErrorKind::Rules,
                     format!(
                         "the exclusion at {}:{} names two states of `{}`, which exclude each other already",
                         origin.file, origin.line, a.0

@@ -4,10 +4,11 @@
 //! take no part.
 
 use super::{Entry, phrase_of, quoted, time_words, when};
-use crate::claim::{ClaimsFile, Time};
+use crate::claim::ClaimsFile;
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
+use crate::time::Time;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An affirmed claim at a state that an exclusion names.
