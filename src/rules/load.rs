@@ -406,6 +406,7 @@ impl RulesBuilder {
             severity: p.severity,
             resolved_units,
             phrase_index,
+            phrase_words: std::sync::OnceLock::new(),
         })
     }
 }

@@ -11,6 +11,7 @@ mod list;
 mod load;
 mod read;
 mod vocab;
+mod words;
 
 pub use list::{Line, PhraseLine, Place, lines, phrases};
 pub use load::{RulesBuilder, load_defaults};
@@ -103,6 +104,7 @@ pub struct FunctionDef {
 }
 
 pub use vocab::{Exclusion, Lifecycle, Phrase, Polarity, TakenOver};
+pub use words::{PREFIXES, PhraseWords};
 
 /// What a status phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,6 +153,8 @@ pub struct RuleSet {
     pub resolved_units: TextMap<String, ResolvedUnit>,
     /// Folded status phrase -> meaning (filled by `finish`).
     pub phrase_index: TextMap<String, PhraseMeaning>,
+    /// What the help for an unknown phrase looks up, built on first use.
+    pub phrase_words: std::sync::OnceLock<PhraseWords>,
     /// Hedge words, longest first (filled by `finish`).
     pub hedge_words: Vec<String>,
     /// Scale words, longest first.
@@ -187,6 +191,12 @@ impl RuleSet {
     /// What a status phrase names, if any lifecycle knows it.
     pub fn phrase(&self, phrase: &str) -> Option<&PhraseMeaning> {
         self.phrase_index.get(&self.fold_phrase(phrase))
+    }
+
+    /// The words, lengths and verbs of the known phrases (built on first use).
+    pub fn phrase_words(&self) -> &PhraseWords {
+        self.phrase_words
+            .get_or_init(|| PhraseWords::new(&self.phrase_index))
     }
 
     /// The states of different lifecycles that `(lifecycle, state)` excludes at one time.

@@ -670,3 +670,59 @@ fn states(file: &Arc<SourceFile>, s: &Node, after: Option<&Node>) -> Result<Stat
     }
     Ok((states, preds, true))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Result<super::super::RuleSet, ToolError> {
+        let mut b = super::super::load_defaults()?;
+        b.add(&SourceFile::new("mine.yaml", text))?;
+        b.finish()
+    }
+
+    #[test]
+    fn reachability_follows_after_and_its_cycles() -> Result<(), ToolError> {
+        let r = rules(
+            "lifecycles:\n  t:\n    states: [charged, trial, acquitted, convicted, sentenced]\n    after: { acquitted: [trial], convicted: [trial], sentenced: [convicted] }\n  b:\n    states: [off, on]\n    after: { off: [on], on: [off] }\n",
+        )?;
+        let t = &r.lifecycles["t"].value;
+        assert!(t.reaches(0, 4) && t.reaches(1, 2) && t.reaches(2, 2));
+        assert!(!t.reaches(2, 3) && !t.reaches(3, 2) && !t.reaches(4, 0));
+        // Seen: acquitted; convicted is not reachable from it.
+        let mut seen = t.no_states();
+        seen[0] |= 1 << 2;
+        assert_eq!(t.last_not_reaching(&seen, 3), Some(2));
+        assert_eq!(t.last_not_reaching(&seen, 2), None);
+        let b = &r.lifecycles["b"].value;
+        assert!(b.reaches(0, 1) && b.reaches(1, 0));
+        Ok(())
+    }
+
+    #[test]
+    fn the_defaults_take_nothing_over_and_every_exclusion_resolves() -> Result<(), ToolError> {
+        let r = super::super::load_defaults()?.finish()?;
+        assert!(r.taken_over.is_empty(), "{:?}", r.taken_over.first());
+        assert!(!r.exclusions.is_empty());
+        let listed: usize = r.lifecycles.values().map(|l| l.value.phrases.len()).sum();
+        assert_eq!(listed, r.phrase_index.len(), "every phrase indexed once");
+        Ok(())
+    }
+
+    #[test]
+    fn a_redefinition_drops_the_phrases_earlier_files_added() -> Result<(), ToolError> {
+        let mut b = super::super::load_defaults()?;
+        b.add(&SourceFile::new(
+            "a.yaml",
+            "lifecycles:\n  opening: { phrases: { open: [is trading] } }\n",
+        ))?;
+        b.add(&SourceFile::new(
+            "b.yaml",
+            "lifecycles:\n  opening: { states: [open, shut], phrases: { open: [is up] } }\n",
+        ))?;
+        let r = b.finish()?;
+        assert!(r.phrase("is trading").is_none() && r.phrase("has opened").is_none());
+        assert!(r.phrase("is up").is_some());
+        Ok(())
+    }
+}

@@ -7,7 +7,7 @@
 use crate::claim::{ClaimsFile, Text};
 use crate::code::Code;
 use crate::finding::Finding;
-use crate::rules::{Polarity, RuleSet};
+use crate::rules::{PREFIXES, Polarity, RuleSet};
 
 /// The finding for claim `i`, whose phrase is unknown.
 pub(super) fn finding(file: &ClaimsFile, rules: &RuleSet, i: usize, phrase: &Text) -> Finding {
@@ -34,51 +34,47 @@ fn edits_allowed(chars: usize) -> usize {
 
 /// The known phrase `folded` is a typo of, if exactly one meaning lies at the least
 /// distance, within the edits allowed, with the same polarity words. A phrase whose words
-/// are all words of known phrases is a different wording, not a typo (`has open`).
+/// are all words of known phrases is a different wording, not a typo (`has open`), and
+/// so is one whose word differs from a known one by a prefix (`unlicensed`).
 pub fn typo_of<'r>(rules: &'r RuleSet, folded: &str) -> Option<&'r str> {
+    let index = rules.phrase_words();
+    let words: Vec<&str> = folded.split(' ').collect();
+    if words.iter().all(|w| index.words.contains(*w)) {
+        return None;
+    }
     let len = folded.chars().count();
     let allowed = edits_allowed(len);
     let polarity = polarity_words(folded);
-    let words: Vec<&str> = folded.split(' ').collect();
-    let mut all_known = true;
     let mut best: Option<(usize, &str, (&str, usize, Polarity))> = None;
     let mut doubt = false;
-    let mut known_word = vec![false; words.len()];
-    for (k, m) in &rules.phrase_index {
-        for (w, seen) in words.iter().zip(known_word.iter_mut()) {
-            if !*seen && k.split(' ').any(|x| x == *w) {
-                *seen = true;
+    for (_, same_length) in index
+        .by_length
+        .range(len.saturating_sub(allowed)..=len + allowed)
+    {
+        for (k, m) in same_length {
+            if polarity_words(k) != polarity {
+                continue;
             }
-        }
-        if k.chars().count().abs_diff(len) > allowed || polarity_words(k) != polarity {
-            continue;
-        }
-        let d = strsim::osa_distance(folded, k);
-        if d > allowed || turned_by_a_prefix(&words, k) {
-            continue;
-        }
-        let meaning = (&*m.lifecycle, m.state, m.polarity);
-        match best {
-            Some((bd, _, bm)) if d == bd => doubt |= bm != meaning,
-            Some((bd, bk, _)) if d > bd || (d == bd && k.as_str() > bk) => {}
-            _ => {
-                best = Some((d, k, meaning));
-                doubt = false;
+            let d = strsim::osa_distance(folded, k);
+            if d > allowed || turned_by_a_prefix(&words, k) {
+                continue;
+            }
+            let meaning = (&*m.lifecycle, m.state, m.polarity);
+            match best {
+                Some((bd, _, bm)) if d == bd => doubt |= bm != meaning,
+                Some((bd, bk, _)) if d > bd || (d == bd && k.as_str() > bk) => {}
+                _ => {
+                    best = Some((d, k, meaning));
+                    doubt = false;
+                }
             }
         }
     }
-    all_known &= known_word.iter().all(|k| *k);
-    if all_known || doubt {
+    if doubt {
         return None;
     }
     best.map(|(_, k, _)| k)
 }
-
-/// Prefixes that turn a word into another (`unlicensed`, `reopened`, `disapproved`): a
-/// word that differs from a known one only by them is not a typo of it.
-const PREFIXES: &[&str] = &[
-    "un", "re", "dis", "non", "de", "in", "im", "mis", "pre", "non-",
-];
 
 /// Whether a word of `words` is a word of `known` with a prefix added or taken away.
 fn turned_by_a_prefix(words: &[&str], known: &str) -> bool {
@@ -110,148 +106,6 @@ fn polarity_words(folded: &str) -> Polarity {
     p
 }
 
-/// Words of a phrase that say when or how, not what: auxiliaries, plans, negations.
-const NOT_VERBS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "aim",
-    "aims",
-    "am",
-    "an",
-    "and",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "due",
-    "expected",
-    "for",
-    "from",
-    "going",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "his",
-    "if",
-    "in",
-    "intend",
-    "intends",
-    "is",
-    "it",
-    "its",
-    "may",
-    "might",
-    "never",
-    "no",
-    "not",
-    "of",
-    "on",
-    "or",
-    "plan",
-    "planned",
-    "planning",
-    "plans",
-    "poised",
-    "preparing",
-    "set",
-    "she",
-    "should",
-    "so",
-    "that",
-    "the",
-    "their",
-    "them",
-    "they",
-    "this",
-    "to",
-    "up",
-    "was",
-    "were",
-    "whether",
-    "will",
-    "with",
-    "would",
-    "yet",
-    "longer",
-    "still",
-    "considering",
-    "weighing",
-];
-
-/// A crude stem: `shuttering`, `shuttered`, `shutters` and `shutter` all give `shutter`;
-/// `closing`, `closed`, `closes`, `close` give `clos`.
-fn stem(word: &str) -> String {
-    let w = word
-        .trim_end_matches("n't")
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    let mut s = w;
-    for suffix in ["ing", "ied", "ed", "es", "s", "e"] {
-        if let Some(t) = s.strip_suffix(suffix)
-            && t.chars().count() >= 3
-        {
-            s = t;
-            break;
-        }
-    }
-    let s = s.strip_suffix('e').filter(|t| t.len() >= 3).unwrap_or(s);
-    // A doubled final consonant (`planned`, `shutting`).
-    let b = s.as_bytes();
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]) {
-        return s[..s.len() - 1].to_owned();
-    }
-    s.to_owned()
-}
-
-/// The stems of the words of a phrase that say what happens; a word with a prefix of
-/// [`PREFIXES`] gives the stem without it too (`unlicensed`, `licensed`).
-fn verbs(folded: &str) -> Vec<String> {
-    let mut v = Vec::new();
-    for w in folded.split(' ').filter(|w| !NOT_VERBS.contains(w)) {
-        v.push(stem(w));
-        if let Some(rest) = PREFIXES
-            .iter()
-            .find_map(|p| w.strip_prefix(p).filter(|r| r.len() >= 4))
-        {
-            v.push(stem(rest));
-        }
-    }
-    v.retain(|s| !s.is_empty());
-    v
-}
-
-/// The lifecycle most of whose phrases share a verb with `folded`.
-pub fn lifecycle_sharing_verbs<'r>(rules: &'r RuleSet, folded: &str) -> Option<&'r str> {
-    let mine = verbs(folded);
-    if mine.is_empty() {
-        return None;
-    }
-    let mut score: std::collections::BTreeMap<&str, usize> = Default::default();
-    for (k, m) in &rules.phrase_index {
-        if verbs(k).iter().any(|v| mine.contains(v)) {
-            *score.entry(&*m.lifecycle).or_default() += 1;
-        }
-    }
-    // The highest score; among equals, the first name.
-    score
-        .into_iter()
-        .fold(None, |best: Option<(&str, usize)>, (l, n)| match best {
-            Some((_, bn)) if bn >= n => best,
-            _ => Some((l, n)),
-        })
-        .map(|(l, _)| l)
-}
-
 /// A phrase as a YAML flow scalar: plain where it can be, else double-quoted.
 fn flow_scalar(p: &str) -> String {
     let plain = !p.is_empty()
@@ -281,7 +135,8 @@ pub fn how_to_add(rules: &RuleSet, phrase: &str) -> String {
     let folded = rules.fold_phrase(phrase);
     let key = polarity_words(&folded).key();
     let p = flow_scalar(phrase);
-    match lifecycle_sharing_verbs(rules, &folded).and_then(|l| rules.lifecycles.get_key_value(l)) {
+    let sharing = rules.phrase_words().lifecycle_sharing_verbs(&folded);
+    match sharing.and_then(|l| rules.lifecycles.get_key_value(&*l)) {
         Some((name, lc)) => format!(
             "if it is right, add it to `{name}` in a rules file, <state> being one of {}: `lifecycles: {{ {name}: {{ {key}: {{ <state>: [{p}] }} }} }}`",
             lc.value.states.join(", ")
@@ -295,18 +150,6 @@ pub fn how_to_add(rules: &RuleSet, phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stems_join_the_forms_of_a_verb() {
-        for w in ["shuttering", "shuttered", "shutters", "shutter"] {
-            assert_eq!(stem(w), "shutter", "{w}");
-        }
-        for w in ["closing", "closed", "closes", "close"] {
-            assert_eq!(stem(w), "clos", "{w}");
-        }
-        assert_eq!(stem("planned"), "plan");
-        assert_eq!(stem("opened"), "open");
-    }
 
     #[test]
     fn a_word_turned_by_a_prefix_is_not_a_typo() {
