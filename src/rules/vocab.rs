@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// How many states one lifecycle may have (reachability is a table of states by states).
-pub const MAX_STATES: usize = 1024;
+pub const MAX_STATES: usize = 256;
 
 /// How a phrase speaks of its state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -707,6 +707,17 @@ mod tests {
         let listed: usize = r.lifecycles.values().map(|l| l.value.phrases.len()).sum();
         assert_eq!(listed, r.phrase_index.len(), "every phrase indexed once");
         Ok(())
+    }
+
+    #[test]
+    fn a_lifecycle_of_too_many_states_is_refused() {
+        let states: Vec<String> = (0..=MAX_STATES).map(|i| format!("s{i}")).collect();
+        let text = format!("lifecycles:\n  big:\n    states: [{}]\n", states.join(", "));
+        let e = rules(&text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("at most 256 states"), "{e}");
     }
 
     #[test]
