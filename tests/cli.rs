@@ -479,9 +479,9 @@ fn rules_lists_every_entry_with_its_origin() {
     let o = run(&["rules", "--rules", "mine.yaml"], &d);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
-    assert!(text.contains("lakh = 100000    (mine.yaml:2)"), "{text}");
+    assert!(text.contains("lakh = 100,000    (mine.yaml:2)"), "{text}");
     assert!(
-        text.contains("mln = 1000000    (mine.yaml:2)"),
+        text.contains("mln = 1,000,000    (mine.yaml:2)"),
         "the later file replaces the default: {text}"
     );
     assert!(text.contains("(<default>/lifecycles.yaml:"), "{text}");
