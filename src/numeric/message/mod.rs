@@ -105,6 +105,26 @@ impl Messages<'_> {
                 "not a quantity of this file",
                 help,
             ),
+            CompileFailure::Compile(CompileError::Unread {
+                id,
+                span,
+                claim: unread,
+            }) => {
+                let line = self.file.source.line_col(unread.start).0;
+                self.finding(
+                    Code::RefUnchecked,
+                    claim,
+                    format!(
+                        "`{id}` (line {line}) could not be read, so this assertion was not checked"
+                    ),
+                    part(span),
+                    "could not be read".into(),
+                )
+                .label(unread, "reported here")
+                .help(format!(
+                    "mend `{id}` first: its own finding says what is wrong"
+                ))
+            }
             CompileFailure::Compile(CompileError::Formula {
                 message,
                 span,
