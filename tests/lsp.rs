@@ -16,6 +16,9 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn write(path: &Path, text: &str) {
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}"));
+    }
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
 }
 
@@ -296,4 +299,294 @@ fn a_session_from_initialize_to_exit() {
         "no file is written"
     );
     insta::assert_snapshot!("session", shown(&transcript, &dir));
+}
+
+/// The text of a protocol range in `text`, counting UTF-16 units as the protocol does
+/// (independently of the server's own conversion).
+fn text_at(text: &str, range: &Value) -> String {
+    let pos = |p: &Value| {
+        let line = p["line"].as_u64().unwrap_or(0) as usize;
+        let ch = p["character"].as_u64().unwrap_or(0) as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (i, c) in text[start..].char_indices() {
+            if units >= ch || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let (a, b) = (pos(&range["start"]), pos(&range["end"]));
+    text.get(a..b).unwrap_or("").to_owned()
+}
+
+#[test]
+fn every_squiggle_falls_on_its_characters_after_multi_byte_text() {
+    let dir = scratch("lsp-multibyte");
+    // "₸" is one UTF-16 unit (three bytes), the curly quotes one (three), the emoji two
+    // (four): before every span, so that bytes, characters and units all differ.
+    let text = "\u{feff}document:
+  title: \"₸ “😀” news\"
+claims:
+  - {note: \"₸“😀”\", id: residents, value: 20 mln, unit: people}
+  - {note: \"₸“😀”\", id: users, value: 12.5 mln, unit: people}
+  - {note: \"₸“😀”\", id: half, assert: \"share(users, resident) = half\"}
+  - {note: \"₸“😀”\", id: office, subject: office, status: \"has openned\"}
+  - {note: \"₸“😀”\", id: rate, value: \"abuot 5%\"}
+  - {note: \"₸“😀”\", id: ratio, assert: \"share(users, residents) = half\"}
+";
+    let claims = dir.join("claims.yaml");
+    write(&claims, text);
+    let u = uri(&claims);
+    let mut c = Client::start(&dir);
+    c.initialize(&dir);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics(&u);
+    let mut got: Vec<(String, String)> = d["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| {
+                    (
+                        x["code"].as_str().unwrap_or("").to_owned(),
+                        text_at(text, &x["range"]),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    got.sort();
+    let want = [
+        ("literal/invalid", "abuot"),
+        ("numeric/mismatch", "share(users, residents) = half"),
+        ("ref/unknown", "resident"),
+        ("status/unknown-phrase", "\"has openned\""),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    assert_eq!(got, want);
+    // The related locations fall on their characters too.
+    let related: Vec<String> = d["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|x| {
+            x["relatedInformation"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .map(|r| text_at(text, &r["location"]["range"]))
+        .collect();
+    assert!(related.contains(&"20 mln".to_owned()), "{related:?}");
+    assert!(related.contains(&"12.5 mln".to_owned()), "{related:?}");
+    // A hover on `users` inside the formula of the last line, after the emoji.
+    let line = 8;
+    let col = text.lines().nth(line).map_or(0, |l| {
+        let at = l.find("users").unwrap_or(0);
+        l[..at].encode_utf16().count()
+    });
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": line, "character": col + 2}}),
+    );
+    assert_eq!(text_at(text, &h["result"]["range"]), "users", "{h}");
+    let (code, _) = c.finish();
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn hostile_input_never_crashes_or_hangs_it() {
+    let dir = scratch("lsp-hostile");
+    let claims = dir.join("claims.yaml");
+    write(&claims, CLAIMS);
+    write(&dir.join("article.md"), ARTICLE);
+    let u = uri(&claims);
+    let mut c = Client::start(&dir);
+    // Before `initialize`, a request is refused.
+    let r = c.request("textDocument/hover", json!({}));
+    assert_eq!(r["error"]["code"], -32002, "{r}");
+    c.initialize(&dir);
+    // Garbage between frames, a body that is not JSON, JSON that is no message, lengths
+    // that are not numbers or do not fit.
+    c.send_raw(b"hello there\r\n\r\n");
+    c.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let e = c.until(|m| m.get("error").is_some());
+    assert_eq!(e["error"]["code"], -32700, "{e}");
+    assert_eq!(e["id"], Value::Null);
+    c.send(&json!({"jsonrpc": "2.0", "id": 77, "result": 1, "error": 2}));
+    c.send_raw(b"Content-Length: lots\r\n\r\n");
+    c.send_raw(b"Content-Length: 999999999999999999999999\r\n\r\n");
+    c.send_raw(&vec![b'x'; 64 * 1024]);
+    c.send_raw(b"\r\n\r\n");
+    // Unknown methods: a request is answered MethodNotFound, a notification ignored.
+    let r = c.request("claimlint/frobnicate", json!({}));
+    assert_eq!(r["error"]["code"], -32601, "{r}");
+    c.notify("claimlint/frobnicate", json!({}));
+    // Bad parameters.
+    let r = c.request("textDocument/hover", json!(5));
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    c.notify("textDocument/didOpen", json!({"textDocument": 3}));
+    // A document, then edits out of range, reversed, and to a document not open.
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": CLAIMS}}),
+    );
+    c.diagnostics(&u);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2},
+               "contentChanges": [
+                   {"range": {"start": {"line": 999, "character": 5}, "end": {"line": 4000000000u64, "character": 4000000000u64}}, "text": "# end\n"},
+                   {"range": {"start": {"line": 12, "character": 33}, "end": {"line": 12, "character": 25}}, "text": "residents"},
+               ]}),
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///nowhere/claims.yaml", "version": 2},
+               "contentChanges": [{"text": "x"}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(d["version"], 2);
+    // The reversed edit replaced `resident`: the file is now consistent.
+    assert_eq!(d["diagnostics"], json!([]), "{d}");
+    // Positions past the end of a line and of the file.
+    for (line, ch) in [(12, 9999), (99999, 0), (4000000000u64, 4000000000u64)] {
+        for method in [
+            "textDocument/hover",
+            "textDocument/definition",
+            "textDocument/completion",
+        ] {
+            let r = c.request(
+                method,
+                json!({"textDocument": {"uri": u}, "position": {"line": line, "character": ch}}),
+            );
+            assert!(r.get("error").is_none(), "{method} at {line}:{ch}: {r}");
+        }
+    }
+    // A stale change (an older version) is not applied.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 1}, "contentChanges": [{"text": "garbage: ["}]}),
+    );
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": 12, "character": 20}}),
+    );
+    assert!(
+        h["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("users")),
+        "{h}"
+    );
+    // After shutdown, requests are refused; exit ends it with 0.
+    let r = c.request("shutdown", Value::Null);
+    assert_eq!(r["result"], Value::Null);
+    let r = c.request("textDocument/hover", json!({}));
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    c.notify("exit", Value::Null);
+    drop(c.stdin.take());
+    let status = c.child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(0));
+    assert!(std::fs::read_to_string(&claims).is_ok_and(|t| t == CLAIMS));
+}
+
+#[test]
+fn a_length_larger_than_what_follows_ends_it_quietly_and_exit_without_shutdown_is_1() {
+    let dir = scratch("lsp-huge");
+    let mut c = Client::start(&dir);
+    c.initialize(&dir);
+    // The server waits for the bytes it was promised; the end of the input ends it.
+    c.send_raw(b"Content-Length: 1000000000000000\r\n\r\n{}");
+    drop(c.stdin.take());
+    let status = c.child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(1));
+    let mut c = Client::start(&dir);
+    c.initialize(&dir);
+    c.notify("exit", Value::Null);
+    let status = c.child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(1), "exit without shutdown");
+}
+
+#[test]
+fn a_change_to_the_article_config_or_rules_checks_the_claims_again() {
+    let dir = scratch("lsp-dependants");
+    let claims = dir.join("claims.yaml");
+    let article = dir.join("article.md");
+    let config = dir.join("claimlint.yaml");
+    let rules = dir.join("rules").join("extra.yaml");
+    let text = "document:
+  source: article.md
+claims:
+  - id: users
+    value: about 10 mln
+    quote: About 10 mln of them use the app
+  - id: office
+    subject: office
+    status: has soft-launched
+";
+    write(&claims, text);
+    write(&article, ARTICLE);
+    let u = uri(&claims);
+    let mut c = Client::start(&dir);
+    c.initialize(&dir);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let codes = |d: &Value| -> Vec<String> {
+        d["diagnostics"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x["code"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), ["status/unknown-phrase"]);
+
+    // The article changes on disk: the quote is no longer in it.
+    write(&article, "The app has few users.\n");
+    let changed = |p: &Path| json!({"changes": [{"uri": uri(p), "type": 2}]});
+    c.notify("workspace/didChangeWatchedFiles", changed(&article));
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), ["quote/not-found", "status/unknown-phrase"]);
+
+    // A config appears: it turns quotes off and adds a rules folder with the phrase.
+    write(
+        &rules,
+        "lifecycles:\n  launch:\n    states: [soft, full]\n    phrases:\n      soft: [has soft-launched]\n      full: [has launched fully]\n",
+    );
+    write(
+        &config,
+        "rules: [rules]\nseverity:\n  quote/not-found: off\n",
+    );
+    c.notify("workspace/didChangeWatchedFiles", changed(&config));
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), Vec::<String>::new(), "{d}");
+
+    // The rules file changes: the phrase is gone again.
+    write(
+        &rules,
+        "lifecycles:\n  launch:\n    states: [soft, full]\n    phrases:\n      soft: [has soft-opened]\n      full: [has launched fully]\n",
+    );
+    c.notify("workspace/didChangeWatchedFiles", changed(&rules));
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), ["status/unknown-phrase"]);
+
+    // A broken config is said on the claims file, as `check` would fail on it.
+    write(&config, "rulez: [rules]\n");
+    c.notify("workspace/didChangeWatchedFiles", changed(&config));
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), ["config/invalid"], "{d}");
+    let (code, _) = c.finish();
+    assert_eq!(code, Some(0));
 }
