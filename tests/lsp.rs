@@ -553,6 +553,41 @@ claims:
     let d = c.diagnostics(&u);
     assert_eq!(codes(&d), ["status/unknown-phrase"]);
 
+    // The article, opened in the editor and changed there: the quotes are checked against
+    // the editor's text, and again when it is closed (against the disk's).
+    let a = uri(&article);
+    let edited = ARTICLE.replace("About", "Nearly");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": a, "languageId": "markdown", "version": 1, "text": edited}}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(
+        codes(&d),
+        ["quote/not-found", "status/unknown-phrase"],
+        "{d}"
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 31}, "end": {"line": 0, "character": 37}}, "text": "About"}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), ["status/unknown-phrase"], "{d}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a, "version": 3}, "contentChanges": [{"text": edited}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(
+        codes(&d),
+        ["quote/not-found", "status/unknown-phrase"],
+        "{d}"
+    );
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": a}}));
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), ["status/unknown-phrase"]);
+
     // The article changes on disk: the quote is no longer in it.
     write(&article, "The app has few users.\n");
     let changed = |p: &Path| json!({"changes": [{"uri": uri(p), "type": 2}]});

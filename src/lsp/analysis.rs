@@ -3,8 +3,9 @@
 
 use crate::claim::ClaimsFile;
 use crate::finding::Finding;
-use crate::quote::MAX_SOURCE_BYTES;
+use crate::quote::Article as Source;
 use crate::rules::RuleSet;
+use crate::run::read::MAX_SOURCE_BYTES;
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,25 +33,32 @@ pub struct Article {
 /// The text of a file open in the editor, by path.
 pub type OpenText<'a> = &'a dyn Fn(&Path) -> Option<Arc<str>>;
 
-/// Checks one claims file's text.
+/// Checks one claims file's text with the library's API, as `check` does: the article
+/// is the editor's text where it is open in the editor, else the file on disk.
 pub fn analyse(
     source: Arc<SourceFile>,
     path: Option<&Path>,
     rules: &RuleSet,
     open: OpenText<'_>,
 ) -> Analysis {
-    let report = crate::check::check_source(Arc::clone(&source), path, rules);
-    let mut scratch = Vec::new();
-    let file = crate::load::load(&source, path, rules, &mut scratch);
-    let article = file
-        .document
-        .source
-        .as_ref()
-        .and_then(|(name, _)| read_article(path?, name, open).ok());
+    let threads = crate::run::threads_for(source.text.len());
+    let claims_name = source.name.clone();
+    let loaded = crate::load(source, rules, threads);
+    let article = loaded
+        .article_name()
+        .map(|name| read_article(path, &claims_name, name, open));
+    let shown = match &article {
+        Some((Source::Text(text), Some(p))) => Some(Article {
+            path: p.clone(),
+            source: Arc::clone(text),
+        }),
+        _ => None,
+    };
+    let checked = crate::check(loaded, rules, article.as_ref().map(|(a, _)| a), threads);
     Analysis {
-        findings: report.findings,
-        file,
-        article,
+        findings: checked.findings,
+        file: checked.file,
+        article: shown,
     }
 }
 
@@ -61,7 +69,7 @@ pub fn article_path(claims: &Path, name: &str) -> Result<PathBuf, String> {
         return Err("an absolute path leaves the repository".into());
     }
     let claims = std::path::absolute(claims).map_err(|e| crate::discover::io_words(&e))?;
-    let repo = crate::quote::repository(&claims)
+    let repo = crate::run::read::repository(&claims)
         .ok_or("the claims file has no folder")?
         .canonicalize()
         .map_err(|e| crate::discover::io_words(&e))?;
@@ -76,25 +84,33 @@ pub fn article_path(claims: &Path, name: &str) -> Result<PathBuf, String> {
     Ok(joined)
 }
 
-/// Reads the article: the editor's text where it is open, else the file, within the
-/// limits `check` keeps.
-fn read_article(claims: &Path, name: &str, open: OpenText<'_>) -> Result<Article, String> {
-    let path = article_path(claims, name)?;
-    let shown = crate::run::display_name(&path);
-    if let Some(text) = open(&path) {
-        return Ok(Article {
-            source: SourceFile::new(shown, &*text),
-            path,
-        });
+/// The article, as the library takes it, and its path where it is known: the editor's
+/// text where it is open (within the limits `check` keeps), else the run layer reads
+/// it from disk as `check` does.
+fn read_article(
+    claims: Option<&Path>,
+    claims_name: &str,
+    name: &str,
+    open: OpenText<'_>,
+) -> (Source, Option<PathBuf>) {
+    let path = claims.and_then(|c| article_path(c, name).ok());
+    if let Some(p) = &path
+        && let Some(text) = open(p)
+    {
+        let shown = Path::new(claims_name)
+            .parent()
+            .map_or_else(|| name.to_owned(), |d| d.join(name).display().to_string());
+        let source = if text.len() as u64 > MAX_SOURCE_BYTES {
+            Source::Unreadable(format!(
+                "it is larger than {} MiB",
+                MAX_SOURCE_BYTES / 1024 / 1024
+            ))
+        } else if text.contains('\0') {
+            Source::Unreadable("it is a binary file".into())
+        } else {
+            Source::Text(SourceFile::new(shown, &*text))
+        };
+        return (source, path);
     }
-    let meta = std::fs::metadata(&path).map_err(|e| crate::discover::io_words(&e))?;
-    if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
-        return Err("not a text file claimlint reads".into());
-    }
-    let bytes = std::fs::read(&path).map_err(|e| crate::discover::io_words(&e))?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())?;
-    Ok(Article {
-        source: SourceFile::new(shown, text),
-        path,
-    })
+    (crate::run::read::article(claims, claims_name, name), path)
 }

@@ -121,7 +121,7 @@ pub fn tool_error(e: &ToolError) -> Diagnostic {
     Diagnostic {
         range: start(),
         severity: Some(DiagnosticSeverity::ERROR),
-        code: Some(NumberOrString::String(e.code.to_owned())),
+        code: Some(NumberOrString::String(e.kind.as_str().to_owned())),
         source: Some(SOURCE.to_owned()),
         message: message(
             &format!("this file cannot be checked: {}", e.message),
