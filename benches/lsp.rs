@@ -21,6 +21,7 @@ fn main() {
 
 /// A server with the file open and checked once; the file's URI and text.
 fn opened(n: usize) -> (Server, String, String) {
+    // The corpus names no article: the check is the same in and out of the server.
     let dir = std::env::temp_dir().join(format!("claimlint-lsp-bench-{n}-{}", std::process::id()));
     let _ = std::fs::create_dir_all(dir.join(".git"));
     let path: PathBuf = dir.join("bench.claims.yaml");
@@ -71,8 +72,28 @@ fn change_to_published(b: Bencher, n: usize) {
         s.check_pending(&mut out);
         wire.clear();
         for m in out.drain(..) {
-            let _ = m.write(&mut wire);
+            let _ = claimlint::lsp::transport::write_out(&mut wire, &m);
         }
         black_box(wire.len())
+    });
+}
+
+/// The library's check of the same text alone (load and check, in process): what the
+/// server adds is the difference.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20, sample_size = 1)]
+fn check_only(b: Bencher, n: usize) {
+    let text = corpus::claims_file(n, 42);
+    let rules = match claimlint::rules::load_defaults().and_then(|r| r.finish()) {
+        Ok(r) => r,
+        Err(e) => panic!("default rules: {e}"),
+    };
+    let threads = claimlint::run::threads_for(text.len());
+    b.bench_local(|| {
+        let source = claimlint::source::SourceFile::new("bench.claims.yaml", text.as_str());
+        black_box(
+            claimlint::check_text(source, &rules, None, threads)
+                .findings
+                .len(),
+        )
     });
 }

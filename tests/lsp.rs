@@ -139,7 +139,8 @@ impl Client {
     fn initialize(&mut self, root: &Path) -> Value {
         let r = self.request(
             "initialize",
-            json!({"processId": null, "rootUri": uri(root), "capabilities": {}}),
+            json!({"processId": null, "rootUri": uri(root),
+                   "capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}}),
         );
         self.notify("initialized", json!({}));
         r

@@ -52,17 +52,22 @@ pub fn complete(s: &Session, p: &TextDocumentPositionParams) -> Option<Completio
                             ));
                         }
                     }
+                    let snippets = s.settings().snippets;
                     for (name, f) in &rules.functions {
                         let params = &f.value.params;
-                        let snippet = format!(
-                            "{name}({})",
-                            params
-                                .iter()
-                                .enumerate()
-                                .map(|(i, p)| format!("${{{}:{p}}}", i + 1))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        );
+                        let snippet = if !snippets {
+                            format!("{name}(")
+                        } else {
+                            format!(
+                                "{name}({})",
+                                params
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, p)| format!("${{{}:{p}}}", i + 1))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        };
                         let detail = format!("{name}({}) = {}", params.join(", "), f.value.formula);
                         items.push(item_with(
                             name,
@@ -70,18 +75,22 @@ pub fn complete(s: &Session, p: &TextDocumentPositionParams) -> Option<Completio
                             &detail,
                             &snippet,
                             range,
-                            true,
+                            snippets,
                         ));
                     }
                     for (name, sig) in crate::expr::BUILTINS {
-                        let snippet = format!("{name}($1)");
+                        let snippet = if snippets {
+                            format!("{name}($1)")
+                        } else {
+                            format!("{name}(")
+                        };
                         items.push(item_with(
                             name,
                             CompletionItemKind::FUNCTION,
                             &format!("{sig}: built in"),
                             &snippet,
                             range,
-                            true,
+                            snippets,
                         ));
                     }
                 }

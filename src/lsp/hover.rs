@@ -30,8 +30,10 @@ pub fn hover(s: &Session, p: &TextDocumentPositionParams) -> Option<Hover> {
             let text = if *call {
                 function_text(at.rules, word)?
             } else {
-                let i = at.file.claim_index(word)?;
-                claim_text(&at, &at.file.claims[i])
+                match at.file.claim_index(word) {
+                    Some(i) => claim_text(&at, &at.file.claims[i]),
+                    None => format!("no claim of this file has the id `{word}`"),
+                }
             };
             (text, *span)
         }

@@ -27,7 +27,7 @@ use lsp_types::{
 use session::{Session, Settings};
 use std::io::{self, BufRead, Write};
 use std::sync::mpsc;
-use transport::Frame;
+use transport::{Frame, Out};
 
 /// The largest message read: a claims file of the largest size `check` reads, escaped.
 pub const MAX_MESSAGE_BYTES: usize = 2 * session::MAX_DOCUMENT_BYTES + 1024 * 1024;
@@ -110,7 +110,7 @@ impl Server {
     fn frame(
         &mut self,
         frame: Frame,
-        out: &mut Vec<Message>,
+        out: &mut Vec<Out>,
         w: &mut impl Write,
     ) -> io::Result<Option<Ending>> {
         match frame {
@@ -127,7 +127,7 @@ impl Server {
     }
 
     /// Handles one message; its answers and notifications go to `out`. `Some` at `exit`.
-    pub fn handle(&mut self, m: Message, out: &mut Vec<Message>) -> Option<Ending> {
+    pub fn handle(&mut self, m: Message, out: &mut Vec<Out>) -> Option<Ending> {
         match m {
             Message::Request(r) => self.request(r, out),
             Message::Notification(n) => return self.notification(n, out),
@@ -138,21 +138,29 @@ impl Server {
     }
 
     /// Checks what is waiting (the loop does this once the messages in hand are handled).
-    pub fn check_pending(&mut self, out: &mut Vec<Message>) {
+    pub fn check_pending(&mut self, out: &mut Vec<Out>) {
         self.session.check_pending(out);
     }
 
-    fn request(&mut self, r: Request, out: &mut Vec<Message>) {
+    fn request(&mut self, r: Request, out: &mut Vec<Out>) {
         let id = r.id.clone();
         match (self.state, r.method.as_str()) {
             (State::Waiting, "initialize") => {
                 let params = serde_json::from_value::<InitializeParams>(r.params);
                 match params {
                     Ok(p) => {
-                        let settings = p
+                        let mut settings = p
                             .initialization_options
                             .and_then(|o| serde_json::from_value::<Settings>(o).ok())
                             .unwrap_or_default();
+                        settings.snippets = p
+                            .capabilities
+                            .text_document
+                            .as_ref()
+                            .and_then(|t| t.completion.as_ref())
+                            .and_then(|c| c.completion_item.as_ref())
+                            .and_then(|i| i.snippet_support)
+                            .unwrap_or(false);
                         self.watch = p
                             .capabilities
                             .workspace
@@ -199,7 +207,7 @@ impl Server {
         &mut self,
         method: &str,
         params: serde_json::Value,
-        out: &mut Vec<Message>,
+        out: &mut Vec<Out>,
     ) -> Result<serde_json::Value, (ErrorCode, String)> {
         fn parse<P: serde::de::DeserializeOwned>(
             v: serde_json::Value,
@@ -241,7 +249,7 @@ impl Server {
         Ok(v)
     }
 
-    fn notification(&mut self, n: Notification, out: &mut Vec<Message>) -> Option<Ending> {
+    fn notification(&mut self, n: Notification, out: &mut Vec<Out>) -> Option<Ending> {
         if n.method == "exit" {
             return Some(if self.state == State::ShutDown {
                 Ending::Clean
@@ -273,7 +281,7 @@ impl Server {
             "textDocument/didClose" => match serde_json::from_value(n.params.clone()) {
                 Ok(p) => {
                     if let Some(uri) = s.close(&p) {
-                        out.push(session::publish(&uri, Vec::new(), None));
+                        out.extend(session::publish(&uri, Vec::new(), None));
                     }
                 }
                 Err(e) => notes.push(bad(e)),
@@ -329,14 +337,14 @@ fn initialize_result() -> InitializeResult {
     }
 }
 
-fn register_watchers() -> Message {
+fn register_watchers() -> Out {
     let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
         watchers: vec![lsp_types::FileSystemWatcher {
             glob_pattern: lsp_types::GlobPattern::String("**/*".to_owned()),
             kind: None,
         }],
     };
-    Message::Request(Request::new(
+    Out::Message(Message::Request(Request::new(
         RequestId::from("claimlint/watch".to_owned()),
         "client/registerCapability".to_owned(),
         lsp_types::RegistrationParams {
@@ -346,38 +354,42 @@ fn register_watchers() -> Message {
                 register_options: serde_json::to_value(options).ok(),
             }],
         },
-    ))
+    )))
 }
 
 fn to_value<T: serde::Serialize>(v: T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
-fn ok(id: RequestId, v: impl serde::Serialize) -> Message {
-    Message::Response(Response {
+fn ok(id: RequestId, v: impl serde::Serialize) -> Out {
+    Out::Message(Message::Response(Response {
         id,
         response_result: Ok(to_value(v)),
-    })
+    }))
 }
 
-fn err(id: RequestId, code: ErrorCode, message: &str) -> Message {
-    Message::Response(Response::new_err(id, code as i32, message.to_owned()))
+fn err(id: RequestId, code: ErrorCode, message: &str) -> Out {
+    Out::Message(Message::Response(Response::new_err(
+        id,
+        code as i32,
+        message.to_owned(),
+    )))
 }
 
 /// A `window/logMessage` warning.
-fn log(message: &str) -> Message {
-    Message::Notification(Notification::new(
+fn log(message: &str) -> Out {
+    Out::Message(Message::Notification(Notification::new(
         "window/logMessage".to_owned(),
         lsp_types::LogMessageParams {
             typ: lsp_types::MessageType::WARNING,
             message: message.to_owned(),
         },
-    ))
+    )))
 }
 
-fn flush(w: &mut impl Write, out: &mut Vec<Message>) -> io::Result<()> {
+fn flush(w: &mut impl Write, out: &mut Vec<Out>) -> io::Result<()> {
     for m in out.drain(..) {
-        transport::write_message(w, &m)?;
+        transport::write_out(w, &m)?;
     }
     Ok(())
 }

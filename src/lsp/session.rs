@@ -8,12 +8,12 @@
 use super::analysis::{self, Analysis};
 use super::diagnostic;
 use super::position::LineIndex;
+use super::transport::Out;
 use super::uri;
 use crate::config::{self, Config, RuleOptions};
 use crate::error::ToolError;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
-use lsp_server::{Message, Notification};
 use lsp_types::{
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, PublishDiagnosticsParams, Uri,
@@ -34,6 +34,9 @@ pub struct Settings {
     pub rules: Vec<PathBuf>,
     /// Start from no rules (`--no-default-rules`).
     pub no_default_rules: bool,
+    /// Whether the client takes snippets in completions (from its capabilities).
+    #[serde(skip)]
+    pub snippets: bool,
 }
 
 /// A document open in the editor.
@@ -97,6 +100,11 @@ impl Session {
             settings,
             ..Session::default()
         }
+    }
+
+    /// The settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The open document at `uri`.
@@ -259,14 +267,14 @@ impl Session {
 
     /// Checks the claims file at `uri` now if it is waiting (a request about it is
     /// answered on its latest text); its diagnostics go to `out`.
-    pub fn check_now(&mut self, uri: &str, out: &mut Vec<Message>) {
+    pub fn check_now(&mut self, uri: &str, out: &mut Vec<Out>) {
         if self.to_check.remove(uri) {
             self.check(uri, out);
         }
     }
 
     /// Checks every waiting claims file; their diagnostics go to `out`.
-    pub fn check_pending(&mut self, out: &mut Vec<Message>) {
+    pub fn check_pending(&mut self, out: &mut Vec<Out>) {
         while let Some(uri) = self.to_check.pop_first() {
             self.check(&uri, out);
         }
@@ -306,7 +314,7 @@ impl Session {
         f
     }
 
-    fn check(&mut self, uri: &str, out: &mut Vec<Message>) {
+    fn check(&mut self, uri: &str, out: &mut Vec<Out>) {
         let Some(doc) = self.docs.get(uri) else {
             return;
         };
@@ -357,7 +365,7 @@ impl Session {
             }
         };
         let version = doc.version;
-        out.push(publish(&doc.uri, diagnostics, Some(version)));
+        out.extend(publish(&doc.uri, diagnostics, Some(version)));
         if let Some(doc) = self.docs.get_mut(uri) {
             doc.checked = Some(Checked {
                 version,
@@ -375,15 +383,25 @@ pub fn publish(
     uri: &Uri,
     diagnostics: Vec<lsp_types::Diagnostic>,
     version: Option<i32>,
-) -> Message {
-    Message::Notification(Notification::new(
-        "textDocument/publishDiagnostics".to_owned(),
-        PublishDiagnosticsParams {
-            uri: uri.clone(),
-            diagnostics,
-            version,
-        },
-    ))
+) -> Option<Out> {
+    #[derive(serde::Serialize)]
+    struct Publish<'a> {
+        jsonrpc: &'static str,
+        method: &'static str,
+        params: &'a PublishDiagnosticsParams,
+    }
+    let params = PublishDiagnosticsParams {
+        uri: uri.clone(),
+        diagnostics,
+        version,
+    };
+    let body = serde_json::to_string(&Publish {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: &params,
+    });
+    // Serializing plain data cannot fail; were it to, the client would be told nothing.
+    body.ok().map(Out::Json)
 }
 
 /// Whether two paths name the same file (also where one of them no longer exists).

@@ -148,9 +148,33 @@ fn parse(body: &[u8]) -> Frame {
     }
 }
 
+/// A message to send: most as `lsp-server`'s messages; diagnostics, the large and
+/// frequent ones, as their JSON, serialized straight from their types (no JSON tree in
+/// between: on a large file that tree cost more than the check).
+#[derive(Debug)]
+pub enum Out {
+    /// A message.
+    Message(Message),
+    /// A message's JSON, whole.
+    Json(String),
+}
+
+impl From<Message> for Out {
+    fn from(m: Message) -> Out {
+        Out::Message(m)
+    }
+}
+
 /// Writes one message.
-pub fn write_message(w: &mut impl Write, msg: &Message) -> io::Result<()> {
-    msg.write(w)
+pub fn write_out(w: &mut impl Write, out: &Out) -> io::Result<()> {
+    match out {
+        Out::Message(m) => m.write(w),
+        Out::Json(body) => {
+            write!(w, "Content-Length: {}\r\n\r\n", body.len())?;
+            w.write_all(body.as_bytes())?;
+            w.flush()
+        }
+    }
 }
 
 /// Writes an error response whose id may be null (a message that could not be read).
