@@ -208,6 +208,27 @@ fn a_session_from_initialize_to_exit() {
         json!({"start": {"line": 12, "character": 25}, "end": {"line": 12, "character": 33}})
     );
 
+    // The code actions on it: the suggestion of its help, and an `allow` entry.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": claims_uri}, "range": d["diagnostics"][0]["range"], "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions["result"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x["title"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        titles,
+        [
+            "Replace `resident` with `residents`",
+            "Allow `ref/unknown` on `half`"
+        ]
+    );
+    assert_eq!(
+        actions["result"][0]["edit"]["changes"][&claims_uri][0]["newText"],
+        "residents"
+    );
+
     // Fixed with an incremental change: one `s` after `resident`.
     c.notify(
         "textDocument/didChange",
@@ -609,11 +630,55 @@ claims:
     let d = c.diagnostics(&u);
     assert_eq!(codes(&d), Vec::<String>::new(), "{d}");
 
-    // The rules file changes: the phrase is gone again.
+    // The phrase of the user's rules: its hover, its definition in the rules file, and
+    // the phrases in force offered in `status:`, the extension's and the defaults'.
+    let at = json!({"textDocument": {"uri": u}, "position": {"line": 8, "character": 16}});
+    let h = c.request("textDocument/hover", at.clone());
+    assert_eq!(
+        h["result"]["contents"]["value"],
+        "lifecycle `launch`, state `soft` (1 of 2: soft → full), affirmed"
+    );
+    let def = c.request("textDocument/definition", at);
+    assert_eq!(def["result"]["uri"], uri(&rules));
+    assert_eq!(def["result"]["range"]["start"]["line"], 4, "{def}");
+    let comp = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": u}, "position": {"line": 8, "character": 12}}),
+    );
+    let labels: Vec<&str> = comp["result"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|i| i["label"].as_str()).collect())
+        .unwrap_or_default();
+    for want in [
+        "has soft-launched",
+        "has launched fully",
+        "has opened",
+        "has not opened",
+    ] {
+        assert!(labels.contains(&want), "{want} in {labels:?}");
+    }
+
+    // Rules are not read again on a keystroke: a change on disk that nobody announced
+    // is not seen until it is announced.
     write(
         &rules,
         "lifecycles:\n  launch:\n    states: [soft, full]\n    phrases:\n      soft: [has soft-opened]\n      full: [has launched fully]\n",
     );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "# a comment\n"}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(codes(&d), Vec::<String>::new(), "{d}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 3},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}, "text": ""}]}),
+    );
+    c.diagnostics(&u);
+
+    // The rules file's change is announced: the phrase is gone again.
     c.notify("workspace/didChangeWatchedFiles", changed(&rules));
     let d = c.diagnostics(&u);
     assert_eq!(codes(&d), ["status/unknown-phrase"]);
