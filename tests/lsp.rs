@@ -691,3 +691,68 @@ claims:
     let (code, _) = c.finish();
     assert_eq!(code, Some(0));
 }
+
+#[test]
+fn allow_codes_ids_and_keys() {
+    let dir = scratch("lsp-allow");
+    let claims = dir.join("claims.yaml");
+    let text = "claims:
+  - id: users_2023
+    value: unknown
+  - id: users
+    value: 12.5 mln
+  - id: growth
+    assert: growth(users_2023, users) = 25%
+    allow:
+      - code: numeric/derived
+        reason: the base year is implied on purpose
+  - id: other
+    value: 3
+    unit: 
+";
+    write(&claims, text);
+    let u = uri(&claims);
+    let mut c = Client::start(&dir);
+    c.initialize(&dir);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    c.diagnostics(&u);
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": u}, "position": {"line": line, "character": character}});
+    // An allow code: its explanation.
+    let h = c.request("textDocument/hover", at(8, 16));
+    let v = h["result"]["contents"]["value"].as_str().unwrap_or("");
+    assert!(v.starts_with("# `numeric/derived`"), "{v}");
+    // An unknown in a formula: what the claims imply.
+    let h = c.request("textDocument/hover", at(6, 20));
+    let v = h["result"]["contents"]["value"].as_str().unwrap_or("");
+    assert!(v.contains("unknown; the claims imply users_2023 is"), "{v}");
+    // Its definition: the claim's id.
+    let def = c.request("textDocument/definition", at(6, 20));
+    assert_eq!(
+        def["result"]["range"],
+        json!({"start": {"line": 1, "character": 8}, "end": {"line": 1, "character": 18}})
+    );
+    // Codes in `code:`, keys at the start of a claim's line.
+    let labels = |r: &Value| -> Vec<String> {
+        r["result"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|i| i["label"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let codes = labels(&c.request("textDocument/completion", at(8, 14)));
+    assert!(codes.contains(&"numeric/mismatch".to_owned()), "{codes:?}");
+    assert_eq!(codes.len(), claimlint::Code::ALL.len());
+    let keys = labels(&c.request("textDocument/completion", at(12, 4)));
+    assert!(
+        keys.contains(&"measure".to_owned()) && keys.contains(&"quote".to_owned()),
+        "{keys:?}"
+    );
+    let (code, _) = c.finish();
+    assert_eq!(code, Some(0));
+}
