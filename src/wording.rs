@@ -113,6 +113,15 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// Whether `s` is an identifier: `[A-Za-z_][A-Za-z0-9_]*` (a claim id, a function or
+/// parameter name of the rules).
+pub fn is_identifier(s: &str) -> bool {
+    let mut b = s.bytes();
+    b.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
+        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
 /// Text from a file, cut to `max` characters with an ellipsis, for messages.
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

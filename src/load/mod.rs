@@ -198,14 +198,6 @@ fn schema(
     Finding::new(Code::SchemaInvalid, src, msg, span, label)
 }
 
-/// Whether `s` is a valid id: `[A-Za-z_][A-Za-z0-9_]*`.
-pub fn is_id(s: &str) -> bool {
-    let mut b = s.bytes();
-    b.next()
-        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
-        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
-}
-
 struct Loader<'a> {
     src: &'a Arc<SourceFile>,
     rules: &'a RuleSet,

@@ -78,7 +78,7 @@ pub fn complete(s: &Session, p: &TextDocumentPositionParams) -> Option<Completio
                             snippets,
                         ));
                     }
-                    for (name, sig) in crate::expr::BUILTINS {
+                    for (name, sig) in crate::program::BUILTINS {
                         let snippet = if snippets {
                             format!("{name}($1)")
                         } else {

@@ -161,7 +161,7 @@ fn function_text(rules: &RuleSet, name: &str) -> Option<String> {
             f.origin.line
         ));
     }
-    crate::expr::BUILTINS
+    crate::program::BUILTINS
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, sig)| format!("`{sig}`: built in"))

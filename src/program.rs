@@ -1,5 +1,6 @@
-//! Compiled expressions: an AST with functions inlined, ids resolved to claims, units and
-//! percent tags checked, laid out in an arena whose children come before their parents.
+//! The compiled program of an assertion: its syntax tree ([`crate::formula`]) with
+//! functions inlined, ids resolved to claims, units and percent tags checked, laid out in
+//! an arena whose children come before their parents.
 //!
 //! Forward evaluation gives every node its interval; backward revision (HC4-revise)
 //! narrows children from their parent, so that an assertion can narrow the intervals of
