@@ -756,3 +756,49 @@ fn allow_codes_ids_and_keys() {
     let (code, _) = c.finish();
     assert_eq!(code, Some(0));
 }
+
+#[test]
+fn repository_boundaries_and_excludes_are_those_of_check() {
+    let root = scratch("lsp-boundaries");
+    // The repository is `repo/`; the article lies outside it, and is open in the editor.
+    let repo = root.join("repo");
+    write(&repo.join("claimlint.yaml"), "exclude: [\"drafts/**\"]\n");
+    let outside = root.join("outside.md");
+    write(&outside, ARTICLE);
+    let text = "document:
+  source: ../outside.md
+claims:
+  - id: users
+    value: about 10 mln
+    quote: About 10 mln of them use the app
+";
+    let claims = repo.join("claims.yaml");
+    write(&claims, text);
+    let draft = repo.join("drafts").join("claims.yaml");
+    write(&draft, "claims: [oops\n");
+    let mut c = Client::start(&repo);
+    c.initialize(&repo);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&outside), "languageId": "markdown", "version": 1, "text": ARTICLE}}),
+    );
+    let u = uri(&claims);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(d["diagnostics"][0]["code"], "source/unreadable", "{d}");
+    let message = d["diagnostics"][0]["message"].as_str().unwrap_or("");
+    assert!(message.contains("outside the repository"), "{message}");
+    // An excluded file gets no diagnostics, however broken.
+    let du = uri(&draft);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": du, "languageId": "yaml", "version": 1, "text": "claims: [oops\n"}}),
+    );
+    let d = c.diagnostics(&du);
+    assert_eq!(d["diagnostics"], json!([]), "{d}");
+    let (code, _) = c.finish();
+    assert_eq!(code, Some(0));
+}
