@@ -207,3 +207,60 @@ pub fn allow_edit(doc: &Document, id_at: usize, code: Code) -> Option<TextEdit> 
     let at = lines.position(text, end);
     Some(TextEdit::new(lsp_types::Range::new(at, at), insert))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::position::LineIndex;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            uri: "file:///x/claims.yaml"
+                .parse()
+                .unwrap_or_else(|e| panic!("{e:?}")),
+            path: None,
+            version: 1,
+            text: text.to_owned(),
+            lines: LineIndex::new(text),
+            claims: true,
+            checked: None,
+        }
+    }
+
+    /// The text with the edit applied.
+    fn applied(text: &str, id: &str) -> Option<String> {
+        let d = doc(text);
+        let at = text.find(&format!("id: {id}"))? + 4;
+        let e = allow_edit(&d, at, Code::NumericMismatch)?;
+        let o = d.lines.offset(text, e.range.start);
+        Some(format!("{}{}{}", &text[..o], e.new_text, &text[o..]))
+    }
+
+    #[test]
+    fn a_new_allow_list_goes_after_the_claims_last_line() {
+        let text = "claims:\n  - id: a\n    value: 1\n\n  - id: b\n    value: 2\n";
+        assert_eq!(
+            applied(text, "a").as_deref(),
+            Some(
+                "claims:\n  - id: a\n    value: 1\n    allow:\n      - code: numeric/mismatch\n        reason: TODO say why this finding is wrong here\n\n  - id: b\n    value: 2\n"
+            )
+        );
+    }
+
+    #[test]
+    fn an_entry_is_added_to_the_list_there_is() {
+        // The id is not the first key, and the list stands at the keys' column.
+        let text = "claims:\n  - value: 1\n    allow:\n    - code: unit/mismatch\n      reason: on purpose\n    id: a\n  - id: b\n";
+        assert_eq!(
+            applied(text, "a").as_deref(),
+            Some(
+                "claims:\n  - value: 1\n    allow:\n    - code: unit/mismatch\n      reason: on purpose\n    - code: numeric/mismatch\n      reason: TODO say why this finding is wrong here\n    id: a\n  - id: b\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_claim_in_flow_style_is_left_to_the_writer() {
+        assert_eq!(applied("claims:\n  - {id: a, value: 1}\n", "a"), None);
+    }
+}
