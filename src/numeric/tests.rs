@@ -44,7 +44,10 @@ fn prove(text: &str) -> (ClaimsFile, Proved) {
         })
         .map(Live::from)
         .collect();
-    let proved = propagate::propagate(&file, &stated(&file), &live, 100, u64::MAX);
+    let mut proved = Proved::default();
+    propagate::propagate(&file, &stated(&file), &live, 100, u64::MAX, &mut |p| {
+        proved.add(p)
+    });
     (file, proved)
 }
 
