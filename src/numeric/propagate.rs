@@ -6,7 +6,7 @@ use super::compile::Live;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
-use crate::number::Domain;
+use crate::number::{Domain, Kind};
 use crate::program::{self, Op};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
@@ -46,6 +46,27 @@ impl Proved {
 pub struct Conflict {
     /// The assertions' claim indices, in file order; the last is the one at fault.
     pub assertions: Vec<usize>,
+    /// For each assertion, in the same order: its two sides where the other assertions
+    /// of the set leave the claims they name (`None` past the work budget).
+    pub forced: Vec<Option<Forced>>,
+}
+
+/// One assertion of a conflict, evaluated where the others of its set leave its claims:
+/// what the others force its left side to, against what its right side says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forced {
+    /// The left side, as the others force it.
+    pub lhs: Interval,
+    /// The right side.
+    pub rhs: Interval,
+    /// The comparison between them.
+    pub op: CmpOp,
+    /// The kinds (percent, points, plain) of the two sides.
+    pub kinds: (Kind, Kind),
+    /// The claims the assertion names, for wording the values in their scale.
+    pub vars: Vec<usize>,
+    /// The left side's span in the assertion's text.
+    pub lhs_span: crate::source::Span,
 }
 
 /// A quantity of unknown value, bounded by the assertions.
@@ -148,6 +169,7 @@ impl Propagation<'_> {
                     active.retain(|i| !set.contains(i));
                     proved(Proof::Conflict(Conflict {
                         assertions: set.iter().map(|&i| self.live[i].claim).collect(),
+                        forced: set.iter().map(|&i| self.forced(&set, i)).collect(),
                     }));
                 }
             }
@@ -214,6 +236,29 @@ impl Propagation<'_> {
             }
         }
         Ok(vars)
+    }
+
+    /// Assertion `i` of a conflict `set`, evaluated where the others of the set leave
+    /// the claims it names.
+    fn forced(&self, set: &[usize], i: usize) -> Option<Forced> {
+        let others: Vec<usize> = set.iter().copied().filter(|&j| j != i).collect();
+        let state = self.fixpoint(&others).ok()?;
+        let c = &self.live[i];
+        let mut vals = Vec::new();
+        program::eval(
+            &c.ops,
+            &[],
+            &|k| state.get(&k).copied().unwrap_or(self.vars[k]),
+            &mut vals,
+        );
+        Some(Forced {
+            lhs: *vals.get(c.lhs)?,
+            rhs: *vals.get(c.rhs)?,
+            op: c.op,
+            kinds: c.kinds,
+            vars: c.vars.clone(),
+            lhs_span: c.lhs_span,
+        })
     }
 
     fn is_count(&self, claim: usize) -> bool {
