@@ -95,7 +95,7 @@ pub struct ParsedUnit {
     pub factor: f64,
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
-    /// As written (folded), for messages.
+    /// As written (white space folded, case kept), for messages.
     pub written: String,
 }
 
@@ -135,7 +135,11 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     if let Some(den) = den {
         apply(den, -1, &mut dim, &mut factor);
     }
-    let written = match (currency, crate::wording::fold(text)) {
+    // As the user wrote it (white space folded, case kept): messages quote it.
+    let written = match (
+        currency,
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+    ) {
         (Some(c), t) if t.is_empty() => c.to_owned(),
         (Some(c), t) => format!("{c} {t}"),
         (None, t) => t,

@@ -192,6 +192,38 @@ fn messages_follow_the_convention() {
                     dir.display()
                 );
             }
+            // Numbers as a reader writes them (docs/messages.md): no run of five or more
+            // digits without separators, outside the user's own text in backticks.
+            let labels = f.labels.iter().map(|l| l.text.as_str());
+            for text in [m.as_str()]
+                .into_iter()
+                .chain(f.help.as_deref())
+                .chain(labels)
+            {
+                assert!(
+                    !bare_long_number(text),
+                    "{}: `{text}` writes a number without thousands separators",
+                    dir.display()
+                );
+            }
         }
     });
+}
+
+/// Whether `text`, outside backticks, holds five or more digits in a row.
+fn bare_long_number(text: &str) -> bool {
+    text.split('`').step_by(2).any(|outside| {
+        let mut run = 0;
+        outside.chars().any(|c| {
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            run >= 5
+        })
+    })
+}
+
+#[test]
+fn a_bare_long_number_is_seen() {
+    assert!(bare_long_number("is 18000, but"));
+    assert!(!bare_long_number("is 18,000, but `18000` as written"));
+    assert!(!bare_long_number("as of 2024-10-15"));
 }

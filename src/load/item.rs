@@ -109,6 +109,17 @@ impl Loader<'_> {
             }
         }
         match kinds {
+            // A misspelt kind key (`vlaue`) is reported as an unknown key with its
+            // suggestion: the missing kind would be the same slip told twice.
+            [None, _]
+                if entries.iter().any(|(k, _)| {
+                    k.as_str().is_some_and(|k| {
+                        crate::suggest::closest(k, ["value", "assert", "status"]).is_some()
+                    })
+                }) =>
+            {
+                &[]
+            }
             [None, _] => {
                 self.out.push(
                     schema(self.src, claim_span, "a claim needs one of `value`, `assert` or `status`", "no kind")

@@ -23,6 +23,7 @@ use crate::yaml::{self, Node, NodeKind};
 
 mod item;
 mod quantity;
+mod slip;
 use std::sync::Arc;
 
 /// The keys a claim may carry.
@@ -127,13 +128,12 @@ impl Loader<'_> {
                 return;
             }
             Err(e) => {
-                self.out.push(Finding::new(
-                    Code::YamlSyntax,
-                    source,
-                    e.message,
-                    e.span,
-                    "here",
-                ));
+                let finding = match slip::recognise(&source.text, e.span.start, &e.message) {
+                    Some(s) => Finding::new(Code::YamlSyntax, source, e.message, s.span, s.label)
+                        .help(s.help),
+                    None => Finding::new(Code::YamlSyntax, source, e.message, e.span, "here"),
+                };
+                self.out.push(finding);
                 return;
             }
         };
