@@ -85,33 +85,33 @@ pub(super) fn claims<'t>(
 /// character, a byte-order mark, a Unicode line or paragraph separator, a non-character;
 /// and on any line that starts with a document marker or a directive.
 fn plain_text(b: &[u8]) -> Step<()> {
-    let mut line_start = true;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if line_start && (c == b'%' || b[i..].starts_with(b"---") || b[i..].starts_with(b"...")) {
+    let marker = |rest: &[u8]| {
+        rest.first() == Some(&b'%') || rest.starts_with(b"---") || rest.starts_with(b"...")
+    };
+    if marker(b) {
+        return Err(GiveUp);
+    }
+    for (i, &c) in b.iter().enumerate() {
+        // Most bytes are printable ASCII: one comparison.
+        if (0x20..0x7f).contains(&c) {
+            continue;
+        }
+        let next = |k: usize| b.get(i + k).copied();
+        let bad = match c {
+            b'\n' => marker(b.get(i + 1..).unwrap_or_default()),
+            0..=0x1f | 0x7f => true,
+            // C1 controls, NEL among them.
+            0xc2 => matches!(next(1), Some(0x80..=0x9f)),
+            0xe2 => next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9)),
+            0xef => matches!(
+                (next(1), next(2)),
+                (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
+            ),
+            _ => false,
+        };
+        if bad {
             return Err(GiveUp);
         }
-        line_start = false;
-        match c {
-            b'\n' => line_start = true,
-            0x20..=0x7e => {}
-            0..=0x1f | 0x7f => return Err(GiveUp),
-            // C1 controls, NEL among them.
-            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => return Err(GiveUp),
-            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => {
-                return Err(GiveUp);
-            }
-            0xef if matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
-            ) =>
-            {
-                return Err(GiveUp);
-            }
-            _ => {}
-        }
-        i += 1;
     }
     Ok(())
 }
