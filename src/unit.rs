@@ -1,7 +1,8 @@
 //! Units as products of named base units with integer powers (`USD/gram` is USD times
 //! gram^-1), and the conversions of the rules.
 
-use crate::rules::{Domain, RuleSet};
+use crate::number::Domain;
+use crate::rules::RuleSet;
 use std::fmt;
 
 /// A unit: base unit names (lowercase) and their powers, sorted by name, no zero power.
@@ -10,16 +11,6 @@ use std::fmt;
 pub struct Dim(Vec<(String, i32)>);
 
 impl Dim {
-    /// A single base unit.
-    pub fn base(name: &str) -> Dim {
-        Dim(vec![(name.to_owned(), 1)])
-    }
-
-    /// Whether it has no unit at all.
-    pub fn is_dimensionless(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The product of two units.
     pub fn mul(&self, o: &Dim) -> Dim {
         self.combine(o, 1)
@@ -104,20 +95,8 @@ pub struct ParsedUnit {
     pub factor: f64,
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
-    /// As written (folded), for messages.
+    /// As written (white space folded, case kept), for messages.
     pub written: String,
-}
-
-/// Folds a unit name: lowercase, white space folded.
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        crate::wording::push_lowercase(&mut out, w);
-    }
-    out
 }
 
 /// Reads `words (('per' | '/') words)?` into a unit. The currency, if the literal had
@@ -130,7 +109,7 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     let mut domain = None;
     let mut any = false;
     let mut apply = |name: &str, power: i32, dim: &mut Dim, factor: &mut f64| {
-        let name = fold(name);
+        let name = crate::wording::fold(name);
         if name.is_empty() {
             return;
         }
@@ -156,7 +135,11 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     if let Some(den) = den {
         apply(den, -1, &mut dim, &mut factor);
     }
-    let written = match (currency, fold(text)) {
+    // As the user wrote it (white space folded, case kept): messages quote it.
+    let written = match (
+        currency,
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+    ) {
         (Some(c), t) if t.is_empty() => c.to_owned(),
         (Some(c), t) => format!("{c} {t}"),
         (None, t) => t,
@@ -194,11 +177,11 @@ mod tests {
 
     #[test]
     fn dims_multiply_and_cancel() {
-        let usd = Dim::base("usd");
-        let gram = Dim::base("gram");
+        let base = |name: &str| Dim(vec![(name.to_owned(), 1)]);
+        let (usd, gram) = (base("usd"), base("gram"));
         let price = usd.div(&gram);
         assert_eq!(price.to_string(), "usd per gram");
-        assert!(price.mul(&gram).div(&usd).is_dimensionless());
+        assert_eq!(price.mul(&gram).div(&usd), Dim::default());
     }
 
     #[test]

@@ -11,18 +11,19 @@
 #![doc = include_str!("../../docs/codes/literal-invalid.md")]
 #![doc = include_str!("../../docs/codes/unit-mismatch.md")]
 
-use crate::claim::{Claim, ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time};
+use crate::claim::{Claim, ClaimsFile, Document, IdIndex, Text};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
-use crate::interval::Interval;
-use crate::rules::{Domain, RuleSet};
+use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
+use crate::time::{TIME_FORMS, Time};
 use crate::yaml::{self, Node, NodeKind};
 
-mod claim;
+mod item;
 mod quantity;
+mod slip;
 use std::sync::Arc;
 
 const CLAIM_KEYS: &[&str] = &[
@@ -34,16 +35,16 @@ const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
 const ASSERTION_KEYS: &[&str] = &["assert"];
 const STATUS_KEYS: &[&str] = &["status", "subject"];
 
-/// Loads a claims file. Findings about its form go to `out`.
+/// Loads a claims file. Findings about its form go to `out`. With `pipelined`, a second
+/// thread parses while this one loads the claims already parsed (the caller decides).
 pub fn load(
     source: &Arc<SourceFile>,
-    path: Option<&std::path::Path>,
     rules: &RuleSet,
+    pipelined: bool,
     out: &mut Vec<Finding>,
 ) -> ClaimsFile {
     let mut file = ClaimsFile {
         source: Arc::clone(source),
-        path: path.map(std::path::Path::to_path_buf),
         document: Document::default(),
         claims: Vec::new(),
         ids: crate::hash::text_map(0),
@@ -66,7 +67,6 @@ pub fn load(
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
-    let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| match item {
         yaml::Handed::Claim(item) => {
             if let Some(c) = l.claim(item, &mut ids) {
@@ -134,13 +134,12 @@ impl Loader<'_> {
                 return;
             }
             Err(e) => {
-                self.out.push(Finding::new(
-                    Code::YamlSyntax,
-                    source,
-                    e.message,
-                    e.span,
-                    "here",
-                ));
+                let finding = match slip::recognise(&source.text, e.span.start, &e.message) {
+                    Some(s) => Finding::new(Code::YamlSyntax, source, e.message, s.span, s.label)
+                        .help(s.help),
+                    None => Finding::new(Code::YamlSyntax, source, e.message, e.span, "here"),
+                };
+                self.out.push(finding);
                 return;
             }
         };
@@ -203,14 +202,6 @@ fn schema(
     label: impl Into<String>,
 ) -> Finding {
     Finding::new(Code::SchemaInvalid, src, msg, span, label)
-}
-
-/// Whether `s` is a valid id: `[A-Za-z_][A-Za-z0-9_]*`.
-pub fn is_id(s: &str) -> bool {
-    let mut b = s.bytes();
-    b.next()
-        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
-        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 struct Loader<'a> {
@@ -371,24 +362,6 @@ fn kind_name(keys: &[&str]) -> &'static str {
         Some(&"value") => "a quantity",
         Some(&"assert") => "an assertion",
         _ => "a status",
-    }
-}
-
-fn domain_help(d: Domain) -> &'static str {
-    match d {
-        Domain::Count => "a count is a nonnegative whole number",
-        Domain::Share => "a share lies between 0 and 1 (0% and 100%)",
-        Domain::Nonnegative => "a nonnegative value is 0 or more",
-        Domain::Signed => "",
-    }
-}
-
-/// The interval a domain allows.
-pub fn domain_interval(d: Domain) -> Interval {
-    match d {
-        Domain::Signed => Interval::ALL,
-        Domain::Nonnegative | Domain::Count => Interval::new(0.0, f64::INFINITY),
-        Domain::Share => Interval::new(0.0, 1.0),
     }
 }
 

@@ -1,10 +1,10 @@
 //! One entry of the rules: a hedge, a function, a lifecycle.
 
-use super::load::RULES;
 use super::read::{bad, boolean, known_keys, list, map, scalar, tolerance};
 use super::{FunctionDef, Hedge, Lifecycle, Origin};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
+use crate::wording::is_identifier;
 use crate::yaml::Node;
 use std::sync::Arc;
 
@@ -54,13 +54,6 @@ pub(super) fn hedge(file: &Arc<SourceFile>, def: &Node) -> Result<Hedge, ToolErr
     }
 }
 
-pub(super) fn is_ident(s: &str) -> bool {
-    let mut c = s.chars();
-    c.next()
-        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
-        && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
 pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef, ToolError> {
     let m = map(file, def, "a function")?;
     known_keys(
@@ -78,7 +71,7 @@ pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef
             "params" => {
                 for p in list(file, v, "params")? {
                     let n = scalar(file, p, "a parameter")?;
-                    if !is_ident(n) {
+                    if !is_identifier(n) {
                         return Err(bad(file, p, format!("`{n}` is not a parameter name")));
                     }
                     params.push(n.to_owned());
@@ -98,8 +91,14 @@ pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef
         return Err(bad(file, def, "a function needs a `formula`"));
     };
     let text = scalar(file, fnode, "formula")?;
-    let body = crate::formula::parse_expr(text)
-        .map_err(|e| ToolError::at(RULES, format!("formula: {}", e.message), file, fnode.span))?;
+    let body = crate::formula::parse_expr(text).map_err(|e| {
+        ToolError::at(
+            ErrorKind::Rules,
+            format!("formula: {}", e.message),
+            file,
+            fnode.span,
+        )
+    })?;
     let mut unknown = None;
     body.walk(&mut |e| {
         if let crate::formula::ExprKind::Id(name) = &e.kind

@@ -1,14 +1,15 @@
 //! Reading rules files and merging them over the defaults.
 
-use super::entry::{function, hedge, is_ident, lifecycle};
+use super::entry::{function, hedge, lifecycle};
 use super::finish::{check_function_cycles, index_phrases, resolve_units};
 use super::read::{bad, fold_word, known_keys, list, map, number, positive, scalar, tolerance};
 use super::{
     Domain, Entry, FunctionDef, Hedge, Lifecycle, Origin, RuleSet, TrailingZeros, UnitDef,
 };
 use crate::code::{Code, Level, Severity};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
+use crate::wording::is_identifier;
 use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -23,8 +24,6 @@ const DEFAULTS_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/lifecycles.yaml"),
     ),
 ];
-
-pub(super) const RULES: &str = "rules/invalid";
 
 /// Merges rules files in order; `finish` checks the whole and indexes it.
 #[derive(Default, Clone)]
@@ -74,7 +73,7 @@ impl RulesBuilder {
         match yaml::parse(file) {
             Ok(Some(root)) => self.add_tree(file, &root),
             Ok(None) => Ok(()),
-            Err(e) => Err(ToolError::at(RULES, e.message, file, e.span)),
+            Err(e) => Err(ToolError::at(ErrorKind::Rules, e.message, file, e.span)),
         }
     }
 
@@ -135,7 +134,7 @@ impl RulesBuilder {
                 "functions" => {
                     for (name, def) in map(file, v, "functions")? {
                         let n = scalar(file, name, "a function name")?;
-                        if !is_ident(n) {
+                        if !is_identifier(n) {
                             return Err(bad(
                                 file,
                                 name,

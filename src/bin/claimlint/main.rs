@@ -7,7 +7,7 @@ use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
 use claimlint::FileReport;
 use claimlint::code::Severity;
 use claimlint::config::RuleOptions;
-use claimlint::error::ToolError;
+use claimlint::error::{ErrorKind, ToolError};
 use claimlint::output::{self, Counts};
 use claimlint::run::RunOptions;
 use clap::Parser;
@@ -54,7 +54,7 @@ fn report_tool_error(e: &ToolError) {
             .with_links(false);
     let mut s = String::new();
     if handler.render_report(&mut s, e).is_err() {
-        s = format!("error[{}]: {}\n", e.code, e.message);
+        s = format!("error[{}]: {}\n", e.kind, e.message);
     }
     let _ = std::io::stderr().write_all(output::escape_keep_lines(&s).as_bytes());
 }
@@ -77,7 +77,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         let text = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
         std::fs::write(path, text).map_err(|e| {
             ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!(
                     "cannot write `{}`: {}",
                     path.display(),
@@ -96,7 +96,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     if let Some(path) = &a.baseline {
         let text = std::fs::read_to_string(path).map_err(|e| {
             ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!(
                     "cannot read `{}`: {}",
                     path.display(),
@@ -108,6 +108,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
             &mut reports,
             &claimlint::baseline::parse(&text, &path.display().to_string())?,
         );
+    }
+    if reports.is_empty() {
+        warn_no_claims_file(&a.paths);
     }
     let failing = fails(&reports, a.fail_on);
     let text = match a.format {
@@ -132,6 +135,25 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     // large run's findings and files one by one would take a tenth of its time.
     std::mem::forget((reports, text));
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
+}
+
+/// A run that found no claims file says so on standard error (as ruff does for a run
+/// with no Python file), so that a wrong working folder or path is seen in CI. The exit
+/// status stays 0: a repository may have no claims file yet (docs/ci.md).
+fn warn_no_claims_file(paths: &[std::path::PathBuf]) {
+    let under = if paths.is_empty() {
+        "the current folder".to_owned()
+    } else {
+        paths
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let text = format!(
+        "warning: no claims file found under {under} (claims files are named claims.yaml or NAME.claims.yaml, .yml too)\n"
+    );
+    let _ = std::io::stderr().write_all(output::escape_keep_lines(&text).as_bytes());
 }
 
 /// Writes to standard output. A closed pipe ends the output quietly: the run still

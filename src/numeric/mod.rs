@@ -1,0 +1,125 @@
+//! Numeric checks (SPEC 4): each assertion on its own (`numeric/mismatch`,
+//! `numeric/rounding`, `numeric/undefined`, `numeric/percent-points`), then all of them
+//! together by constraint propagation (`numeric/derived`, `numeric/conflict`).
+//!
+//! *Why it matters*: a "half" that is really 62%, a "25% increase" that implies a base
+//! year the article never states, parts that cannot add up to their total. Every check
+//! reasons about the whole range a rounded, hedged phrase allows, so a finding means the
+//! claims cannot all be true under any reasonable reading.
+//!
+//! Propagation works on connected groups of assertions (those that share claims), each
+//! with a bounded number of revisions, so the cost grows with the file, not its square.
+//!
+//! The reasoning and the words are apart: `compile.rs` reads an assertion,
+//! `assertion.rs` evaluates it on its own, [`propagate`] proves what all of them imply
+//! together (as data: conflict sets, derived intervals), and `message.rs` words every
+//! finding. [`restate`] compares quantities of one measure.
+//!
+//! # The codes it reports
+//!
+#![doc = include_str!("../../docs/codes/numeric-mismatch.md")]
+#![doc = include_str!("../../docs/codes/numeric-rounding.md")]
+#![doc = include_str!("../../docs/codes/numeric-undefined.md")]
+#![doc = include_str!("../../docs/codes/numeric-percent-points.md")]
+#![doc = include_str!("../../docs/codes/numeric-derived.md")]
+#![doc = include_str!("../../docs/codes/numeric-conflict.md")]
+#![doc = include_str!("../../docs/codes/formula-invalid.md")]
+#![doc = include_str!("../../docs/codes/ref-unknown.md")]
+
+use crate::claim::{ClaimKind, ClaimsFile};
+use crate::finding::Finding;
+use crate::interval::Interval;
+use crate::program::Scope;
+use crate::rules::RuleSet;
+use compile::Live;
+use message::Messages;
+
+mod assertion;
+mod compile;
+mod message;
+pub mod propagate;
+pub mod restate;
+#[cfg(test)]
+mod tests;
+
+pub use message::{scale_of, style_of};
+
+/// Node revisions propagation may spend in a file: this many, plus
+/// [`PROPAGATION_WORK_PER_BYTE`] for each byte of it (a fraction of a second for a small
+/// file in a release build, growing linearly with the file).
+pub const PROPAGATION_WORK: u64 = 20_000_000;
+/// Node revisions allowed per byte of the claims file, beyond [`PROPAGATION_WORK`].
+pub const PROPAGATION_WORK_PER_BYTE: u64 = 100;
+/// Operations all the assertions of one file may expand to, functions inlined.
+pub const MAX_FILE_NODES: usize = 20_000_000;
+
+/// Runs the numeric checks of one file: each assertion on its own, then all of them
+/// together.
+pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
+    let words = Messages { file, rules };
+    let vars = stated(file);
+    let live = alone(file, rules, &vars, &words, out);
+    let proved = propagate::propagate(
+        file,
+        &vars,
+        &live,
+        rules.propagation_rounds.value as usize,
+        work_budget(file),
+    );
+    out.extend(proved.conflicts.iter().filter_map(|c| words.conflict(c)));
+    out.extend(proved.derived.iter().filter_map(|d| words.derived(d)));
+}
+
+/// The stated interval of every claim (any value for a claim that is not a quantity).
+fn stated(file: &ClaimsFile) -> Vec<Interval> {
+    file.claims
+        .iter()
+        .map(|c| match &c.kind {
+            ClaimKind::Quantity(q) => q.interval,
+            _ => Interval::ALL,
+        })
+        .collect()
+}
+
+/// The propagation work a file may spend.
+fn work_budget(file: &ClaimsFile) -> u64 {
+    PROPAGATION_WORK
+        .saturating_add(PROPAGATION_WORK_PER_BYTE.saturating_mul(file.source.text.len() as u64))
+}
+
+/// Compiles and checks each assertion on its own; returns those that hold, for
+/// propagation.
+fn alone(
+    file: &ClaimsFile,
+    rules: &RuleSet,
+    vars: &[Interval],
+    words: &Messages<'_>,
+    out: &mut Vec<Finding>,
+) -> Vec<Live> {
+    let scope = Scope { file, rules };
+    let mut live = Vec::new();
+    let mut nodes = 0usize;
+    for (i, c) in file.claims.iter().enumerate() {
+        let ClaimKind::Assertion(text) = &c.kind else {
+            continue;
+        };
+        if nodes > MAX_FILE_NODES {
+            out.push(words.too_large(i, text));
+            continue;
+        }
+        let comp = match compile::compile(i, text, &scope, rules) {
+            Ok(c) => c,
+            Err(failure) => {
+                out.push(words.compile_failure(i, text, failure));
+                continue;
+            }
+        };
+        nodes += comp.prog.ops.len();
+        let e = assertion::evaluate(&comp, file, vars);
+        words.alone(&comp, text, &e, vars, &scope, out);
+        if matches!(e.verdict, assertion::Verdict::Holds) {
+            live.push(Live::from(comp));
+        }
+    }
+    live
+}

@@ -1,0 +1,313 @@
+//! All assertions together (SPEC 4.3): propagation over connected groups of assertions,
+//! minimal conflict sets, and what the claims imply for quantities of unknown value.
+//! Reasoning only: it returns what it proved ([`Proved`]); `message.rs` words it.
+
+use super::compile::Live;
+use crate::claim::{ClaimKind, ClaimsFile};
+use crate::formula::CmpOp;
+use crate::interval::Interval;
+use crate::number::Domain;
+use crate::program::{self, Op};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
+use std::collections::VecDeque;
+
+/// What propagation proved about the assertions of a file.
+#[derive(Debug, Default, PartialEq)]
+pub struct Proved {
+    /// Sets of assertions that cannot all hold, each minimal where the work budget
+    /// allowed.
+    pub conflicts: Vec<Conflict>,
+    /// Quantities of unknown value that the assertions bound.
+    pub derived: Vec<Derived>,
+}
+
+/// Assertions that cannot all hold, though each holds on its own.
+#[derive(Debug, PartialEq)]
+pub struct Conflict {
+    /// The assertions' claim indices, in file order; the last is the one at fault.
+    pub assertions: Vec<usize>,
+}
+
+/// A quantity of unknown value, bounded by the assertions.
+#[derive(Debug, PartialEq)]
+pub struct Derived {
+    /// The quantity's claim index.
+    pub claim: usize,
+    /// The interval the assertions leave it.
+    pub interval: Interval,
+    /// The claim indices of (up to three of) the assertions that imply it.
+    pub implied_by: Vec<usize>,
+    /// The claims those assertions name, for wording the interval in their scale.
+    pub near: Vec<usize>,
+}
+
+/// Propagates the assertions of `live` (each holds on its own) from `vars`, the stated
+/// interval of each claim, revising each at most `rounds` times per assertion of its
+/// group, and spending at most `work` node revisions in all.
+pub(super) fn propagate(
+    file: &ClaimsFile,
+    vars: &[Interval],
+    live: &[Live],
+    rounds: usize,
+    work: u64,
+) -> Proved {
+    let p = Propagation {
+        file,
+        vars,
+        live,
+        rounds,
+        work: Cell::new(work),
+    };
+    let mut proved = Proved::default();
+    for group in groups(file.claims.len(), live) {
+        p.solve_group(group, &mut proved);
+    }
+    proved
+}
+
+/// Connected groups of assertions (those that share claims), as indices into `live`, in
+/// the order their first assertion comes.
+fn groups(claims: usize, live: &[Live]) -> Vec<Vec<usize>> {
+    // Union-find over claim indices: assertions sharing a claim are in one group.
+    let mut parent: Vec<usize> = (0..claims).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for c in live {
+        let root = find(&mut parent, c.claim);
+        for &v in &c.vars {
+            let r = find(&mut parent, v);
+            parent[r] = root;
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (i, c) in live.iter().enumerate() {
+        let r = find(&mut parent, c.claim);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    groups
+}
+
+struct Propagation<'a> {
+    file: &'a ClaimsFile,
+    vars: &'a [Interval],
+    live: &'a [Live],
+    rounds: usize,
+    /// Node revisions propagation may still spend in this file: past it, propagation
+    /// reports what it has proved (sound, if less narrow), so no file can make it hang.
+    work: Cell<u64>,
+}
+
+impl Propagation<'_> {
+    /// One group: each pass either ends in a fixpoint or removes a conflict set
+    /// (bounded by the group's size); then what the rest implies.
+    fn solve_group(&self, mut active: Vec<usize>, proved: &mut Proved) {
+        let mut in_conflict: Vec<usize> = Vec::new();
+        let state = loop {
+            match self.fixpoint(&active) {
+                Ok(s) => break s,
+                Err(_) => {
+                    let set = self.minimal_conflict(&active);
+                    if set.is_empty() {
+                        // Cannot be narrowed to a set (should not happen): stop quietly.
+                        break FxHashMap::default();
+                    }
+                    for &i in &set {
+                        in_conflict.extend(self.live[i].vars.iter().copied());
+                    }
+                    active.retain(|i| !set.contains(i));
+                    proved.conflicts.push(Conflict {
+                        assertions: set.iter().map(|&i| self.live[i].claim).collect(),
+                    });
+                }
+            }
+        };
+        self.derived(&active, &state, &in_conflict, &mut proved.derived);
+    }
+
+    /// Revises the assertions to a fixpoint, or to the budget of `rounds` revisions per
+    /// assertion. `Err(i)` where assertion `i` emptied an interval.
+    fn fixpoint(&self, active: &[usize]) -> Result<FxHashMap<usize, Interval>, usize> {
+        let mut vars: FxHashMap<usize, Interval> = FxHashMap::default();
+        let mut users: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for &a in active {
+            for &v in &self.live[a].vars {
+                vars.entry(v).or_insert(self.vars[v]);
+                users.entry(v).or_default().push(a);
+            }
+        }
+        let mut queue: VecDeque<usize> = active.iter().copied().collect();
+        let mut queued: FxHashMap<usize, bool> = active.iter().map(|&a| (a, true)).collect();
+        let mut budget = self.rounds.saturating_mul(active.len().max(1));
+        let mut vals = Vec::new();
+        while let Some(a) = queue.pop_front() {
+            queued.insert(a, false);
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            let c = &self.live[a];
+            let cost = c.ops.len() as u64;
+            if self.work.get() < cost {
+                break;
+            }
+            self.work.set(self.work.get() - cost);
+            program::eval(
+                &c.ops,
+                &[],
+                &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
+                &mut vals,
+            );
+            narrow_sides(c.op, &mut vals, c.lhs, c.rhs);
+            if !program::narrow(&c.ops, &mut vals) {
+                return Err(a);
+            }
+            for (i, op) in c.ops.iter().enumerate() {
+                let Op::Var(v) = *op else { continue };
+                let old = vars.get(&v).copied().unwrap_or(Interval::ALL);
+                let mut new = old.intersect(&vals[i]);
+                if self.is_count(v) {
+                    new = new.whole_numbers();
+                }
+                if new.is_empty() {
+                    return Err(a);
+                }
+                if moved(&old, &new) {
+                    for &u in users.get(&v).map_or(&[][..], |u| u.as_slice()) {
+                        if u != a && !queued.get(&u).copied().unwrap_or(false) {
+                            queued.insert(u, true);
+                            queue.push_back(u);
+                        }
+                    }
+                }
+                vars.insert(v, new);
+            }
+        }
+        Ok(vars)
+    }
+
+    fn is_count(&self, claim: usize) -> bool {
+        matches!(&self.file.claims[claim].kind, ClaimKind::Quantity(q) if q.domain == Domain::Count)
+    }
+
+    /// A minimal set of assertions that cannot hold together: the shortest conflicting
+    /// prefix in file order, then a deletion filter over it in file order.
+    fn minimal_conflict(&self, active: &[usize]) -> Vec<usize> {
+        // The caller saw `active` conflict. Where the work budget runs out before a smaller
+        // set is proved, the set found so far is reported: it still cannot hold, though it
+        // may not be minimal.
+        let mut prefix = Vec::new();
+        let mut proved = false;
+        for &a in active {
+            prefix.push(a);
+            if self.fixpoint(&prefix).is_err() {
+                proved = true;
+                break;
+            }
+            if self.work.get() == 0 {
+                break;
+            }
+        }
+        if !proved {
+            return active.to_vec();
+        }
+        let mut set = prefix;
+        let mut i = 0;
+        while i < set.len() {
+            let mut without = set.clone();
+            without.remove(i);
+            if !without.is_empty() && self.fixpoint(&without).is_err() {
+                set = without;
+            } else {
+                i += 1;
+            }
+        }
+        set
+    }
+
+    /// The quantities of unknown value the fixpoint `state` bounds more narrowly than
+    /// their domain (those in a conflict left out).
+    fn derived(
+        &self,
+        active: &[usize],
+        state: &FxHashMap<usize, Interval>,
+        in_conflict: &[usize],
+        out: &mut Vec<Derived>,
+    ) {
+        let mut vars: Vec<usize> = state.keys().copied().collect();
+        vars.sort_unstable();
+        // Which assertions name each claim, and which claims are in a conflict: built once,
+        // so that a large group costs no more than its size.
+        let mut users_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for &a in active {
+            for &v in &self.live[a].vars {
+                users_of.entry(v).or_default().push(a);
+            }
+        }
+        let in_conflict: FxHashSet<usize> = in_conflict.iter().copied().collect();
+        for v in vars {
+            let ClaimKind::Quantity(q) = &self.file.claims[v].kind else {
+                continue;
+            };
+            if q.quantity.is_some() || in_conflict.contains(&v) {
+                continue;
+            }
+            let dom = q.interval;
+            let now = state[&v];
+            let gained =
+                (now.lo.is_finite() && now.lo > dom.lo) || (now.hi.is_finite() && now.hi < dom.hi);
+            if !gained {
+                continue;
+            }
+            let users: &[usize] = users_of.get(&v).map_or(&[], Vec::as_slice);
+            let users = &users[..users.len().min(3)];
+            out.push(Derived {
+                claim: v,
+                interval: now,
+                implied_by: users.iter().map(|&a| self.live[a].claim).collect(),
+                near: users
+                    .iter()
+                    .flat_map(|&a| self.live[a].vars.iter().copied())
+                    .collect(),
+            });
+        }
+    }
+}
+
+/// Narrows the two sides of `lhs op rhs` to the values that can satisfy it.
+fn narrow_sides(op: CmpOp, vals: &mut [Interval], lhs: usize, rhs: usize) {
+    let (l, r) = (vals[lhs], vals[rhs]);
+    match op {
+        CmpOp::Eq => {
+            let m = l.intersect(&r);
+            vals[lhs] = m;
+            vals[rhs] = m;
+        }
+        CmpOp::Lt | CmpOp::Le => {
+            vals[lhs] = l.intersect(&Interval::new(f64::NEG_INFINITY, r.hi));
+            vals[rhs] = r.intersect(&Interval::new(l.lo, f64::INFINITY));
+        }
+        CmpOp::Gt | CmpOp::Ge => {
+            vals[lhs] = l.intersect(&Interval::new(r.lo, f64::INFINITY));
+            vals[rhs] = r.intersect(&Interval::new(f64::NEG_INFINITY, l.hi));
+        }
+        CmpOp::Ne => {}
+    }
+}
+
+/// Whether an interval moved enough to revise its users again.
+fn moved(old: &Interval, new: &Interval) -> bool {
+    let eps = |x: f64| 1e-9 * x.abs().max(1e-300);
+    (new.lo > old.lo && (!old.lo.is_finite() || new.lo - old.lo > eps(old.lo)))
+        || (new.hi < old.hi && (!old.hi.is_finite() || old.hi - new.hi > eps(old.hi)))
+}
