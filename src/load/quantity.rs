@@ -93,7 +93,11 @@ impl Loader<'_> {
                             format!("in {}", lu.written),
                         )
                         .label(ut, format!("in {}", ku.written))
-                        .help("write the unit once, in the literal or in `unit`"),
+                        .help(unit_help(
+                            &value.text,
+                            &lu.written,
+                            &ku.written,
+                        )),
                     );
                     return None;
                 }
@@ -155,4 +159,20 @@ impl Loader<'_> {
             tag,
         })))
     }
+}
+
+/// The fix for a literal whose unit disagrees with `unit:`: a rate split in two
+/// (`£170` with `unit: per year`) is written whole; otherwise the unit is written once.
+fn unit_help(value: &str, literal_unit: &str, key_unit: &str) -> String {
+    let key = key_unit.trim();
+    let lower = key.to_ascii_lowercase();
+    if lower.starts_with("per ") || key.starts_with('/') || lower.starts_with("a ") {
+        return format!(
+            "write the rate whole, `value: {} {key}`, and drop `unit`",
+            value.trim()
+        );
+    }
+    format!(
+        "write the unit once: if the value is in {literal_unit}, drop `unit: {key}`; if it is in {key}, correct the literal"
+    )
 }
