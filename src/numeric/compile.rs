@@ -4,6 +4,7 @@
 use crate::claim::Text;
 use crate::formula::{self, CmpOp, Expr, FormulaError};
 use crate::literal::{self, Literal, LiteralError, Quantity};
+use crate::number::Kind;
 use crate::program::{self, CompileError, Op, Program, Scope};
 use crate::rules::RuleSet;
 use crate::source::Span;
@@ -35,6 +36,10 @@ pub(super) struct Live {
     pub rhs: usize,
     pub op: CmpOp,
     pub vars: Vec<usize>,
+    /// The kinds of the two sides, for wording what propagation proves.
+    pub kinds: (Kind, Kind),
+    /// The left side's span in the assertion's text.
+    pub lhs_span: Span,
 }
 
 impl From<Compiled> for Live {
@@ -47,6 +52,8 @@ impl From<Compiled> for Live {
             lhs: c.lhs,
             rhs: c.rhs,
             op: c.op,
+            kinds: (c.prog.meta[c.lhs].kind, c.prog.meta[c.rhs].kind),
+            lhs_span: c.lhs_expr.span,
             vars: c.vars,
         }
     }
