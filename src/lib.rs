@@ -56,3 +56,4 @@ pub use finding::Finding;
 pub use rules::RuleSet;
 pub mod discover;
 pub mod output;
+pub mod review;

@@ -143,6 +143,22 @@ pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
     }
 }
 
+/// Where each quote occurs in an article (the first occurrence, as the check finds it),
+/// for front ends that show the article with its passages marked.
+pub fn passages<'a>(article: &str, quotes: impl Iterator<Item = &'a str>) -> Vec<Option<Span>> {
+    let index = Normalized::new(article);
+    quotes
+        .map(|q| {
+            let needle = normalize(q).0;
+            if needle.is_empty() {
+                None
+            } else {
+                index.find(&needle)
+            }
+        })
+        .collect()
+}
+
 /// The repository of a claims file: the nearest folder above it holding `.git` or
 /// `claimlint.yaml`, else the file's own folder.
 pub fn repository(claims: &Path) -> Option<PathBuf> {
@@ -159,7 +175,11 @@ pub fn repository(claims: &Path) -> Option<PathBuf> {
 
 /// Reads `name`, relative to the claims file, if it is a UTF-8 text file inside the
 /// repository. The error says why not, in a few words.
-fn read_source(claims: Option<&Path>, name: &str, shown: &str) -> Result<Arc<SourceFile>, String> {
+pub(crate) fn read_source(
+    claims: Option<&Path>,
+    name: &str,
+    shown: &str,
+) -> Result<Arc<SourceFile>, String> {
     let claims = claims.ok_or("the claims were not read from a file")?;
     let claims = &std::path::absolute(claims).map_err(|e| crate::discover::io_words(&e))?;
     if Path::new(name).is_absolute() {

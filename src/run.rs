@@ -30,6 +30,15 @@ pub struct RunOptions {
 /// Finds and checks every claims file; the reports come in the order the files were
 /// found (folders sorted by path).
 pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
+    run_with(opts, check_file)
+}
+
+/// Finds every claims file and its rules like [`run`], and hands each to `each` (a front
+/// end that needs more than the findings); the results come in the same order.
+pub fn run_with<T: Send>(
+    opts: &RunOptions,
+    each: impl Fn(&Path, &RuleSet, u64) -> Result<T, ToolError> + Sync,
+) -> Result<Vec<T>, ToolError> {
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -81,14 +90,12 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
         opts.max_file_bytes
     };
     let check = |(path, config_path): &(PathBuf, Option<PathBuf>)| {
-        rules
-            .get(config_path)
-            .map(|r| check_file(path, r, max_bytes))
+        rules.get(config_path).map(|r| each(path, r, max_bytes))
     };
     // Files are checked in parallel; `collect` keeps the order in which they were found,
     // so the output is the same whatever the number of threads. One file needs no
     // thread pool: it starts sooner without one.
-    let reports: Vec<FileReport> = if jobs.len() == 1 {
+    let reports: Vec<T> = if jobs.len() == 1 {
         jobs.iter().filter_map(check).collect::<Result<_, _>>()?
     } else {
         jobs.par_iter()

@@ -2,9 +2,9 @@
 
 mod args;
 mod commands;
+mod review;
 
 use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
-use claimlint::FileReport;
 use claimlint::code::Severity;
 use claimlint::config::RuleOptions;
 use claimlint::error::ToolError;
@@ -31,6 +31,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Check(a)) => check(&a),
+        Some(Command::Review(a)) => review::review(&a),
         None => check(&cli.check),
         Some(Command::Explain { code }) => printed(commands::explain(code.as_deref())),
         Some(Command::Rules(a)) => printed(commands::rules(&a)),
@@ -71,6 +72,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         },
         max_file_bytes: a.max_file_size * 1024 * 1024,
     };
+    if a.format == Format::Html {
+        return review::html_format(a, &opts);
+    }
     let mut reports = claimlint::run::run(&opts)?;
     if let Some(path) = &a.write_baseline {
         let b = claimlint::baseline::record(&reports);
@@ -94,22 +98,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(path) = &a.baseline {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ToolError::new(
-                "usage",
-                format!(
-                    "cannot read `{}`: {}",
-                    path.display(),
-                    claimlint::discover::io_words(&e)
-                ),
-            )
-        })?;
-        claimlint::baseline::apply(
-            &mut reports,
-            &claimlint::baseline::parse(&text, &path.display().to_string())?,
-        );
+        claimlint::baseline::apply(&mut reports, &read_baseline(path)?);
     }
-    let failing = fails(&reports, a.fail_on);
+    let failing = fails(Counts::of(&reports), a.fail_on);
     let text = match a.format {
         Format::Human => {
             let color = match a.color {
@@ -126,6 +117,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         Format::Json => output::json::render(&reports),
         Format::Sarif => output::sarif::render(&reports),
         Format::Github => output::github::render(&reports),
+        Format::Html => String::new(),
     };
     print(&text);
     // The process ends here: the system takes its memory back at once, where freeing a
@@ -134,15 +126,31 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
 }
 
+/// Reads a baseline written by `--write-baseline`.
+pub(crate) fn read_baseline(
+    path: &std::path::Path,
+) -> Result<claimlint::baseline::Baseline, ToolError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ToolError::new(
+            "usage",
+            format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                claimlint::discover::io_words(&e)
+            ),
+        )
+    })?;
+    claimlint::baseline::parse(&text, &path.display().to_string())
+}
+
 /// Writes to standard output. A closed pipe ends the output quietly: the run still
 /// exits with the status its findings give.
-fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {
-    let c = Counts::of(reports);
+pub(crate) fn fails(c: Counts, fail_on: FailOn) -> bool {
     let at_least = |s: Severity| match s {
         Severity::Error => c.errors > 0,
         Severity::Warning => c.errors + c.warnings > 0,
