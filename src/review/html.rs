@@ -36,7 +36,7 @@ fn badge(s: Option<Severity>) -> Markup {
 /// The whole page for the reviews of a run.
 pub fn page(reviews: &[Review]) -> String {
     let layouts: Vec<Layout> = reviews.iter().map(Review::layout).collect();
-    let reports: Vec<&crate::check::FileReport> = reviews.iter().map(|r| &r.report).collect();
+    let reports: Vec<&crate::report::FileReport> = reviews.iter().map(|r| &r.report).collect();
     let c = counts(reports.iter().flat_map(|r| &r.findings));
     let title = format!(
         "claimlint review: {} error{}, {} warning{}, {} note{}",

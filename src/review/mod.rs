@@ -19,8 +19,9 @@ pub mod text;
 
 pub use layout::{Block, Layout, Passage};
 
-use crate::check::FileReport;
-use crate::claim::{ClaimKind, ClaimsFile};
+use crate::check::Checked;
+use crate::claim::{Claim, ClaimKind, ClaimsFile};
+use crate::report::FileReport;
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::wording::{Style, stated};
@@ -56,71 +57,79 @@ pub struct ClaimView {
 }
 
 impl Review {
-    /// The review of a checked file, from the claims as loaded and the article's text.
-    pub fn new(
-        report: FileReport,
-        file: &ClaimsFile,
-        article: Option<Arc<SourceFile>>,
-        rules: &RuleSet,
-    ) -> Review {
-        let passages = match &article {
-            Some(a) => crate::quote::passages(
-                &a.text,
-                file.claims
-                    .iter()
-                    .map(|c| c.quote.as_ref().map_or("", |q| q.text.as_str())),
-            ),
-            None => vec![None; file.claims.len()],
-        };
+    /// The review of a checked file: its findings, its claims as loaded, and the article
+    /// with the passages its quotes were found at, as the check gave them.
+    pub fn new(checked: Checked, rules: &RuleSet) -> Review {
+        let Checked {
+            file,
+            findings,
+            passages,
+        } = checked;
+        let found = passages.as_ref().map_or(&[][..], |p| p.found());
         let claims = file
             .claims
             .iter()
-            .zip(passages)
-            .map(|(c, passage)| {
-                let mut spans = vec![c.id_span];
-                if let Some(q) = &c.quote {
-                    spans.push(q.span);
-                }
-                let reads_as = match &c.kind {
-                    ClaimKind::Quantity(q) => {
-                        spans.push(q.value.span);
-                        Some(reads_as(q, rules))
-                    }
-                    ClaimKind::Assertion(a) => {
-                        spans.push(a.span);
-                        None
-                    }
-                    ClaimKind::Status(s) => {
-                        spans.push(s.subject.span);
-                        spans.push(s.phrase.span);
-                        None
-                    }
-                };
-                let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
-                let last = spans.iter().map(|s| s.end()).max().unwrap_or(0);
-                ClaimView {
-                    id: c.id.clone(),
-                    kind: c.kind.name(),
-                    lines: (
-                        report.source.line_col(first).0,
-                        report.source.line_col(last.saturating_sub(1).max(first)).0,
-                    ),
-                    quote: c.quote.as_ref().map(|q| q.text.clone()),
-                    passage,
-                    reads_as,
-                }
-            })
+            .enumerate()
+            .map(|(i, c)| view(c, found.get(i).copied().flatten(), &file, rules))
             .collect();
         Review {
-            report,
-            article,
+            article: passages.as_ref().map(|p| Arc::clone(p.article())),
             claims,
+            report: FileReport {
+                source: file.source,
+                findings,
+            },
+        }
+    }
+
+    /// The review of a file that could not be read as text: its findings, no claims.
+    pub fn unread(report: FileReport) -> Review {
+        Review {
+            report,
+            article: None,
+            claims: Vec::new(),
         }
     }
 
     /// The passages, paragraphs and the findings of each claim, as both views show them.
     pub fn layout(&self) -> Layout {
         Layout::of(self)
+    }
+}
+
+/// What the page shows of one claim.
+fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) -> ClaimView {
+    let mut spans = vec![c.id_span];
+    if let Some(q) = &c.quote {
+        spans.push(q.span);
+    }
+    let reads_as = match &c.kind {
+        ClaimKind::Quantity(q) => {
+            spans.push(q.value.span);
+            Some(reads_as(q.as_ref(), rules))
+        }
+        ClaimKind::Assertion(a) => {
+            spans.push(a.span);
+            None
+        }
+        ClaimKind::Status(s) => {
+            spans.push(s.subject.span);
+            spans.push(s.phrase.span);
+            None
+        }
+    };
+    let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let last = spans.iter().map(|s| s.end()).max().unwrap_or(0);
+    ClaimView {
+        id: c.id.clone(),
+        kind: c.kind.name(),
+        lines: (
+            file.source.line_col(first).0,
+            file.source.line_col(last.saturating_sub(1).max(first)).0,
+        ),
+        quote: c.quote.as_ref().map(|q| q.text.clone()),
+        passage,
+        reads_as,
     }
 }
 
@@ -154,22 +163,16 @@ fn reads_as(q: &crate::claim::QuantityClaim, rules: &RuleSet) -> String {
     s
 }
 
-/// Today's way of getting what the page needs from one claims file: check it as the
-/// command line does, then load its claims and read its article beside the check.
-/// (The check will hand them over itself: then this reads nothing a second time.)
+/// Reads and checks one claims file as `check` does ([`crate::run::checked_file`]), and
+/// keeps what the page shows. Nothing is read twice: the claims and the article come
+/// from the check.
 pub fn review_file(
     path: &std::path::Path,
     rules: &RuleSet,
     max_bytes: u64,
 ) -> Result<Review, crate::error::ToolError> {
-    let report = crate::run::check_file(path, rules, max_bytes)?;
-    let mut ignored = Vec::new();
-    let file = crate::load::load(&report.source, Some(path), rules, &mut ignored);
-    let article = file.document.source.as_ref().and_then(|(name, _)| {
-        let shown = std::path::Path::new(&file.source.name)
-            .parent()
-            .map_or_else(|| name.clone(), |d| d.join(name).display().to_string());
-        crate::quote::read_source(Some(path), name, &shown).ok()
-    });
-    Ok(Review::new(report, &file, article, rules))
+    Ok(match crate::run::checked_file(path, rules, max_bytes)? {
+        Ok(checked) => Review::new(checked, rules),
+        Err(report) => Review::unread(report),
+    })
 }

@@ -4,7 +4,7 @@ use crate::args::{CheckArgs, Color, ReviewArgs};
 use crate::{fails, print, read_baseline};
 use claimlint::code::Severity;
 use claimlint::config::RuleOptions;
-use claimlint::error::ToolError;
+use claimlint::error::{ErrorKind, ToolError};
 use claimlint::output::Counts;
 use claimlint::review::{self, Review};
 use claimlint::run::RunOptions;
@@ -108,7 +108,7 @@ fn words(c: Counts) -> String {
 fn write_file(path: &Path, text: &str) -> Result<(), ToolError> {
     std::fs::write(path, text).map_err(|e| {
         ToolError::new(
-            "usage",
+            ErrorKind::Usage,
             format!(
                 "cannot write `{}`: {}",
                 path.display(),
