@@ -70,7 +70,7 @@ pub fn render(reviews: &[Review], color: bool, width: usize) -> String {
                         .unplaced
                         .iter()
                         .flat_map(|&c| l.claim_findings[c].iter().copied())
-                        .filter(|&k| l.loose.contains(&k))
+                        .filter(|k| l.loose.binary_search(k).is_ok())
                         .collect();
                     findings(&mut s, r, dedup(fs), color, width);
                 }
@@ -128,12 +128,17 @@ fn block(s: &mut String, text: &str, b: &Block, l: &Layout, color: bool, width: 
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    // The passage covering a byte, if any.
+    // The passage covering a byte, if any: bytes are asked for in order, and the marks
+    // are sorted and apart, so one cursor walks them once.
     let passages = &l.passages[b.passages.clone()];
+    let cursor = std::cell::Cell::new(0usize);
     let covering = |at: usize| {
-        passages
-            .iter()
-            .find(|p| p.span.start <= at && at < p.span.end())
+        let mut k = cursor.get();
+        while k < passages.len() && passages[k].span.end() <= at {
+            k += 1;
+        }
+        cursor.set(k);
+        passages.get(k).filter(|p| p.span.start <= at)
     };
     let mut lines: Vec<Vec<(usize, &str)>> = Vec::new();
     let mut current: Vec<(usize, &str)> = Vec::new();
@@ -153,9 +158,11 @@ fn block(s: &mut String, text: &str, b: &Block, l: &Layout, color: bool, width: 
     let mut prev_end = b.span.start;
     for line in lines {
         let end = line.last().map_or(prev_end, |(a, w)| a + w.len());
-        let starting = passages
+        // The marks that begin on this line (sorted by start: found by halving).
+        let from = passages.partition_point(|p| p.span.start < prev_end);
+        let to = passages.partition_point(|p| p.span.start < end);
+        let starting = passages[from..to.max(from)]
             .iter()
-            .filter(|p| p.span.start >= prev_end && p.span.start < end)
             .map(|p| p.worst.map_or(0, |s| s as u8 + 1))
             .max();
         let mut out = String::new();
