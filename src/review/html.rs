@@ -304,8 +304,8 @@ fn claim_entry(i: usize, r: &Review, l: &Layout, c: usize) -> Markup {
         div class="claim" id={"f" (i) "-c" (c)} {
             p {
                 (badge(l.claim_worst(r, c))) " "
-                code { (escape(&cl.id)) } ", " (cl.kind)
-                @if let Some(v) = &cl.reads_as { span class="reads" { ", reads as " (escape(v)) } }
+                code { (escape(&cl.id)) } ", " (cl.kind) ": " code { (escape(&cl.written)) }
+                @if let Some(v) = &cl.reads_as { span class="reads" { " reads as " (escape(v)) } }
             }
             (yaml_lines(r, cl.lines.0, cl.lines.1, &[]))
         }

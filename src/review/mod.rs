@@ -52,6 +52,8 @@ pub struct ClaimView {
     pub quote: Option<String>,
     /// Where the quote occurs in the article, if it does.
     pub passage: Option<Span>,
+    /// What it says, as written: the value, the assertion, or the subject and status.
+    pub written: String,
     /// What its value reads as (`more than 12.45 mln people`), for a quantity.
     pub reads_as: Option<String>,
 }
@@ -103,19 +105,19 @@ fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) ->
     if let Some(q) = &c.quote {
         spans.push(q.span);
     }
-    let reads_as = match &c.kind {
+    let (written, reads_as) = match &c.kind {
         ClaimKind::Quantity(q) => {
             spans.push(q.value.span);
-            Some(reads_as(q.as_ref(), rules))
+            (q.value.text.clone(), Some(reads_as(q.as_ref(), rules)))
         }
         ClaimKind::Assertion(a) => {
             spans.push(a.span);
-            None
+            (a.text.clone(), None)
         }
         ClaimKind::Status(s) => {
             spans.push(s.subject.span);
             spans.push(s.phrase.span);
-            None
+            (format!("{}: {}", s.subject.text, s.phrase.text), None)
         }
     };
     let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
@@ -129,6 +131,7 @@ fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) ->
         ),
         quote: c.quote.as_ref().map(|q| q.text.clone()),
         passage,
+        written,
         reads_as,
     }
 }

@@ -246,7 +246,7 @@ fn claim_line(s: &mut String, r: &Review, l: &Layout, c: usize, color: bool) {
     let reads = cl
         .reads_as
         .as_ref()
-        .map(|v| format!(", reads as {}", escape(v)))
+        .map(|v| format!(" reads as {}", escape(v)))
         .unwrap_or_default();
     if color {
         let _ = write!(s, "{code}{word}{RESET}{:pad$}", "");
@@ -255,10 +255,11 @@ fn claim_line(s: &mut String, r: &Review, l: &Layout, c: usize, color: bool) {
     }
     let _ = writeln!(
         s,
-        "`{}`, {} (line {}){reads}",
+        "`{}`, {} (line {}): {}{reads}",
         escape(&cl.id),
         cl.kind,
-        cl.lines.0
+        cl.lines.0,
+        escape(&cl.written)
     );
 }
 
