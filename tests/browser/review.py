@@ -166,6 +166,16 @@ def check_page(browser, axe, name, spec, out):
     if spec["quotes"] and "mark" not in reached:
         fail(name, f"Tab never reaches a mark (reached {sorted(reached)})")
 
+    # Print: one column, every note shown.
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => ({rows: [...document.querySelectorAll('.row')].every(r => getComputedStyle(r).display === 'block'),
+                   hidden: [...document.querySelectorAll('.note, .finding')].filter(n => n.offsetParent === null).length})"""
+    )
+    if not printed["rows"] or printed["hidden"]:
+        fail(name, f"printed: {printed}")
+    page.emulate_media(media="screen")
+
     out.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(out / f"{name}.png"), full_page=False)
     check_quiet(name, target, events)

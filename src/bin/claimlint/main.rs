@@ -72,7 +72,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         },
         max_file_bytes: a.max_file_size * 1024 * 1024,
     };
-    if a.format == Format::Html {
+    // The page needs the claims and the article as well as the findings (a baseline is
+    // written from the findings alone, whatever the format).
+    if a.format == Format::Html && a.write_baseline.is_none() {
         return review::html_format(a, &opts);
     }
     let mut reports = claimlint::run::run(&opts)?;
@@ -117,6 +119,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         Format::Json => output::json::render(&reports),
         Format::Sarif => output::sarif::render(&reports),
         Format::Github => output::github::render(&reports),
+        // Handled above.
         Format::Html => String::new(),
     };
     print(&text);
