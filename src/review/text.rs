@@ -117,16 +117,16 @@ fn dedup(mut v: Vec<usize>) -> Vec<usize> {
 /// One paragraph, wrapped, its passages underlined and marked in the margin.
 fn block(s: &mut String, text: &str, b: &Block, l: &Layout, color: bool, width: usize) {
     let room = width - MARGIN;
-    let body = &text[b.span.start..b.span.end()];
-    // Words with their byte offsets in the article.
+    let body = text.get(b.span.start..b.span.end()).unwrap_or("");
+    // Words with their byte offsets in the article (white space may be several bytes).
     let words: Vec<(usize, &str)> = body
-        .split(|c: char| c.is_whitespace())
-        .scan(b.span.start, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
+        .split_whitespace()
+        .map(|w| {
+            (
+                b.span.start + (w.as_ptr() as usize - body.as_ptr() as usize),
+                w,
+            )
         })
-        .filter(|(_, w)| !w.is_empty())
         .collect();
     // The passage covering a byte, if any: bytes are asked for in order, and the marks
     // are sorted and apart, so one cursor walks them once.
