@@ -439,3 +439,51 @@ fn a_large_review_lays_out_every_mark_once() {
 
 #[path = "support/large.rs"]
 mod large;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any article and any quotes of it: the page and the terminal view are made without a
+    /// panic, every quote found is in exactly one mark, marks are sorted and apart, and
+    /// each lies in one paragraph. Checked through the pure API, article in memory.
+    #[test]
+    fn any_article_and_quotes_lay_out(
+        words in proptest::collection::vec("[a-c]{1,3}|<b>|&|\u{a0}|\u{2003}|\n\n|é|\"|# ", 1..60),
+        picks in proptest::collection::vec((0usize..60, 1usize..6), 0..8),
+    ) {
+        let article = words.join(" ");
+        let mut yaml = String::from("document:\n  source: article.md\nclaims:\n");
+        for (k, (i, n)) in picks.iter().enumerate() {
+            let q = words.get(*i..(*i + *n).min(words.len())).map(|w| w.join(" ")).unwrap_or_default();
+            let q = serde_json::to_string(&q).unwrap_or_default();
+            yaml.push_str(&format!("  - id: q{k}\n    value: {k}\n    quote: {q}\n"));
+        }
+        let rules = rules();
+        let art = claimlint::Article::Text(claimlint::source::SourceFile::new("article.md", article));
+        let checked = claimlint::check_text(
+            claimlint::source::SourceFile::new("claims.yaml", yaml),
+            &rules,
+            Some(&art),
+            claimlint::Threads::One,
+        );
+        let r = Review::new(checked, &rules);
+        let l = r.layout();
+        let page = review::html::page(std::slice::from_ref(&r));
+        let _ = review::text::render(std::slice::from_ref(&r), false, 40);
+        let doc = Html::parse_document(&page);
+        proptest::prop_assert_eq!(doc.select(&sel("mark")).count(), l.passages.len());
+        for w in l.passages.windows(2) {
+            proptest::prop_assert!(w[0].span.end() <= w[1].span.start);
+        }
+        for (c, claim) in r.claims.iter().enumerate() {
+            proptest::prop_assert_eq!(claim.passage.is_some(), l.claim_passage[c].is_some());
+        }
+        let in_blocks: usize = l.blocks.iter().map(|b| b.passages.len()).sum();
+        proptest::prop_assert_eq!(in_blocks, l.passages.len());
+        for b in &l.blocks {
+            for p in &l.passages[b.passages.clone()] {
+                proptest::prop_assert!(b.span.start <= p.span.start && p.span.end() <= b.span.end());
+            }
+        }
+    }
+}

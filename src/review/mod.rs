@@ -68,11 +68,15 @@ impl Review {
             passages,
         } = checked;
         let found = passages.as_ref().map_or(&[][..], |p| p.found());
+        let text = passages.as_ref().map_or("", |p| p.article().text.as_str());
         let claims = file
             .claims
             .iter()
             .enumerate()
-            .map(|(i, c)| view(c, found.get(i).copied().flatten(), &file, rules))
+            .map(|(i, c)| {
+                let passage = found.get(i).copied().flatten().map(|s| trimmed(text, s));
+                view(c, passage, &file, rules)
+            })
             .collect();
         Review {
             article: passages.as_ref().map(|p| Arc::clone(p.article())),
@@ -97,6 +101,16 @@ impl Review {
     pub fn layout(&self) -> Layout {
         Layout::of(self)
     }
+}
+
+/// A passage without the white space at its ends (a quote found at the end of an
+/// article reaches past its last word).
+fn trimmed(text: &str, s: Span) -> Span {
+    let Some(t) = text.get(s.start..s.end()) else {
+        return s;
+    };
+    let start = s.start + (t.len() - t.trim_start().len());
+    Span::new(start, t.trim().len())
 }
 
 /// What the page shows of one claim.
