@@ -88,15 +88,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn counts<'a>(fs: impl Iterator<Item = &'a Finding>) -> Counts {
-    let mut c = Counts::default();
-    for f in fs {
-        match f.severity {
-            Severity::Error => c.errors += 1,
-            Severity::Warning => c.warnings += 1,
-            Severity::Note => c.notes += 1,
-        }
-    }
-    c
+    Counts::of_findings(fs)
 }
 
 /// Where a finding is shown: the note of its first mark, else its claim, else its line.

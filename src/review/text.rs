@@ -88,14 +88,8 @@ pub fn render(reviews: &[Review], color: bool, width: usize) -> String {
             None => yaml_file(&mut s, r, color, width),
         }
     }
-    let (mut e, mut w, mut n) = (0, 0, 0);
-    for f in reviews.iter().flat_map(|r| &r.report.findings) {
-        match f.severity {
-            Severity::Error => e += 1,
-            Severity::Warning => w += 1,
-            Severity::Note => n += 1,
-        }
-    }
+    let c = crate::output::Counts::of_findings(reviews.iter().flat_map(|r| &r.report.findings));
+    let (e, w, n) = (c.errors, c.warnings, c.notes);
     let pl = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let _ = writeln!(
         s,

@@ -2,7 +2,6 @@
 
 use crate::args::{CheckArgs, Color, ReviewArgs};
 use crate::{fails, print, read_baseline};
-use claimlint::code::Severity;
 use claimlint::config::RuleOptions;
 use claimlint::error::{ErrorKind, ToolError};
 use claimlint::output::Counts;
@@ -25,15 +24,7 @@ fn reviews(opts: &RunOptions, baseline: Option<&PathBuf>) -> Result<Vec<Review>,
 }
 
 fn counts(reviews: &[Review]) -> Counts {
-    let mut c = Counts::default();
-    for f in reviews.iter().flat_map(|r| &r.report.findings) {
-        match f.severity {
-            Severity::Error => c.errors += 1,
-            Severity::Warning => c.warnings += 1,
-            Severity::Note => c.notes += 1,
-        }
-    }
-    c
+    Counts::of_findings(reviews.iter().flat_map(|r| &r.report.findings))
 }
 
 /// `check --format html`: the page on standard output.
