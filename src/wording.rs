@@ -88,6 +88,27 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         out.truncate(at);
         out.push('0');
     }
+    group_thousands(out, at);
+}
+
+/// Separates the thousands of the number written from byte `at` of `out`, as a reader
+/// writes them: `16200` becomes `16,200` (SPEC section 7).
+fn group_thousands(out: &mut String, at: usize) {
+    let start = at + usize::from(out[at..].starts_with('-'));
+    let end = out[start..].find('.').map_or(out.len(), |i| start + i);
+    let digits = end - start;
+    if digits <= 3 || !out[start..end].bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let integer: String = out[start..end].to_owned();
+    let mut grouped = String::with_capacity(digits + digits / 3);
+    for (i, d) in integer.chars().enumerate() {
+        if i > 0 && (digits - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    out.replace_range(start..end, &grouped);
 }
 
 /// Appends `word` lowercased, as `str::to_lowercase` would (without a copy for ASCII).
@@ -111,6 +132,15 @@ pub fn fold(name: &str) -> String {
         push_lowercase(&mut out, w);
     }
     out
+}
+
+/// Whether `s` is an identifier: `[A-Za-z_][A-Za-z0-9_]*` (a claim id, a function or
+/// parameter name of the rules).
+pub fn is_identifier(s: &str) -> bool {
+    let mut b = s.bytes();
+    b.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
+        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 /// Text from a file, cut to `max` characters with an ellipsis, for messages.
@@ -158,27 +188,10 @@ pub fn range(i: &Interval, style: &Style) -> String {
 /// A stated interval in words, with as many digits as its ends need to be shown exactly
 /// (`more than 12.45 mln`, not `more than 12.4 mln`).
 pub fn stated(i: &Interval, style: &Style) -> String {
-    let mut t = String::new();
-    let mut exact = |x: f64| {
-        (2..=8).find(|&d| {
-            t.clear();
-            write_number(&mut t, x, style, d);
-            let len = t
-                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-                .unwrap_or(t.len());
-            let shown: f64 = t[..len].parse().unwrap_or(f64::NAN);
-            let v = match style {
-                Style::Percent | Style::Points => x * 100.0,
-                Style::Scaled(_, f) if x.abs() >= *f => x / f,
-                _ => x,
-            };
-            (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
-        })
-    };
     let d = [i.lo, i.hi]
         .iter()
         .filter(|x| x.is_finite())
-        .filter_map(|&x| exact(x))
+        .filter_map(|&x| exact_digits(x, style, 8))
         .max();
     match d {
         Some(d) if i.is_bounded() => {
@@ -191,15 +204,43 @@ pub fn stated(i: &Interval, style: &Style) -> String {
     }
 }
 
+/// The significant digits (at least 2, at most `max`) that write `x` exactly in a style,
+/// if so few do.
+fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
+    let mut t = String::new();
+    (2..=max).find(|&d| {
+        t.clear();
+        write_number(&mut t, x, style, d);
+        let len = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == ','))
+            .unwrap_or(t.len());
+        let shown: f64 = t[..len].replace(',', "").parse().unwrap_or(f64::NAN);
+        let v = match style {
+            Style::Percent | Style::Points => x * 100.0,
+            Style::Scaled(_, f) if x.abs() >= *f => x / f,
+            _ => x,
+        };
+        (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
+    })
+}
+
 /// Two intervals worded so that their disjointness shows: more digits where the
-/// rounded texts would seem to meet.
+/// rounded texts would seem to meet, and the digits that write a stated end exactly
+/// where four or fewer do (`99.5–100.5`, not `99–101`).
 pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, String) {
     let (ra, rb) = (range(a, sa), range(b, sb));
     if sa != sb || !a.is_bounded() || !b.is_bounded() {
         return (ra, rb);
     }
+    // A side whose two ends are written exactly in four digits or fewer keeps them.
+    let least = |i: &Interval| match (exact_digits(i.lo, sa, 4), exact_digits(i.hi, sa, 4)) {
+        (Some(l), Some(h)) => l.max(h),
+        _ => 2,
+    };
+    let (least_a, least_b) = (least(a), least(b));
     for d in 2..=8 {
-        let x = |i: &Interval| {
+        let x = |i: &Interval, least: usize| {
+            let d = d.max(least);
             let (l, h) = (number(i.lo, sa, d), number(i.hi, sa, d));
             if i.is_point() || (i.hi - i.lo) <= 1e-12 * i.lo.abs() {
                 number(i.lo, sa, d.max(4))
@@ -209,7 +250,7 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
                 format!("{l}–{h}")
             }
         };
-        let (xa, xb) = (x(a), x(b));
+        let (xa, xb) = (x(a, least_a), x(b, least_b));
         // The nearest ends must read differently.
         let (near_a, near_b) = if a.hi < b.lo {
             (a.hi, b.lo)
@@ -240,7 +281,25 @@ mod tests {
         );
         assert_eq!(range(&Interval::point(12.0), &Style::Plain), "12");
         assert_eq!(significant(0.5, 2), "0.5");
-        assert_eq!(significant(1234.0, 3), "1234");
+        assert_eq!(significant(1234.0, 3), "1,234");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        for (x, digits, text) in [
+            (16200.0, 5, "16,200"),
+            (-18000.0, 5, "-18,000"),
+            (1234567.891, 10, "1,234,567.891"),
+            (999.0, 3, "999"),
+            (0.0169, 3, "0.0169"),
+            (100000.0, 6, "100,000"),
+        ] {
+            assert_eq!(significant(x, digits), text);
+        }
+        assert_eq!(
+            range(&Interval::new(16200.0, 19800.0), &Style::Plain),
+            "16,200–19,800"
+        );
     }
 
     #[test]

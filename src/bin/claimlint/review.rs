@@ -14,6 +14,9 @@ use std::process::ExitCode;
 /// Checks like `check` and keeps, for each file, what the page shows.
 fn reviews(opts: &RunOptions, baseline: Option<&PathBuf>) -> Result<Vec<Review>, ToolError> {
     let mut reviews = claimlint::run::run_with(opts, review::review_file)?;
+    if reviews.is_empty() {
+        crate::warn_no_claims_file(&opts.paths);
+    }
     if let Some(path) = baseline {
         let b = read_baseline(path)?;
         for r in &mut reviews {
