@@ -26,7 +26,8 @@ mod quantity;
 mod slip;
 use std::sync::Arc;
 
-const CLAIM_KEYS: &[&str] = &[
+/// The keys a claim may carry.
+pub const CLAIM_KEYS: &[&str] = &[
     "id", "value", "unit", "measure", "domain", "assert", "status", "subject", "quote", "as_of",
     "note", "allow",
 ];
