@@ -55,4 +55,5 @@ pub use code::{Code, Severity};
 pub use finding::Finding;
 pub use rules::RuleSet;
 pub mod discover;
+pub mod draft;
 pub mod output;

@@ -22,6 +22,7 @@ const DEFAULTS_FILES: &[(&str, &str)] = &[
         "lifecycles.yaml",
         include_str!("../../rules/lifecycles.yaml"),
     ),
+    ("draft.yaml", include_str!("../../rules/draft.yaml")),
 ];
 
 pub(super) const RULES: &str = "rules/invalid";
@@ -46,6 +47,7 @@ struct Partial {
     lifecycles: BTreeMap<String, Entry<Lifecycle>>,
     filler_words: BTreeMap<String, Entry<()>>,
     severity: BTreeMap<Code, Entry<Level>>,
+    draft: super::DraftWords,
 }
 
 /// A builder holding the default rules. They are read once per process, however many
@@ -92,6 +94,7 @@ impl RulesBuilder {
                 "lifecycles",
                 "filler_words",
                 "severity",
+                "draft",
             ],
             "a rules file",
         )?;
@@ -178,6 +181,7 @@ impl RulesBuilder {
                     }
                 }
                 "severity" => self.severity(file, v)?,
+                "draft" => self.set.draft.add(file, v)?,
                 _ => {}
             }
         }
@@ -405,6 +409,7 @@ impl RulesBuilder {
             lifecycles: p.lifecycles,
             filler_words: p.filler_words,
             severity: p.severity,
+            draft: p.draft,
             resolved_units,
             phrase_index: crate::hash::text_map(0),
         };
