@@ -5,7 +5,7 @@ Usage: python3 tests/draft/check_gold.py [FOLDER...]   (default: every corpus fo
 
 Standard library only. It reads the restricted YAML that gold.yaml files are written
 in (see README.md: top-level keys, lists of flat mappings, double-quoted strings with
-JSON escapes, flow lists of double-quoted strings) and checks that:
+JSON escapes or single-quoted strings, flow lists of double-quoted strings) and checks that:
 
 - the article has a headline line without a final period and 100 to 800 words;
 - a figure or status text that occurs more than once has an `at`: a longer text that
@@ -30,16 +30,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SECTIONS = ("figures", "statuses", "relations", "not_figures", "not_statuses", "inconsistencies")
 KEYS = {
     "figures": ({"text", "unit", "measure"}, {"at", "as_of", "role", "note"}),
-    "statuses": ({"text", "subject", "meaning"}, {"at", "as_of", "note"}),
+    "statuses": ({"text", "subject", "meaning"}, {"at", "as_of", "default", "note"}),
     "relations": ({"kind", "text", "figures", "says"}, {"note"}),
     "not_figures": ({"text", "why"}, set()),
     "not_statuses": ({"text", "why"}, set()),
 }
 KINDS = {"share", "growth", "decline", "change", "sum", "times", "ratio"}
 MEANING = re.compile(r"^[a-z_]+\.[a-z_]+(/(negated|possible))?$")
-TIME = re.compile(
-    r"^(\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?|FY\d{4}(-\d{2})?)(\.\.\d{4}(-(H[12]|Q[1-4]|\d{2}))?)?$"
-)
+_TIME = r"(\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?|FY\d{4}(-\d{2})?)"
+TIME = re.compile(rf"^{_TIME}(\.\.{_TIME})?$")
 
 
 def scalar(raw, where, problems):
@@ -50,6 +49,11 @@ def scalar(raw, where, problems):
         except ValueError:
             problems.append(f"{where}: bad double-quoted string {raw}")
             return raw
+    if raw.startswith("'"):
+        if len(raw) < 2 or not raw.endswith("'"):
+            problems.append(f"{where}: bad single-quoted string {raw}")
+            return raw
+        return raw[1:-1].replace("''", "'")
     if raw.startswith("["):
         try:
             value = json.loads(raw)
@@ -150,6 +154,8 @@ def check(folder):
                 if key in figure_texts:
                     problems.append(f"{where}: figure listed twice: {key!r}")
                 figure_texts.add(key)
+            if section == "statuses" and entry.get("default", "false") != "false":
+                problems.append(f"{where}: default is `false` or absent")
             if section == "statuses" and not MEANING.match(str(entry.get("meaning", ""))):
                 problems.append(f"{where}: meaning {entry.get('meaning')!r} is not lifecycle.state[/negated|/possible]")
             if section == "relations":
