@@ -66,12 +66,55 @@ struct Item {
     as_of: Option<String>,
     quote: Option<String>,
     pos: (usize, u32),
+    /// What it stands for in the article: the literal, the phrase, the relation's words.
+    span: (usize, usize),
     /// Left out of the draft.
     dropped: bool,
 }
 
-/// Drafts the claims of `article` with `rules`.
+/// What a claim of the draft is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A figure.
+    Quantity,
+    /// An earlier value a relation compares with.
+    Unknown,
+    /// A relation: its function, or `>` / `<`.
+    Assert(&'static str),
+    /// A status phrase.
+    Status,
+}
+
+/// A claim of the draft and the article text it stands for.
+#[derive(Clone, Debug)]
+pub struct Drafted {
+    /// Its id.
+    pub id: String,
+    /// Its kind.
+    pub what: What,
+    /// Byte range in the article: the literal, the phrase, the relation's words (empty
+    /// for an unknown).
+    pub span: (usize, usize),
+}
+
+/// A draft: its YAML, and its claims with where each comes from.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The claims file.
+    pub text: String,
+    /// Its claims, in order.
+    pub claims: Vec<Drafted>,
+    /// Figures noted but not drafted.
+    pub notes: Vec<String>,
+}
+
+/// Drafts the claims of `article` with `rules`: the claims file's text.
 pub fn draft(article: &str, opts: &Options, rules: &RuleSet) -> String {
+    draft_full(article, opts, rules).text
+}
+
+/// Drafts the claims of `article` with `rules`, and says where each comes from.
+pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
     let (doc, body_start) = header(article, rules);
     let doc_year = doc
         .date
@@ -118,6 +161,10 @@ pub fn draft(article: &str, opts: &Options, rules: &RuleSet) -> String {
                 Ok(item) => {
                     let mut item = item;
                     item.pos = (f.quote.0, next_seq());
+                    item.span = (
+                        toks.get(f.first).map_or(0, |t| t.start),
+                        toks.get(f.last).map_or(0, |t| t.end),
+                    );
                     fig_item.push(Some(items.len()));
                     items.push(item);
                 }
@@ -183,6 +230,10 @@ pub fn draft(article: &str, opts: &Options, rules: &RuleSet) -> String {
                 as_of: clause_time(m.first),
                 quote: Some(quote(article, m.quote)),
                 pos: (m.quote.0, next_seq()),
+                span: (
+                    toks.get(m.first).map_or(0, |t| t.start),
+                    toks.get(m.last).map_or(0, |t| t.end),
+                ),
                 dropped: false,
             });
         }
@@ -202,7 +253,27 @@ pub fn draft(article: &str, opts: &Options, rules: &RuleSet) -> String {
             }
         }
     }
-    finish(&doc, opts, &mut sorted, &notes, rules)
+    let text = finish(&doc, opts, &mut sorted, &notes, rules);
+    let (written, owners) = claims(&sorted);
+    let claims = written
+        .iter()
+        .zip(&owners)
+        .map(|(c, &i)| Drafted {
+            id: c.id.clone(),
+            what: match &sorted[i].body {
+                Body::Quantity { .. } => What::Quantity,
+                Body::Unknown { .. } => What::Unknown,
+                Body::Assert { func, .. } => What::Assert(func),
+                Body::Status { .. } => What::Status,
+            },
+            span: sorted[i].span,
+        })
+        .collect();
+    Draft {
+        text,
+        claims,
+        notes,
+    }
 }
 
 /// Writes the items, checks the result with the rules, and leaves out or makes plainer
@@ -359,6 +430,10 @@ fn claims(items: &[Item]) -> (Vec<Claim>, Vec<usize>) {
                     .map(|&a| ids.get(a).and_then(|x| x.as_deref()).unwrap_or("?"))
                     .collect();
                 let formula = match *func {
+                    "sum" => {
+                        let (total, parts) = names.split_last().unwrap_or((&"?", &[]));
+                        format!("sum({}) = {total}", parts.join(", "))
+                    }
                     ">" | "<" => format!(
                         "{} {func} {}",
                         names[0],
@@ -452,6 +527,7 @@ fn quantity(article: &str, f: &Figure, rules: &RuleSet) -> Result<Item, String> 
         as_of: f.as_of.clone(),
         quote: Some(quote(article, f.quote)),
         pos: (f.quote.0, 0),
+        span: f.quote,
         dropped: false,
     })
 }
@@ -471,33 +547,48 @@ fn relation_items(
                 Some(i) => args.push(i),
                 None => return,
             },
-            Side::Before(g, when) => {
-                let Some(like) = fig_item.get(*g).copied().flatten() else {
-                    return;
+            Side::New { like, when, label } => {
+                let like = match like {
+                    Some(g) => match fig_item.get(*g).copied().flatten() {
+                        Some(i) => Some(i),
+                        None => return,
+                    },
+                    None => None,
                 };
-                let (unit, measure, base) = match &items[like].body {
-                    Body::Quantity { unit, measure, .. } => (
+                let (unit, measure, stem) = match like.map(|i| (&items[i].body, &items[i].base)) {
+                    Some((Body::Quantity { unit, measure, .. }, base)) => (
                         unit.as_ref().map(|(u, _)| u.clone()),
                         measure.clone(),
-                        items[like].base.clone(),
+                        strip_time(&base.split('_').take(3).collect::<Vec<_>>().join("_")),
                     ),
-                    _ => return,
+                    Some(_) => return,
+                    None => (None, None, String::new()),
                 };
-                let stem = base.split('_').take(3).collect::<Vec<_>>().join("_");
-                let stem = strip_time(&stem);
+                let (measure, stem) = if label.is_empty() {
+                    (measure, stem)
+                } else {
+                    (Some(label.clone()), slug(label, 4))
+                };
+                let stem = if stem.is_empty() {
+                    "value".to_owned()
+                } else {
+                    stem
+                };
                 items.push(Item {
                     base: match when {
                         Some(t) => format!("{stem}_{}", slug(t, 3)),
-                        None => format!("{stem}_before"),
+                        None if label.is_empty() => format!("{stem}_before"),
+                        None => stem,
                     },
                     body: Body::Unknown {
                         unit,
                         measure,
-                        time_note: when.is_none(),
+                        time_note: when.is_none() && label.is_empty(),
                     },
                     as_of: when.clone(),
                     quote: None,
                     pos: (r.quote.0, next_seq()),
+                    span: (r.quote.0, r.quote.0),
                     dropped: false,
                 });
                 args.push(items.len() - 1);
@@ -510,6 +601,15 @@ fn relation_items(
         .unwrap_or_default();
     let base = match r.func {
         "share" => format!("{}_share", strip_time(&first)),
+        "sum" => format!(
+            "{}_parts",
+            strip_time(
+                &args
+                    .last()
+                    .map(|&a| items[a].base.clone())
+                    .unwrap_or_default()
+            )
+        ),
         ">" | "<" | "growth" | "decline" | "change" | "times" => {
             let last = args
                 .last()
@@ -534,6 +634,7 @@ fn relation_items(
         quote: Some(quote(article, r.quote)),
         // After the claims it names.
         pos: (r.quote.1, next_seq()),
+        span: r.quote,
         dropped: false,
     });
 }

@@ -27,7 +27,8 @@ pub struct DraftWords {
     /// literal language does not read yet.
     pub money: BTreeMap<String, String>,
     /// Words of the relations, by kind: `increase`, `decrease` (nouns: "a 25% increase"),
-    /// `rose`, `fell` (verbs: "rose 5% to"), `compared` ("compared to 2023"), `doubled`.
+    /// `rose`, `fell` (verbs: "rose 5% to"), `compared` ("compared to 2023"), `doubled`,
+    /// `more`, `less` ("40% higher than").
     pub relations: BTreeMap<String, BTreeSet<String>>,
     /// Words that open a noun phrase and are left out of a subject or measure.
     pub determiners: BTreeSet<String>,
@@ -138,7 +139,7 @@ impl DraftWords {
 
 /// The kinds of relation words.
 pub const RELATION_KINDS: &[&str] = &[
-    "increase", "decrease", "rose", "fell", "compared", "doubled",
+    "increase", "decrease", "rose", "fell", "compared", "doubled", "more", "less",
 ];
 
 fn words(
