@@ -172,6 +172,19 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// The article around `[a, z)`, on one line.
+fn context(article: &str, a: usize, z: usize) -> String {
+    let mut a = a.saturating_sub(40);
+    while !article.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut z = (z + 30).min(article.len());
+    while !article.is_char_boundary(z) {
+        z += 1;
+    }
+    article[a..z].replace('\n', " ")
+}
+
 /// Counts: (gold found, gold total, drafted that are real, drafted total).
 #[derive(Default, Clone, Copy)]
 struct Score {
@@ -235,7 +248,11 @@ fn score(dir: &Path) -> (Score, Score, Score, Vec<String>) {
         if as_quantity || in_relation {
             fig.found += 1;
         } else {
-            misses.push(format!("figure missed: {}", g.text));
+            misses.push(format!(
+                "figure missed: {}   [{}]",
+                g.text,
+                context(&article, span.0, span.1)
+            ));
         }
     }
     for q in &quantities {
@@ -243,7 +260,11 @@ fn score(dir: &Path) -> (Score, Score, Score, Vec<String>) {
         if gold_figs.iter().any(|g| overlaps((q.0, q.1), *g)) {
             fig.real += 1;
         } else {
-            misses.push(format!("figure not in gold: {}", &article[q.0..q.1]));
+            misses.push(format!(
+                "figure not in gold: {}   [{}]",
+                &article[q.0..q.1],
+                context(&article, q.0, q.1)
+            ));
         }
     }
     // Statuses the default rules can find (`default: false` ones are counted apart).

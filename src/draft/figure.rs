@@ -259,6 +259,13 @@ impl<'a> Finder<'a> {
                 if written.chars().all(char::is_lowercase) {
                     continue;
                 }
+                // A one- or two-letter prefix (`N`, `Rs`) is money only against the number.
+                if written.chars().count() <= 2
+                    && written.chars().all(char::is_alphabetic)
+                    && !self.adjacent(i - 1)
+                {
+                    continue;
+                }
                 return Some((a, written, Some(unit.clone())));
             }
         }
@@ -282,6 +289,38 @@ impl<'a> Finder<'a> {
             // `No. 10`: the word before the period.
             if prev == "." && i > 1 {
                 prev = self.f(i - 2);
+            }
+            // `Kaarel Tamm, 58, said`: an age after a name.
+            if prev == ","
+                && i > 1
+                && self.t(i - 2).starts_with(char::is_uppercase)
+                && self.kind(i - 2) == Some(Kind::Word)
+                && matches!(self.t(a.last + 1), "," | ")" | ".")
+                && a.digits.len() <= 3
+                && !a.digits.contains(['.', ','])
+            {
+                return true;
+            }
+            // A threshold after the word before its hedge (`children under 5`, `waited
+            // more than 12 hours`).
+            if let Some(h) = self.hedge_before(i)
+                && h > 0
+                && d.not_before.contains(&self.f(h - 1))
+            {
+                return true;
+            }
+            // `within 62 days`, `over 12 years`, `in 12 months`: a span that frames.
+            if self
+                .noun_phrase_after(a.last + 1)
+                .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(&self.f(z)))
+            {
+                let mut k = i;
+                while k > 0 && d.determiners.contains(&self.f(k - 1)) {
+                    k -= 1;
+                }
+                if k > 0 && d.framing.contains(&self.f(k - 1)) {
+                    return true;
+                }
             }
             // `(555) 123 4567`: numbers side by side, or after a closing bracket.
             if prev == ")" || self.kind(i - 1) == Some(Kind::Num) {
@@ -335,8 +374,11 @@ impl<'a> Finder<'a> {
                 return true;
             }
             if matches!(n, "-" | "–") && self.adjacent(j + 1) {
+                // `4.4-km stretch`, `8-car trains` are figures (see `glued`); `45-year-old`,
+                // `214-page`, `10-year` are not.
                 if self.kind(j + 2) == Some(Kind::Word)
                     && !self.rules.scales.contains_key(&self.f(j + 2))
+                    && self.glued(j).is_none()
                 {
                     return true;
                 }
@@ -363,6 +405,24 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// A unit glued to a number by a hyphen (`4.4-km`, `8-car`): its word's token.
+    fn glued(&self, j: usize) -> Option<usize> {
+        if !(self.adjacent(j) && self.adjacent(j + 1) && matches!(self.t(j + 1), "-" | "–")) {
+            return None;
+        }
+        let w = self.f(j + 2);
+        let d = &self.rules.draft;
+        if self.kind(j + 2) != Some(Kind::Word)
+            || d.not_after.contains(&w)
+            || d.durations.contains(&w)
+            || d.durations.contains(&format!("{w}s"))
+            || w.contains('-')
+        {
+            return None;
+        }
+        Some(j + 2)
+    }
+
     fn figure_at(&self, i: usize) -> Option<Figure> {
         if let Some(f) = self.ratio_at(i) {
             return Some(f);
@@ -372,10 +432,24 @@ impl<'a> Finder<'a> {
             // A number word is a figure only with a scale or a counted word after it:
             // "two people", "five million", not "one of them".
             let next = self.f(amount.last + 1);
+            let plural_np = self
+                .noun_phrase_after(amount.last + 1)
+                .is_some_and(|(_, z)| {
+                    let h = self.f(z);
+                    h.ends_with('s') && h.chars().count() > 3
+                        || self.rules.draft.units.contains_key(&h)
+                });
+            let of_the = next == "of"
+                && matches!(
+                    self.f(amount.last + 2).as_str(),
+                    "the" | "them" | "those" | "its" | "their"
+                );
             let counted = self.rules.scales.contains_key(&next)
                 || PERCENT.iter().any(|(w, _)| *w == next)
-                || self.rules.draft.units.contains_key(&next);
-            if !counted || matches!(self.f(i).as_str(), "no" | "none" | "zero") {
+                || self.rules.draft.units.contains_key(&next)
+                || plural_np
+                || of_the;
+            if !counted || matches!(self.f(i).as_str(), "no" | "none" | "zero" | "one") {
                 return None;
             }
             if i > 0 && matches!(self.f(i - 1).as_str(), "the" | "of" | "these" | "those") {
@@ -504,7 +578,7 @@ impl<'a> Finder<'a> {
             });
         }
         if let Some((w, Some(unit))) = &written_currency {
-            let without = literal.replacen(w.as_str(), "", 1);
+            let without = literal.replace(w.as_str(), "");
             fallback = Some((fold_ws(&without), unit.clone()));
         }
         let mut quote_end = self.toks.get(last).map_or(0, |t| t.end);
@@ -524,6 +598,19 @@ impl<'a> Finder<'a> {
             last + 1
         };
         match fig_kind {
+            FigKind::Count if self.glued(last).is_some() => {
+                let w = self.glued(last).unwrap_or(last);
+                let head = self.f(w);
+                unit = self.unit_of(w, &head).or(Some((head.clone(), true)));
+                quote_end = self.toks[w].end;
+                measure = match self.noun_phrase_after(w + 1) {
+                    Some((a, z)) => {
+                        quote_end = self.toks[z].end;
+                        Some(self.words(a, z))
+                    }
+                    None => Some(head),
+                };
+            }
             FigKind::Count => {
                 if let Some((a, z)) = self.noun_phrase_after(after) {
                     let head = self.f(z);

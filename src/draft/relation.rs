@@ -73,6 +73,7 @@ pub fn find(
         wholes: Vec::new(),
     };
     r.shares();
+    r.ratios_alone();
     r.one_in_n();
     r.sums();
     r.change_nouns(prev);
@@ -287,6 +288,55 @@ impl Reader<'_, '_> {
                 (first, whole.1),
                 vec![self.base + j + 1],
             );
+        }
+    }
+
+    /// A ratio word no share took: "about a third of the money, 2.3 billion roubles" is
+    /// a share of an unknown whole; "a fifth of visitors" a share of two unknowns.
+    fn ratios_alone(&mut self) {
+        let taken: Vec<usize> = self.out.iter().flat_map(|r| r.consumed.clone()).collect();
+        for j in 0..self.figs.len() {
+            let r = &self.figs[j];
+            if !matches!(r.kind, FigKind::Ratio | FigKind::Percent)
+                || taken.contains(&(self.base + j))
+            {
+                continue;
+            }
+            if self.f(r.last + 1) != "of" {
+                continue;
+            }
+            let Some((label, z)) = self.np(r.last + 1) else {
+                continue;
+            };
+            // ", A": the part named after the whole.
+            let part = self
+                .figs
+                .get(j + 1)
+                .filter(|g| {
+                    amount(g) && self.f(g.first.saturating_sub(1)) == "," && g.first <= z + 3
+                })
+                .map(|_| j + 1);
+            let rhs = r.literal.clone();
+            let (args, q1) = match part {
+                Some(p) => (
+                    vec![
+                        self.side(p),
+                        Side::New {
+                            like: Some(self.base + p),
+                            when: None,
+                            label,
+                        },
+                    ],
+                    self.figs[p].last,
+                ),
+                None if r.kind == FigKind::Ratio => (
+                    vec![self.named(format!("part of {label}")), self.named(label)],
+                    z,
+                ),
+                None => continue,
+            };
+            let first = r.first;
+            self.push("share", args, rhs, (first, q1), vec![self.base + j]);
         }
     }
 
@@ -597,7 +647,13 @@ impl Reader<'_, '_> {
             };
             if let Some(rhs) = amount_lit {
                 let points = rhs_fig.is_some_and(|p| self.is_points(&self.figs[p]));
-                let consumed: Vec<usize> = rhs_fig.map(|p| self.base + p).into_iter().collect();
+                // A rate whose ends the story does not give (GDP "grew 0.3%") stays a
+                // figure too.
+                let consumed: Vec<usize> = rhs_fig
+                    .filter(|_| b.is_some())
+                    .map(|p| self.base + p)
+                    .into_iter()
+                    .collect();
                 let (before, after) = match b {
                     Some(b) => (
                         match from {

@@ -40,6 +40,11 @@ pub struct DraftWords {
     /// Units that measure rather than count (`t`, `km`, `days`): the measure of such a
     /// figure is what they measure ("30 mln tonnes of wheat", "exports ... 30 mln t").
     pub measuring_units: BTreeSet<String>,
+    /// Words of spans of time (`days`, `months`): with a framing word before the
+    /// number (`within 62 days`, `over 12 years`) the span frames, it is no figure.
+    pub durations: BTreeSet<String>,
+    /// The words that frame a span (`within`, `over`, `in`).
+    pub framing: BTreeSet<String>,
 }
 
 const KEYS: &[&str] = &[
@@ -54,6 +59,8 @@ const KEYS: &[&str] = &[
     "stop_words",
     "scales",
     "measuring_units",
+    "durations",
+    "framing",
 ];
 
 impl DraftWords {
@@ -69,6 +76,8 @@ impl DraftWords {
                 "determiners" => words(file, v, "determiners", &mut self.determiners)?,
                 "stop_words" => words(file, v, "stop_words", &mut self.stop_words)?,
                 "scales" => words(file, v, "scales", &mut self.scales)?,
+                "durations" => words(file, v, "durations", &mut self.durations)?,
+                "framing" => words(file, v, "framing", &mut self.framing)?,
                 "measuring_units" => {
                     words(file, v, "measuring_units", &mut self.measuring_units)?;
                 }
