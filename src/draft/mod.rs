@@ -595,6 +595,7 @@ fn relation_items(
             }
         }
     }
+    adopt_units(r.func, &args, items);
     let first = args
         .first()
         .map(|&a| items[a].base.clone())
@@ -637,6 +638,43 @@ fn relation_items(
         span: r.quote,
         dropped: false,
     });
+}
+
+/// The sides of a sum, a change or a comparison are in one unit: a figure whose unit
+/// is missing or a guess takes the unit of the other side (the total of a sum), said in
+/// a `# check:` comment.
+fn adopt_units(func: &str, args: &[usize], items: &mut [Item]) {
+    if !matches!(func, "sum" | ">" | "<" | "growth" | "decline" | "change") {
+        return;
+    }
+    let unit_of = |i: usize| match &items[i].body {
+        Body::Quantity { unit, .. } => unit.clone(),
+        Body::Unknown { unit, .. } => unit.clone().map(|u| (u, None)),
+        _ => None,
+    };
+    let order: Vec<usize> = if func == "sum" {
+        args.iter().rev().copied().collect()
+    } else {
+        args.to_vec()
+    };
+    // The anchor: a unit that is not a guess, else any unit.
+    let anchor = order
+        .iter()
+        .filter_map(|&i| unit_of(i))
+        .find(|(_, why)| why.is_none())
+        .or_else(|| order.iter().find_map(|&i| unit_of(i)));
+    let Some((unit, _)) = anchor else { return };
+    for &i in args {
+        if let Body::Quantity { unit: u, .. } = &mut items[i].body {
+            let guess = u.as_ref().is_none_or(|(_, why)| why.is_some());
+            if guess && u.as_ref().is_none_or(|(x, _)| *x != unit) {
+                *u = Some((
+                    unit.clone(),
+                    Some("unit, as the other side of the relation".into()),
+                ));
+            }
+        }
+    }
 }
 
 fn strip_time(id: &str) -> String {

@@ -490,11 +490,25 @@ impl Reader<'_, '_> {
             let compared = self.compared_time(tail);
             let when = compared.as_ref().and_then(|(w, _)| w.clone());
             let t_last = compared.as_ref().map_or(tail, |(_, t)| *t);
-            let Some(after) = self
+            let after = self
                 .before(head, 12, amount)
                 .map(|j| self.base + j)
-                .or(if compared.is_some() { prev } else { None })
-            else {
+                .or(if compared.is_some() { prev } else { None });
+            let Some(after) = after else {
+                // "The 20% cut": both ends unknown.
+                let func = if up { "growth" } else { "decline" };
+                let a = if head > 0 && matches!(self.f(head - 1).as_str(), "a" | "an" | "the") {
+                    head - 1
+                } else {
+                    head
+                };
+                let label = self.np(tail + 1).map(|(l, _)| l).unwrap_or_default();
+                let args = vec![
+                    self.named(format!("{label} before").trim().to_owned()),
+                    self.named(format!("{label} after").trim().to_owned()),
+                ];
+                let rhs = p.literal.clone();
+                self.push(func, args, rhs, (a, t_last), vec![]);
                 continue;
             };
             let func = match (p.kind, up) {
@@ -548,12 +562,13 @@ impl Reader<'_, '_> {
             let mut k = v + 1;
             let mut last = v;
             let mut loose = 0;
-            while k < n && loose < 6 {
+            let mut by_amount = None;
+            while k < n && loose < 9 {
                 let w = self.f(k);
-                if matches!(
-                    w.as_str(),
-                    "." | ";" | "and" | "but" | "while" | "which" | "after"
-                ) || (k > v + 1 && (self.is("rose", k) || self.is("fell", k)))
+                let found = pct.is_some() || ratio.is_some() || from.is_some() || to.is_some();
+                if matches!(w.as_str(), "." | ";" | "but" | "while" | "which" | "after")
+                    || (w == "and" && found)
+                    || (k > v + 1 && (self.is("rose", k) || self.is("fell", k)))
                 {
                     break;
                 }
@@ -564,6 +579,13 @@ impl Reader<'_, '_> {
                         ratio = Some(lit);
                         last = z;
                         k = z + 1;
+                        continue;
+                    }
+                    // "rose by almost £400m": a change by an amount.
+                    if let Some(g) = self.at(k + 1).filter(|&g| amount(&self.figs[g])) {
+                        by_amount = Some(g);
+                        last = self.figs[g].last;
+                        k = last + 1;
                         continue;
                     }
                     k += 1;
@@ -605,7 +627,12 @@ impl Reader<'_, '_> {
             let when = compared.as_ref().and_then(|(w, _)| w.clone());
             let mut q_end = compared.as_ref().map_or(last, |(_, t)| (*t).max(last));
             // "B, up 5% from 2023", "15 seats, down from 29": the figure before the verb.
-            let near_before = self.before(v, 3, valued);
+            let reach = if matches!(self.f(v).as_str(), "up" | "down") {
+                14
+            } else {
+                3
+            };
+            let near_before = self.before(v, reach, valued);
             let rhs_fig = pct;
             let same = |a: usize, b: usize| {
                 let (x, y) = (&self.figs[a], &self.figs[b]);
@@ -639,17 +666,20 @@ impl Reader<'_, '_> {
             }
             let amount_lit = rhs_fig
                 .map(|p| self.amount_literal(&self.figs[p]))
-                .or(ratio.clone());
+                .or(ratio.clone())
+                .or(by_amount.map(|g| self.figs[g].literal.clone()));
             let b = to.or(near_before);
             let q0 = match (to, b) {
                 (None, Some(b)) => self.figs[b].first,
                 _ => v,
             };
             if let Some(rhs) = amount_lit {
-                let points = rhs_fig.is_some_and(|p| self.is_points(&self.figs[p]));
+                let points =
+                    by_amount.is_some() || rhs_fig.is_some_and(|p| self.is_points(&self.figs[p]));
                 // A rate whose ends the story does not give (GDP "grew 0.3%") stays a
                 // figure too.
                 let consumed: Vec<usize> = rhs_fig
+                    .or(by_amount)
                     .filter(|_| b.is_some())
                     .map(|p| self.base + p)
                     .into_iter()
@@ -775,9 +805,29 @@ impl Reader<'_, '_> {
             if !(more || less) {
                 continue;
             }
-            let Some(a) = self.before(p.first, 4, amount) else {
+            let Some(a) = self.before(p.first, 4, amount).or_else(|| {
+                // "closed 2.3% higher in Seoul at ₩218,500": the new value after `at`.
+                (w + 1..w + 6)
+                    .find(|&k| self.f(k) == "at")
+                    .and_then(|k| self.at(k + 1))
+                    .filter(|&g| amount(&self.figs[g]))
+            }) else {
                 continue;
             };
+            if a > pj {
+                let rhs = p.literal.clone();
+                let before = self.new_like(a, None);
+                let q = (p.first, self.figs[a].last);
+                let func = if more { "growth" } else { "decline" };
+                self.push(
+                    func,
+                    vec![before, self.side(a)],
+                    rhs,
+                    q,
+                    vec![self.base + pj],
+                );
+                continue;
+            }
             let mut j = w + 1;
             if self.f(j) == "than" {
                 j += 1;
