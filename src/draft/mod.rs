@@ -290,7 +290,12 @@ fn finish(
         let (claims, owners) = claims(items);
         doc.source = None;
         let (text, ranges) = write::yaml(&doc, &claims, notes);
-        let report = crate::check_source(SourceFile::new("draft.yaml", text.as_str()), None, rules);
+        let report = crate::check_text(
+            SourceFile::new("draft.yaml", text.as_str()),
+            rules,
+            None,
+            crate::Threads::One,
+        );
         let mut changed = false;
         for f in &report.findings {
             if !matches!(
@@ -723,7 +728,7 @@ fn header(article: &str, rules: &RuleSet) -> (Document, usize) {
                     "title" if !v.is_empty() => doc.title = Some(v.to_owned()),
                     "date" => {
                         let d = v.get(..10).unwrap_or(v);
-                        if d.len() == 10 && crate::claim::Time::parse(d).is_some() {
+                        if d.len() == 10 && crate::time::Time::parse(d).is_some() {
                             doc.date = Some(d.to_owned());
                         }
                     }

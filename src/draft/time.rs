@@ -197,7 +197,7 @@ pub fn mentions(
         }
         if matched {
             if let Some(v) = &value
-                && crate::claim::Time::parse(v).is_none()
+                && crate::time::Time::parse(v).is_none()
             {
                 value = None;
             }

@@ -4,7 +4,7 @@
 use crate::args::DraftArgs;
 use claimlint::config::{Config, RuleOptions};
 use claimlint::discover::io_words;
-use claimlint::error::ToolError;
+use claimlint::error::{ErrorKind, ToolError};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -14,7 +14,7 @@ const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// Drafts; returns what goes to standard output (the draft, or a line saying where it
 /// was written).
 pub fn run(a: &DraftArgs) -> Result<String, ToolError> {
-    let usage = |m: String| ToolError::new("usage", m);
+    let usage = |m: String| ToolError::new(ErrorKind::Usage, m);
     let stdin = a.article.as_os_str() == "-";
     if let Some(out) = &a.output
         && std::fs::symlink_metadata(out).is_ok()
