@@ -60,6 +60,8 @@ pub struct Finder<'a> {
     pub rules: &'a RuleSet,
     /// Tokens taken by times.
     pub timed: Vec<bool>,
+    /// Each token folded once (lowercase, apostrophes straightened).
+    pub lower: Vec<String>,
 }
 
 const PERCENT: &[(&str, FigKind)] = &[
@@ -84,7 +86,13 @@ struct Amount {
 
 impl<'a> Finder<'a> {
     /// A finder over one sentence; `times` are the sentence's times.
-    pub fn new(text: &'a str, toks: &'a [Token], rules: &'a RuleSet, times: &[Mention]) -> Self {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        lower: Vec<String>,
+        rules: &'a RuleSet,
+        times: &[Mention],
+    ) -> Self {
         let mut timed = vec![false; toks.len()];
         for m in times {
             for t in timed.iter_mut().take(m.last + 1).skip(m.first) {
@@ -96,6 +104,7 @@ impl<'a> Finder<'a> {
             toks,
             rules,
             timed,
+            lower,
         }
     }
 
@@ -103,8 +112,9 @@ impl<'a> Finder<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn f(&self, i: usize) -> String {
-        fold(self.t(i))
+    /// Token `i`, folded (lowercase, apostrophes straightened), or `""`.
+    pub fn f(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -120,18 +130,21 @@ impl<'a> Finder<'a> {
 
     /// The folded text of tokens `[a, z)`, with single spaces where the text has white
     /// space and none where it has none.
-    fn phrase(&self, a: usize, z: usize) -> String {
-        let mut s = String::new();
-        if z > self.toks.len() {
-            return s;
+    fn phrase(&self, a: usize, z: usize) -> std::borrow::Cow<'_, str> {
+        if z > self.toks.len() || a >= z {
+            return std::borrow::Cow::Borrowed("");
         }
+        if z == a + 1 {
+            return std::borrow::Cow::Borrowed(self.f(a));
+        }
+        let mut s = String::new();
         for i in a..z {
             if i > a && !self.adjacent(i - 1) {
                 s.push(' ');
             }
-            s.push_str(&self.f(i));
+            s.push_str(self.f(i));
         }
-        s
+        std::borrow::Cow::Owned(s)
     }
 
     /// The article's text of tokens `[a, z]`, white space folded.
@@ -202,7 +215,7 @@ impl<'a> Finder<'a> {
             // Number words, longest first (`a dozen`).
             for n in (1..=2).rev() {
                 let p = self.phrase(i, i + n);
-                if self.rules.number_words.contains_key(&p) {
+                if self.rules.number_words.contains_key(&*p) {
                     return Some(Amount {
                         first: i,
                         last: i + n - 1,
@@ -222,7 +235,7 @@ impl<'a> Finder<'a> {
             if let Some(&(_, k)) = PERCENT.iter().find(|(w, _)| *w == p) {
                 return Some((i + n, Some(k)));
             }
-            if self.rules.scales.contains_key(&p) {
+            if self.rules.scales.contains_key(&*p) {
                 // One-letter scales (`m`, `k`, `b`) only written against the number or
                 // after money: `5 m` may be metres.
                 if p.chars().count() == 1 && !(self.adjacent(i) || money) {
@@ -275,7 +288,7 @@ impl<'a> Finder<'a> {
     /// A hedge ending just before token `i`: its first token.
     fn hedge_before(&self, i: usize) -> Option<usize> {
         (1..=3usize).rev().find_map(|n| {
-            (i >= n && self.rules.hedges.contains_key(&self.phrase(i - n, i))).then(|| i - n)
+            (i >= n && self.rules.hedges.contains_key(&*self.phrase(i - n, i))).then(|| i - n)
         })
     }
 
@@ -305,20 +318,20 @@ impl<'a> Finder<'a> {
             // more than 12 hours`).
             if let Some(h) = self.hedge_before(i)
                 && h > 0
-                && d.not_before.contains(&self.f(h - 1))
+                && d.not_before.contains(self.f(h - 1))
             {
                 return true;
             }
             // `within 62 days`, `over 12 years`, `in 12 months`: a span that frames.
             if self
                 .noun_phrase_after(a.last + 1)
-                .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(&self.f(z)))
+                .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(self.f(z)))
             {
                 let mut k = i;
-                while k > 0 && d.determiners.contains(&self.f(k - 1)) {
+                while k > 0 && d.determiners.contains(self.f(k - 1)) {
                     k -= 1;
                 }
-                if k > 0 && d.framing.contains(&self.f(k - 1)) {
+                if k > 0 && d.framing.contains(self.f(k - 1)) {
                     return true;
                 }
             }
@@ -327,7 +340,7 @@ impl<'a> Finder<'a> {
                 return true;
             }
             if d.not_before.contains(prev.trim_end_matches('.'))
-                || (i > 1 && d.not_before.contains(&self.phrase(i - 2, i)))
+                || (i > 1 && d.not_before.contains(&*self.phrase(i - 2, i)))
             {
                 return true;
             }
@@ -350,7 +363,7 @@ impl<'a> Finder<'a> {
         if self.kind(j + 1) == Some(Kind::Num) {
             return true;
         }
-        if d.not_after.contains(&next) || d.not_after.contains(&self.phrase(j + 1, j + 3)) {
+        if d.not_after.contains(next) || d.not_after.contains(&*self.phrase(j + 1, j + 3)) {
             return true;
         }
         // `221 Baker Street`: capitalised words, then a word of an address.
@@ -359,7 +372,7 @@ impl<'a> Finder<'a> {
             && self.kind(k) == Some(Kind::Word)
             && self.t(k).starts_with(char::is_uppercase)
         {
-            if k > j + 1 && d.not_after.contains(&self.f(k)) {
+            if k > j + 1 && d.not_after.contains(self.f(k)) {
                 return true;
             }
             k += 1;
@@ -367,7 +380,7 @@ impl<'a> Finder<'a> {
         if self.adjacent(j) {
             // `1st`, `45-year-old`, `10:30`, `3/4`, `555-1234-5678`.
             let n = self.t(j + 1);
-            if matches!(next.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+            if matches!(next, "st" | "nd" | "rd" | "th" | "s") {
                 return true;
             }
             if matches!(n, ":" | "/") && self.kind(j + 2) == Some(Kind::Num) {
@@ -377,7 +390,7 @@ impl<'a> Finder<'a> {
                 // `4.4-km stretch`, `8-car trains` are figures (see `glued`); `45-year-old`,
                 // `214-page`, `10-year` are not.
                 if self.kind(j + 2) == Some(Kind::Word)
-                    && !self.rules.scales.contains_key(&self.f(j + 2))
+                    && !self.rules.scales.contains_key(self.f(j + 2))
                     && self.glued(j).is_none()
                 {
                     return true;
@@ -405,6 +418,18 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// Whether token `i` is the first word of a ratio word of the rules (a cheap test
+    /// before the phrases are put together).
+    pub fn starts_ratio_word(&self, i: usize) -> bool {
+        let w = self.f(i);
+        !w.is_empty()
+            && self
+                .rules
+                .ratio_word_list
+                .iter()
+                .any(|r| r.split(' ').next() == Some(w))
+    }
+
     /// A unit glued to a number by a hyphen (`4.4-km`, `8-car`): its word's token.
     fn glued(&self, j: usize) -> Option<usize> {
         if !(self.adjacent(j) && self.adjacent(j + 1) && matches!(self.t(j + 1), "-" | "–")) {
@@ -413,8 +438,8 @@ impl<'a> Finder<'a> {
         let w = self.f(j + 2);
         let d = &self.rules.draft;
         if self.kind(j + 2) != Some(Kind::Word)
-            || d.not_after.contains(&w)
-            || d.durations.contains(&w)
+            || d.not_after.contains(w)
+            || d.durations.contains(w)
             || d.durations.contains(&format!("{w}s"))
             || w.contains('-')
         {
@@ -437,22 +462,22 @@ impl<'a> Finder<'a> {
                 .is_some_and(|(_, z)| {
                     let h = self.f(z);
                     h.ends_with('s') && h.chars().count() > 3
-                        || self.rules.draft.units.contains_key(&h)
+                        || self.rules.draft.units.contains_key(h)
                 });
             let of_the = next == "of"
                 && matches!(
-                    self.f(amount.last + 2).as_str(),
+                    self.f(amount.last + 2),
                     "the" | "them" | "those" | "its" | "their"
                 );
-            let counted = self.rules.scales.contains_key(&next)
+            let counted = self.rules.scales.contains_key(next)
                 || PERCENT.iter().any(|(w, _)| *w == next)
-                || self.rules.draft.units.contains_key(&next)
+                || self.rules.draft.units.contains_key(next)
                 || plural_np
                 || of_the;
-            if !counted || matches!(self.f(i).as_str(), "no" | "none" | "zero" | "one") {
+            if !counted || matches!(self.f(i), "no" | "none" | "zero" | "one") {
                 return None;
             }
-            if i > 0 && matches!(self.f(i - 1).as_str(), "the" | "of" | "these" | "those") {
+            if i > 0 && matches!(self.f(i - 1), "the" | "of" | "these" | "those") {
                 return None;
             }
         }
@@ -490,7 +515,7 @@ impl<'a> Finder<'a> {
         // `$5 mln`, `5 mln euros`: a word of money after the number.
         let mut money_after = None;
         if written_currency.is_none()
-            && let Some(unit) = self.rules.draft.money.get(&self.f(last + 1))
+            && let Some(unit) = self.rules.draft.money.get(self.f(last + 1))
             && self.f(last + 1).chars().all(char::is_lowercase)
         {
             money_after = Some((last + 1, unit.clone()));
@@ -541,8 +566,8 @@ impl<'a> Finder<'a> {
         // A scale word the literal language does not read (`crore` before the rules
         // have it): the number alone would be wrong, so the figure is noted, not drafted.
         let unread_scale = kind.is_none()
-            && self.rules.draft.scales.contains(&self.f(last + 1))
-            && !self.rules.scales.contains_key(&self.f(last + 1));
+            && self.rules.draft.scales.contains(self.f(last + 1))
+            && !self.rules.scales.contains_key(self.f(last + 1));
         if unread_scale {
             last += 1;
         }
@@ -601,20 +626,20 @@ impl<'a> Finder<'a> {
             FigKind::Count if self.glued(last).is_some() => {
                 let w = self.glued(last).unwrap_or(last);
                 let head = self.f(w);
-                unit = self.unit_of(w, &head).or(Some((head.clone(), true)));
+                unit = self.unit_of(w, head).or(Some((head.to_owned(), true)));
                 quote_end = self.toks[w].end;
                 measure = match self.noun_phrase_after(w + 1) {
                     Some((a, z)) => {
                         quote_end = self.toks[z].end;
                         Some(self.words(a, z))
                     }
-                    None => Some(head),
+                    None => Some(head.to_owned()),
                 };
             }
             FigKind::Count => {
                 if let Some((a, z)) = self.noun_phrase_after(after) {
                     let head = self.f(z);
-                    unit = self.unit_of(z, &head);
+                    unit = self.unit_of(z, head);
                     measure = Some(self.words(a, z));
                     quote_end = self.toks[z].end;
                     let measuring = unit
@@ -637,7 +662,7 @@ impl<'a> Finder<'a> {
             }
             FigKind::Percent | FigKind::Points | FigKind::Money | FigKind::Ratio => {
                 let mut k = after;
-                let of = matches!(self.f(k).as_str(), "of" | "in" | "for");
+                let of = matches!(self.f(k), "of" | "in" | "for");
                 if of {
                     k += 1;
                 }
@@ -674,20 +699,20 @@ impl<'a> Finder<'a> {
 
     /// `half of`, `a third of`, `about two thirds of`: a ratio word as a figure.
     fn ratio_at(&self, i: usize) -> Option<Figure> {
-        if self.kind(i) != Some(Kind::Word) {
+        if self.kind(i) != Some(Kind::Word) || !self.starts_ratio_word(i) {
             return None;
         }
         let (n, _) = (1..=2usize)
             .rev()
             .map(|n| (n, self.phrase(i, i + n)))
-            .find(|(_, p)| self.rules.ratio_words.contains_key(p))?;
+            .find(|(_, p)| self.rules.ratio_words.contains_key(&**p))?;
         let last = i + n - 1;
         let next = self.f(last + 1);
         // Fractions, not multipliers: `twice`, `double` and `three times` are relations.
         let value = self
             .rules
             .ratio_words
-            .get(&self.phrase(i, i + n))
+            .get(&*self.phrase(i, i + n))
             .map_or(0.0, |e| e.value);
         if value >= 1.0 || !(next == "of" || (next == "the" && self.f(i).ends_with("half"))) {
             return None;
@@ -721,7 +746,7 @@ impl<'a> Finder<'a> {
     /// The noun phrase starting at token `i` (determiners skipped): (first, head).
     pub fn noun_phrase_after(&self, mut i: usize) -> Option<(usize, usize)> {
         let d = &self.rules.draft;
-        while self.kind(i) == Some(Kind::Word) && d.determiners.contains(&self.f(i)) {
+        while self.kind(i) == Some(Kind::Word) && d.determiners.contains(self.f(i)) {
             i += 1;
         }
         let mut z = None;
@@ -729,15 +754,15 @@ impl<'a> Finder<'a> {
         while k < i + 4
             && self.kind(k) == Some(Kind::Word)
             && !self.timed.get(k).copied().unwrap_or(true)
-            && !d.stop_words.contains(&self.f(k))
-            && !self.rules.hedges.contains_key(&self.f(k))
+            && !d.stop_words.contains(self.f(k))
+            && !self.rules.hedges.contains_key(self.f(k))
             && !self.is_relation_word(k)
         {
             z = Some(k);
             k += 1;
             // A counted word is the head: what follows it is the clause's.
             let f = self.f(k - 1);
-            if d.units.contains_key(&f) || self.rules.unit(&f).is_some() {
+            if d.units.contains_key(f) || self.rules.unit(f).is_some() {
                 break;
             }
         }
@@ -761,7 +786,7 @@ impl<'a> Finder<'a> {
             && skipped < 3
             && self.kind(k - 1) == Some(Kind::Word)
             && (matches!(
-                self.f(k - 1).as_str(),
+                self.f(k - 1),
                 "of" | "at"
                     | "to"
                     | "was"
@@ -792,8 +817,8 @@ impl<'a> Finder<'a> {
             && !(j > 1 && matches!(self.kind(j - 2), Some(Kind::Num) | Some(Kind::Mark)))
             && !self.is_scale_word(j - 1)
             && !self.timed.get(j - 1).copied().unwrap_or(true)
-            && !d.stop_words.contains(&self.f(j - 1))
-            && !d.determiners.contains(&self.f(j - 1))
+            && !d.stop_words.contains(self.f(j - 1))
+            && !d.determiners.contains(self.f(j - 1))
             && !self.is_relation_word(j - 1)
         {
             j -= 1;
@@ -804,9 +829,9 @@ impl<'a> Finder<'a> {
 
     fn is_scale_word(&self, k: usize) -> bool {
         let f = self.f(k);
-        self.rules.scales.contains_key(&f)
+        self.rules.scales.contains_key(f)
             || matches!(
-                f.as_str(),
+                f,
                 "percent" | "per" | "cent" | "percentage" | "point" | "points" | "pp"
             )
     }
@@ -815,7 +840,7 @@ impl<'a> Finder<'a> {
         let f = self.f(k);
         ["rose", "fell", "increase", "decrease", "doubled"]
             .iter()
-            .any(|r| self.rules.draft.relation(r).is_some_and(|s| s.contains(&f)))
+            .any(|r| self.rules.draft.relation(r).is_some_and(|s| s.contains(f)))
     }
 
     /// The unit of a counted word: from the rules' words, a unit of the rules, or a
@@ -881,8 +906,8 @@ impl Finder<'_> {
         while j > 0
             && j + 4 > i
             && self.kind(j - 1) == Some(Kind::Word)
-            && !d.stop_words.contains(&self.f(j - 1))
-            && !d.determiners.contains(&self.f(j - 1))
+            && !d.stop_words.contains(self.f(j - 1))
+            && !d.determiners.contains(self.f(j - 1))
         {
             j -= 1;
             a = Some(j);

@@ -135,8 +135,9 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
     };
     for (s_start, s_end) in sentence::split(article, body_start, &rules.draft) {
         let toks = token::tokens(article, s_start, s_end);
-        let times = time::mentions(article, &toks, &rules.draft, doc_year);
-        let fd = Finder::new(article, &toks, rules, &times);
+        let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(article))).collect();
+        let times = time::mentions(article, &toks, &lower, &rules.draft, doc_year);
+        let fd = Finder::new(article, &toks, lower, rules, &times);
         let mut figs = fd.figures();
         let clause_time = |first: usize| -> Option<String> {
             times
@@ -311,7 +312,9 @@ fn finish(
             let Some(at) = f.labels.first().map(|l| l.span.start) else {
                 continue;
             };
-            let Some(k) = ranges.iter().position(|&(a, z)| a <= at && at < z) else {
+            // The claim whose lines hold the finding (ranges are in file order).
+            let k = ranges.partition_point(|&(a, _)| a <= at);
+            let Some(k) = k.checked_sub(1).filter(|&k| at < ranges[k].1) else {
                 continue;
             };
             let i = owners[k];
@@ -352,12 +355,21 @@ fn claims(items: &[Item]) -> (Vec<Claim>, Vec<usize>) {
         }
     }
     // Unknowns no assertion uses go.
+    let mut used_by = vec![false; items.len()];
+    for (j, o) in items.iter().enumerate() {
+        if let Body::Assert { args, .. } = &o.body
+            && live[j]
+        {
+            for &a in args {
+                if let Some(u) = used_by.get_mut(a) {
+                    *u = true;
+                }
+            }
+        }
+    }
     for (i, it) in items.iter().enumerate() {
         if matches!(it.body, Body::Unknown { .. }) {
-            let used_by = items.iter().enumerate().any(|(j, o)| {
-                live[j] && matches!(&o.body, Body::Assert { args, .. } if args.contains(&i))
-            });
-            live[i] = live[i] && used_by;
+            live[i] = live[i] && used_by[i];
         }
     }
     for (i, it) in items.iter().enumerate() {
@@ -782,7 +794,8 @@ fn dateline(line: &str, rules: &RuleSet) -> Option<String> {
         &line[..cut]
     };
     let toks = token::tokens(head, 0, head.len());
-    time::mentions(head, &toks, &rules.draft, None)
+    let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(head))).collect();
+    time::mentions(head, &toks, &lower, &rules.draft, None)
         .into_iter()
         .filter_map(|m| m.value)
         .find(|v| v.len() == 10)

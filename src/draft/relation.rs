@@ -7,7 +7,7 @@
 
 use super::figure::{FigKind, Figure, Finder};
 use super::time::Mention as Time;
-use super::token::{Kind, fold};
+use super::token::Kind;
 
 /// One side of a relation: a figure of the draft, or an unknown the text names but
 /// gives no figure for.
@@ -95,8 +95,8 @@ fn valued(g: &Figure) -> bool {
 }
 
 impl Reader<'_, '_> {
-    fn f(&self, k: usize) -> String {
-        fold(self.fd.toks.get(k).map_or("", |t| t.text(self.fd.text)))
+    fn f(&self, k: usize) -> &str {
+        self.fd.f(k)
     }
 
     fn is(&self, kind: &str, k: usize) -> bool {
@@ -104,7 +104,7 @@ impl Reader<'_, '_> {
             .rules
             .draft
             .relation(kind)
-            .is_some_and(|s| s.contains(&self.f(k)))
+            .is_some_and(|s| s.contains(self.f(k)))
     }
 
     fn at(&self, k: usize) -> Option<usize> {
@@ -141,7 +141,7 @@ impl Reader<'_, '_> {
 
     /// Whether tokens `(a, z)` hold a clause break: `;`, or a word that opens a clause.
     fn clause_break(&self, a: usize, z: usize) -> bool {
-        (a + 1..z).any(|k| matches!(self.f(k).as_str(), ";" | "while" | "but" | "whereas"))
+        (a + 1..z).any(|k| matches!(self.f(k), ";" | "while" | "but" | "whereas"))
     }
 
     /// The nearest figure ending before token `k`, within `gap` tokens, that `ok` takes.
@@ -158,10 +158,7 @@ impl Reader<'_, '_> {
     /// The words of the noun phrase at `k`, for an unknown's name.
     fn np(&self, k: usize) -> Option<(String, usize)> {
         let mut k = k;
-        while matches!(
-            self.f(k).as_str(),
-            "of" | "the" | "its" | "their" | "as" | "than"
-        ) {
+        while matches!(self.f(k), "of" | "the" | "its" | "their" | "as" | "than") {
             k += 1;
         }
         self.fd
@@ -172,6 +169,9 @@ impl Reader<'_, '_> {
     /// A ratio word at `k`, with a hedge before it: (first token, last token, literal).
     fn ratio_word(&self, k: usize) -> Option<(usize, usize, String)> {
         let fd = self.fd;
+        if !fd.starts_ratio_word(k) {
+            return None;
+        }
         let first = (1..=3usize)
             .rev()
             .find(|&n| k >= n && fd.rules.hedges.contains_key(&self.phrase(k - n, k)))
@@ -244,8 +244,8 @@ impl Reader<'_, '_> {
             if !matches!(r.kind, FigKind::Ratio | FigKind::Percent) {
                 continue;
             }
-            let between: Vec<String> = (a.last + 1..r.first).map(|k| self.f(k)).collect();
-            let linked = between.iter().any(|w| w == "," || w == "(" || w == "or");
+            let between: Vec<&str> = (a.last + 1..r.first).map(|k| self.f(k)).collect();
+            let linked = between.iter().any(|&w| w == "," || w == "(" || w == "or");
             if !linked || between.len() > 8 {
                 continue;
             }
@@ -257,7 +257,7 @@ impl Reader<'_, '_> {
             while skipped < 4
                 && self.at(k).is_none()
                 && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
-                && !matches!(self.f(k).as_str(), "and" | "or" | "but")
+                && !matches!(self.f(k), "and" | "or" | "but")
             {
                 k += 1;
                 skipped += 1;
@@ -265,7 +265,11 @@ impl Reader<'_, '_> {
             let whole = match self.at(k).filter(|&b| b > j + 1 && amount(&self.figs[b])) {
                 Some(b) => {
                     self.wholes.push(b);
-                    (self.side(b), self.figs[b].last)
+                    (
+                        self.side(b),
+                        self.last_token_of(self.figs[b].quote.1)
+                            .max(self.figs[b].last),
+                    )
                 }
                 None => match self.np(r.last + 1) {
                     Some((label, z)) if self.f(r.last + 1) == "of" => (
@@ -356,7 +360,7 @@ impl Reader<'_, '_> {
                     .fd
                     .rules
                     .number_words
-                    .get(&self.f(n_tok))
+                    .get(self.f(n_tok))
                     .map(|e| e.value),
                 None => None,
             };
@@ -419,13 +423,13 @@ impl Reader<'_, '_> {
             let mut k = t.last + 1;
             while k < t.last + 5
                 && self.fd.toks.get(k).is_some_and(|x| x.kind == Kind::Word)
-                && !matches!(self.f(k).as_str(), "including" | "of")
+                && !matches!(self.f(k), "including" | "of")
             {
                 k += 1;
             }
-            let opens = matches!(self.f(k).as_str(), ":" | "—" | "–" | "(")
+            let opens = matches!(self.f(k), ":" | "—" | "–" | "(")
                 || self.f(k) == "including"
-                || (self.f(k) == "," && matches!(self.f(k + 1).as_str(), "including" | "of"));
+                || (self.f(k) == "," && matches!(self.f(k + 1), "including" | "of"));
             if !opens {
                 continue;
             }
@@ -497,7 +501,7 @@ impl Reader<'_, '_> {
             let Some(after) = after else {
                 // "The 20% cut": both ends unknown.
                 let func = if up { "growth" } else { "decline" };
-                let a = if head > 0 && matches!(self.f(head - 1).as_str(), "a" | "an" | "the") {
+                let a = if head > 0 && matches!(self.f(head - 1), "a" | "an" | "the") {
                     head - 1
                 } else {
                     head
@@ -526,7 +530,7 @@ impl Reader<'_, '_> {
             } else {
                 vec![before, Side::Figure(after)]
             };
-            let a = if head > 0 && matches!(self.f(head - 1).as_str(), "a" | "an") {
+            let a = if head > 0 && matches!(self.f(head - 1), "a" | "an") {
                 head - 1
             } else {
                 head
@@ -566,7 +570,7 @@ impl Reader<'_, '_> {
             while k < n && loose < 9 {
                 let w = self.f(k);
                 let found = pct.is_some() || ratio.is_some() || from.is_some() || to.is_some();
-                if matches!(w.as_str(), "." | ";" | "but" | "while" | "which" | "after")
+                if matches!(w, "." | ";" | "but" | "while" | "which" | "after")
                     || (w == "and" && found)
                     || (k > v + 1 && (self.is("rose", k) || self.is("fell", k)))
                 {
@@ -627,7 +631,7 @@ impl Reader<'_, '_> {
             let when = compared.as_ref().and_then(|(w, _)| w.clone());
             let mut q_end = compared.as_ref().map_or(last, |(_, t)| (*t).max(last));
             // "B, up 5% from 2023", "15 seats, down from 29": the figure before the verb.
-            let reach = if matches!(self.f(v).as_str(), "up" | "down") {
+            let reach = if matches!(self.f(v), "up" | "down") {
                 14
             } else {
                 3
@@ -639,7 +643,7 @@ impl Reader<'_, '_> {
                 x.kind == y.kind && x.unit == y.unit
             };
             if doubled {
-                let word = match self.f(v).as_str() {
+                let word = match self.f(v) {
                     "doubled" => "double",
                     "tripled" | "trebled" => "triple",
                     "quadrupled" => "four times",
@@ -764,7 +768,7 @@ impl Reader<'_, '_> {
             };
             let mut j = last + 1;
             while matches!(
-                self.f(j).as_str(),
+                self.f(j),
                 "the" | "as" | "many" | "much" | "that" | "of" | "its" | "their"
             ) && j < last + 5
             {
@@ -832,7 +836,7 @@ impl Reader<'_, '_> {
             if self.f(j) == "than" {
                 j += 1;
             }
-            while matches!(self.f(j).as_str(), "the" | "its" | "their") {
+            while matches!(self.f(j), "the" | "its" | "their") {
                 j += 1;
             }
             let (b, q1) = match self.at(j).filter(|&g| amount(&self.figs[g])) {

@@ -54,8 +54,8 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let first = fold(toks[i].text(fd.text));
-        let Some(cands) = phrases.by_first.get(&first) else {
+        let first = fd.f(i);
+        let Some(cands) = phrases.by_first.get(first) else {
             i += 1;
             continue;
         };
@@ -65,16 +65,14 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             let mut ok = true;
             for (n, w) in words.iter().enumerate() {
                 // Filler words may stand between the words of a phrase.
-                while n > 0
-                    && toks.get(k).is_some_and(|t| {
-                        let f = fold(t.text(fd.text));
-                        rules.filler_words.contains_key(&f) && &f != w
-                    })
-                {
+                while n > 0 && k < toks.len() && {
+                    let f = fd.f(k);
+                    rules.filler_words.contains_key(f) && f != w
+                } {
                     k += 1;
                 }
                 match toks.get(k) {
-                    Some(t) if t.kind == Kind::Word && fold(t.text(fd.text)) == *w => k += 1,
+                    Some(t) if t.kind == Kind::Word && fd.f(k) == w => k += 1,
                     _ => {
                         ok = false;
                         break;

@@ -19,8 +19,9 @@ fn d(text: &str) -> String {
 fn figs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
     let r = rules();
     let toks = token::tokens(text, 0, text.len());
-    let times = time::mentions(text, &toks, &r.draft, None);
-    Finder::new(text, &toks, r, &times)
+    let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(text))).collect();
+    let times = time::mentions(text, &toks, &lower, &r.draft, None);
+    Finder::new(text, &toks, lower, r, &times)
         .figures()
         .into_iter()
         .map(|f| (f.literal, f.unit.map(|u| u.0), f.measure))

@@ -50,17 +50,18 @@ const ORDINAL_QUARTERS: &[(&str, u32)] =
 pub fn mentions(
     text: &str,
     toks: &[Token],
+    lower: &[String],
     words: &DraftWords,
     doc_year: Option<u32>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    let w = |i: usize| toks.get(i).map(|t| fold(t.text(text))).unwrap_or_default();
+    let w = |i: usize| lower.get(i).map_or("", String::as_str);
     let month = |i: usize| -> Option<u32> {
         let t = toks.get(i)?;
         if t.kind != Kind::Word {
             return None;
         }
-        let f = fold(t.text(text));
+        let f = lower.get(i)?;
         // `May` is a month only with a capital; `march` and `may` are words too.
         if !t.text(text).starts_with(char::is_uppercase) {
             return None;
@@ -122,7 +123,7 @@ pub fn mentions(
             matched = true;
             last = i + 1;
             let mut j = i + 2;
-            if matches!(w(j).as_str(), "of" | ",") {
+            if matches!(w(j), "of" | ",") {
                 j += 1;
             }
             if let Some(y) = toks.get(j).and_then(|t| year(text, t)) {
@@ -278,7 +279,8 @@ mod tests {
             .and_then(crate::rules::RulesBuilder::finish)
             .unwrap_or_else(|e| panic!("{e}"));
         let toks = tokens(s, 0, s.len());
-        mentions(s, &toks, &rules.draft, doc_year)
+        let lower: Vec<String> = toks.iter().map(|t| fold(t.text(s))).collect();
+        mentions(s, &toks, &lower, &rules.draft, doc_year)
             .into_iter()
             .map(|m| (m.value, m.written, m.compared))
             .collect()
