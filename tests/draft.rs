@@ -134,12 +134,41 @@ fn every_corpus_draft_is_clean_and_matches_its_snapshot() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A draft raises no false alarm: where the gold list says the article is consistent,
+/// its unedited draft checks with no error and no warning.
+#[test]
+fn drafts_of_consistent_articles_check_without_errors_or_warnings() {
+    let mut alarms = Vec::new();
+    for dir in corpus() {
+        let gold: Gold = serde_saphyr::from_str(&read(&dir.join("gold.yaml")))
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        if !gold.inconsistencies.is_empty() {
+            continue;
+        }
+        let draft = draft_of(&dir, "article.md");
+        let loaded = claimlint::load(
+            SourceFile::new("claims.yaml", draft.text.as_str()),
+            rules(),
+            Threads::One,
+        );
+        let article = Article::Text(SourceFile::new("article.md", read(&dir.join("article.md"))));
+        let checked = claimlint::check(loaded, rules(), Some(&article), Threads::One);
+        for f in &checked.findings {
+            if f.severity != claimlint::Severity::Note {
+                alarms.push(format!("{}: {} {}", name(&dir), f.code.as_str(), f.message));
+            }
+        }
+    }
+    assert!(alarms.is_empty(), "{}", alarms.join("\n"));
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Gold {
     figures: Vec<GoldItem>,
     statuses: Vec<GoldItem>,
     relations: Vec<GoldRelation>,
+    inconsistencies: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -375,5 +404,22 @@ fn recall_and_precision_on_the_corpus() {
         100.0 * rel.recall(),
         100.0 * rel.precision()
     );
-    assert!(fig.recall() >= 0.0 && fig.precision() >= 0.0);
+    // Floors a little under today's figures (docs/draft.md): a change that loses
+    // ground fails here.
+    let floors = [
+        ("figure recall", fig.recall(), 0.92),
+        ("figure precision", fig.precision(), 0.91),
+        ("status recall", st.recall(), 0.95),
+        ("status precision", st.precision(), 0.83),
+        ("relation recall", rel.recall(), 0.58),
+        ("relation precision", rel.precision(), 0.84),
+    ];
+    for (what, got, floor) in floors {
+        assert!(
+            got >= floor,
+            "{what} {:.1}% is under {:.0}%",
+            100.0 * got,
+            100.0 * floor
+        );
+    }
 }

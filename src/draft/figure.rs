@@ -819,6 +819,7 @@ impl<'a> Finder<'a> {
             && !self.timed.get(j - 1).copied().unwrap_or(true)
             && !d.stop_words.contains(self.f(j - 1))
             && !d.determiners.contains(self.f(j - 1))
+            && !self.rules.hedges.contains_key(self.f(j - 1))
             && !self.is_relation_word(j - 1)
         {
             j -= 1;

@@ -128,6 +128,7 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
     // Figure index (article-wide) -> item index.
     let mut fig_item: Vec<Option<usize>> = Vec::new();
     let mut prev_anchor: Option<usize> = None;
+    let mut unnamed = 0u32;
     let mut seq = 0u32;
     let mut next_seq = || {
         seq += 1;
@@ -139,11 +140,27 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
         let times = time::mentions(article, &toks, &lower, &rules.draft, doc_year);
         let fd = Finder::new(article, &toks, lower, rules, &times);
         let mut figs = fd.figures();
+        // The segments of the sentence between commas and semicolons: a time in the
+        // token's own segment comes first, then the nearest.
+        let mut segment = Vec::with_capacity(toks.len());
+        let mut seg = 0;
+        for t in &toks {
+            if matches!(t.text(article), "," | ";" | "—" | "(" | ")") {
+                seg += 1;
+            }
+            segment.push(seg);
+        }
         let clause_time = |first: usize| -> Option<String> {
+            let own = segment.get(first).copied();
             times
                 .iter()
                 .filter(|t| !t.compared && t.value.is_some())
-                .min_by_key(|t| t.first.abs_diff(first))
+                .min_by_key(|t| {
+                    (
+                        segment.get(t.first).copied() != own,
+                        t.first.abs_diff(first),
+                    )
+                })
                 .and_then(|t| t.value.clone())
                 .filter(|v| Some(v) != doc_date.as_ref())
         };
@@ -207,10 +224,12 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
                 .and_then(|l| l.value.states.get(meaning.state))
                 .cloned()
                 .unwrap_or_default();
-            let (subject, guess) = m
-                .subject
-                .clone()
-                .unwrap_or_else(|| (meaning.lifecycle.to_string(), true));
+            let (subject, guess) = m.subject.clone().unwrap_or_else(|| {
+                // No words to name it: a subject of its own, so that it is never taken
+                // for another mention's.
+                unnamed += 1;
+                (format!("{} {unnamed}", meaning.lifecycle), true)
+            });
             let slug_subject = slug(&subject, 5);
             let slug_subject = if slug_subject.is_empty() {
                 meaning.lifecycle.to_string()

@@ -636,7 +636,15 @@ impl Reader<'_, '_> {
             } else {
                 3
             };
-            let near_before = self.before(v, reach, valued);
+            // Not a standard the figure is set against ("below the 85% standard").
+            let near_before = self.before(v, reach, |g| {
+                valued(g)
+                    && !(g.first > 0
+                        && matches!(
+                            self.f(g.first - 1),
+                            "the" | "a" | "an" | "below" | "above" | "against" | "than"
+                        ))
+            });
             let rhs_fig = pct;
             let same = |a: usize, b: usize| {
                 let (x, y) = (&self.figs[a], &self.figs[b]);

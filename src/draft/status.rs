@@ -143,12 +143,67 @@ fn subject(fd: &Finder, first: usize, last: usize) -> (Option<(String, bool)>, (
     let start = toks[first].start;
     let mut end = toks[last].end;
     let d = &fd.rules.draft;
-    if let Some((a, mut z)) = fd.noun_phrase_after(last + 1) {
+    // "approved a $150,000 grant": the thing, past its figure.
+    let mut after = last + 1;
+    while toks.get(after).is_some_and(|t| t.kind == Kind::Word)
+        && d.determiners.contains(fd.f(after))
+    {
+        after += 1;
+    }
+    let figure_first = after;
+    while toks.get(after).is_some_and(|t| {
+        t.kind == Kind::Num
+            || (t.kind == Kind::Mark && matches!(fd.f(after), "$" | "€" | "£" | "," | "." | "-"))
+            // `60,000-square-metre`: a unit glued to the number.
+            || (after > 0 && fd.f(after - 1) == "-" && toks[after - 1].end == t.start)
+            || fd.rules.scales.contains_key(fd.f(after))
+    }) && after < figure_first + 6
+    {
+        after += 1;
+    }
+    let mut after = if after > figure_first {
+        after
+    } else {
+        last + 1
+    };
+    // "has completed the acquisition of Harbourline": the phrase ends in its noun.
+    if fd.f(after) == "of" {
+        after += 1;
+        let mut k = after;
+        while toks.get(k).is_some_and(|t| t.kind == Kind::Word) && d.determiners.contains(fd.f(k)) {
+            k += 1;
+        }
+        let start_fig = k;
+        while toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Num
+                || (t.kind == Kind::Mark && matches!(fd.f(k), "$" | "€" | "£" | "," | "." | "-"))
+                || (k > 0 && fd.f(k - 1) == "-" && toks[k - 1].end == t.start)
+        }) && k < start_fig + 8
+        {
+            k += 1;
+        }
+        if k > start_fig {
+            after = k;
+        }
+    }
+    if let Some((a, mut z)) = fd.noun_phrase_after(after) {
+        // A named thing is its name: "smaller rival Harbourline Freight" and "Harbourline"
+        // are one subject.
+        let name = (a..=z).find(|&k| {
+            toks[k].text(fd.text).starts_with(char::is_uppercase)
+                && !d.money.contains_key(toks[k].text(fd.text))
+        });
+        if let Some(k) = name {
+            end = toks[z].end;
+            return (Some((fd.f(k).to_owned(), false)), (start, end));
+        }
         // "an office in Kazakhstan": one place or owner after the noun.
         let prep = fold(toks.get(z + 1).map_or("", |t| t.text(fd.text)));
         if matches!(prep.as_str(), "in" | "of" | "for" | "at")
             && toks.get(z + 2).is_some_and(|t| {
-                t.kind == Kind::Word && t.text(fd.text).starts_with(char::is_uppercase)
+                t.kind == Kind::Word
+                    && t.text(fd.text).starts_with(char::is_uppercase)
+                    && !d.money.contains_key(t.text(fd.text))
             })
         {
             let mut k = z + 2;

@@ -68,6 +68,7 @@ pub fn mentions(
         }
         words.months.get(f.trim_end_matches('.')).copied()
     };
+    let mut last_year: Option<u32> = None;
     let mut i = 0;
     while i < toks.len() {
         let start = i;
@@ -94,9 +95,33 @@ pub fn mentions(
             if y.is_some() {
                 last = j;
             }
+            // "in June", "that April": a month alone, in the year the sentence last
+            // named, else the dateline's.
+            let alone = day.is_none()
+                && y.is_none()
+                && i > 0
+                && matches!(
+                    w(i - 1),
+                    "in" | "that"
+                        | "since"
+                        | "by"
+                        | "until"
+                        | "last"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "from"
+                        | "before"
+                        | "after"
+                        | "through"
+                );
+            if alone {
+                matched = true;
+                value = last_year.or(doc_year).map(|y| format!("{y:04}-{m:02}"));
+            }
             if day.is_some() || y.is_some() {
                 matched = true;
-                value = y.or(doc_year).map(|y| match day {
+                value = y.or(last_year).or(doc_year).map(|y| match day {
                     Some(d) => format!("{y:04}-{m:02}-{d:02}"),
                     None => format!("{y:04}-{m:02}"),
                 });
@@ -197,6 +222,13 @@ pub fn mentions(
             }
         }
         if matched {
+            if let Some(y) = value
+                .as_deref()
+                .and_then(|v| v.get(..4))
+                .and_then(|y| y.parse().ok())
+            {
+                last_year = Some(y);
+            }
             if let Some(v) = &value
                 && crate::time::Time::parse(v).is_none()
             {
