@@ -54,10 +54,10 @@
 //!
 //! From the bottom floor up (`docs/ARCHITECTURE.md` says more): numbers and words
 //! ([`number`], [`interval`], [`wording`]), formulas ([`formula`]), rules ([`rules`]),
-//! units and literals ([`unit`], [`literal`]), claims ([`claim`], loaded by [`load`](mod@load)),
-//! compiled expressions ([`expr`]), the checks ([`numeric`], [`status`], [`quote`]),
-//! findings ([`finding`], [`report`]), and the run layer and output ([`run`],
-//! [`output`]).
+//! units and literals ([`unit`], [`literal`]), claims ([`claim`], loaded by
+//! [`load`](mod@load)), the compiled program of an assertion ([`program`]), the checks
+//! ([`numeric`], [`status`], [`quote`]), findings ([`finding`], [`report`]), and the run
+//! layer and output ([`run`], [`output`]).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
@@ -68,7 +68,6 @@ pub mod config;
 pub mod discover;
 pub mod draft;
 pub mod error;
-pub mod expr;
 pub mod finding;
 pub mod formula;
 pub mod hash;
@@ -78,6 +77,7 @@ pub mod load;
 pub mod number;
 pub mod numeric;
 pub mod output;
+pub mod program;
 pub mod quote;
 pub mod report;
 pub mod rules;
@@ -97,3 +97,8 @@ pub use finding::Finding;
 pub use quote::Article;
 pub use report::FileReport;
 pub use rules::RuleSet;
+
+/// The version of claimlint, as the JSON and SARIF outputs name it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version of the claim language (docs/SPEC.md) that this build reads.
+pub const LANGUAGE_VERSION: &str = "1.2";
