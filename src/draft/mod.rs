@@ -358,6 +358,7 @@ fn finish(
 /// article order, so the same article gives the same ids.
 fn claims(items: &[Item]) -> (Vec<Claim>, Vec<usize>) {
     let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next_number: HashMap<String, u32> = HashMap::new();
     let mut ids: Vec<Option<String>> = vec![None; items.len()];
     let mut live = vec![true; items.len()];
     // An assertion whose arguments were left out goes too.
@@ -399,12 +400,19 @@ fn claims(items: &[Item]) -> (Vec<Claim>, Vec<usize>) {
         if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
             base = format!("c_{base}");
         }
-        let mut id = base.clone();
-        let mut n = 1;
+        // The next number of each base is kept, so that a base drafted a thousand
+        // times does not try every number before its own.
+        let n = next_number.entry(base.clone()).or_insert(1);
+        let mut id = if *n == 1 {
+            base.clone()
+        } else {
+            format!("{base}_{n}")
+        };
         while used.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}_{n}");
         }
+        *n += 1;
         used.insert(id.clone());
         ids[i] = Some(id);
     }
