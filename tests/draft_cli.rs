@@ -108,3 +108,42 @@ fn an_article_that_cannot_be_read_is_exit_2() {
         assert!(o.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn a_newsrooms_rules_extend_the_words_of_the_draft() {
+    let d = scratch("rules");
+    write(
+        &d.join("rules/newsroom.yaml"),
+        "draft:\n  units:\n    people: [riders]\n  relations:\n    rose: [rebounded]\n",
+    );
+    write(&d.join("claimlint.yaml"), "rules: [rules]\n");
+    write(
+        &d.join("article.md"),
+        "Riders up\n\nThe line carried 40,000 riders, rebounded 5% on 2023.\n",
+    );
+    let o = claimlint(&d, &["draft", "article.md"], None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("value: 40,000\n    unit: people"), "{text}");
+    assert!(
+        text.contains("assert: growth(riders_2023, riders) = 5%"),
+        "{text}"
+    );
+    // Without the config, `riders` is a guess and `rebounded` no relation.
+    let o = claimlint(&d, &["draft", "article.md", "--isolated"], None);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("unit: riders   # check: unit"), "{text}");
+    assert!(!text.contains("growth("), "{text}");
+    write(
+        &d.join("rules/bad.yaml"),
+        "draft:\n  relations:\n    sideways: [x]\n",
+    );
+    let o = claimlint(&d, &["draft", "article.md"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("`sideways` is not a kind of relation"));
+}

@@ -118,12 +118,12 @@ impl DraftWords {
                     }
                 }
                 "relations" => {
-                    for (kind, ws) in map(file, v, "relations")? {
-                        let kind = scalar(file, kind, "a kind of relation")?;
+                    for (kind_node, ws) in map(file, v, "relations")? {
+                        let kind = scalar(file, kind_node, "a kind of relation")?;
                         if !RELATION_KINDS.contains(&kind) {
                             return Err(super::read::bad(
                                 file,
-                                k,
+                                kind_node,
                                 format!(
                                     "`{kind}` is not a kind of relation: {}",
                                     RELATION_KINDS.join(", ")
