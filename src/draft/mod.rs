@@ -152,9 +152,12 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
         }
         let clause_time = |first: usize| -> Option<String> {
             let own = segment.get(first).copied();
+            // A time of another clause only where it opens the sentence before the
+            // token ("In Q3 of 2024, Meta revealed ... 1.2 billion").
             times
                 .iter()
                 .filter(|t| !t.compared && t.value.is_some())
+                .filter(|t| segment.get(t.first).copied() == own || t.first < first)
                 .min_by_key(|t| {
                     (
                         segment.get(t.first).copied() != own,
