@@ -18,9 +18,10 @@ impl Loader<'_> {
         let value = self.text(get("value")?, "value")?;
         let unit_key = get("unit").and_then(|n| self.text(n, "unit"));
         // Folded like a status phrase (SPEC 4.4): case, white space, apostrophes, filler.
-        let measure = get("measure")
+        let (measure, measure_span) = get("measure")
             .and_then(|n| self.text(n, "measure"))
-            .map(|t| self.rules.fold_phrase(&t.text));
+            .map(|t| (self.rules.fold_phrase(&t.text), t.span))
+            .unzip();
         let domain_key = match get("domain") {
             Some(n) => {
                 let t = self.text(n, "domain")?;
@@ -92,7 +93,11 @@ impl Loader<'_> {
                             format!("in {}", lu.written),
                         )
                         .label(ut, format!("in {}", ku.written))
-                        .help("write the unit once, in the literal or in `unit`"),
+                        .help(unit_help(
+                            &value.text,
+                            &lu.written,
+                            &ku.written,
+                        )),
                     );
                     return None;
                 }
@@ -149,8 +154,25 @@ impl Loader<'_> {
             interval,
             unit,
             measure,
+            measure_span,
             domain,
             tag,
         })))
     }
+}
+
+/// The fix for a literal whose unit disagrees with `unit:`: a rate split in two
+/// (`£170` with `unit: per year`) is written whole; otherwise the unit is written once.
+fn unit_help(value: &str, literal_unit: &str, key_unit: &str) -> String {
+    let key = key_unit.trim();
+    let lower = key.to_ascii_lowercase();
+    if lower.starts_with("per ") || key.starts_with('/') || lower.starts_with("a ") {
+        return format!(
+            "write the rate whole, `value: {} {key}`, and drop `unit`",
+            value.trim()
+        );
+    }
+    format!(
+        "write the unit once: if the value is in {literal_unit}, drop `unit: {key}`; if it is in {key}, correct the literal"
+    )
 }

@@ -241,7 +241,10 @@ impl Messages<'_> {
             };
             let msg = match c.op {
                 CmpOp::Eq => format!("{lhs_desc}, but {rhs_desc}"),
-                op => format!("{lhs_desc}, so it cannot be {} {}", op_words(op), rhs_desc),
+                _ => format!(
+                    "{lhs_desc} and {rhs_desc}, so `{}` cannot hold",
+                    wording::shorten(&text.text, 80)
+                ),
             };
             let mut f = self.finding(Code::NumericMismatch, c.claim, msg, whole, lw.clone());
             let help = holding_alternative(c, self.rules, vars, scope)
@@ -393,10 +396,8 @@ impl Messages<'_> {
         // comparison against its nearest end (`women > 40` asks for more than 39.5).
         let point = |x: f64| wording::stated(&Interval::point(x), &r_style);
         let rhs = match f.op {
-            CmpOp::Lt => format!("less than {}", point(f.rhs.hi)),
-            CmpOp::Le => format!("at most {}", point(f.rhs.hi)),
-            CmpOp::Gt => format!("more than {}", point(f.rhs.lo)),
-            CmpOp::Ge => format!("at least {}", point(f.rhs.lo)),
+            CmpOp::Lt | CmpOp::Le => format!("{} {}", op_words(f.op), point(f.rhs.hi)),
+            CmpOp::Gt | CmpOp::Ge => format!("{} {}", op_words(f.op), point(f.rhs.lo)),
             CmpOp::Ne => format!("not {}", wording::stated(&f.rhs, &r_style)),
             _ => wording::stated(&f.rhs, &r_style),
         };
