@@ -5,12 +5,14 @@
 //! *finished*: units resolved to base units, functions checked for cycles, phrases
 //! folded and indexed, so that the checks only look things up.
 
+mod draft;
 mod entry;
 mod finish;
 mod list;
 mod load;
 mod read;
 
+pub use draft::{DraftWords, RELATION_KINDS};
 pub use list::{Line, lines};
 pub use load::{RulesBuilder, load_defaults};
 
@@ -160,6 +162,8 @@ pub struct RuleSet {
     pub ratio_word_list: Vec<String>,
     /// Number words, longest first.
     pub number_word_list: Vec<String>,
+    /// The words `claimlint draft` reads an article with.
+    pub draft: DraftWords,
 }
 
 impl RuleSet {
