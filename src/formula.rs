@@ -13,7 +13,7 @@
 //! in the formula's text.
 
 use crate::interval::Interval;
-use crate::literal::{DigitBuf, MAX_DIGITS, Tag, decimal};
+use crate::number::{DigitBuf, MAX_DIGITS, Tag, decimal};
 use crate::source::Span;
 
 /// The longest formula read; a longer one is `formula/invalid`.

@@ -1,8 +1,9 @@
 //! One amount of a literal: sign, currency, digits or a number word, and its scale.
 
-use super::number::{DigitBuf, Digits, MAX_DIGITS};
+use super::rounding::Digits;
 use super::{Amount, CURRENCIES, LiteralError, Parser, Scale, err};
 use crate::interval::Interval;
+use crate::number::{DigitBuf, MAX_DIGITS};
 
 impl Parser<'_> {
     /// `sign? currency? amount scale?`.

@@ -7,7 +7,7 @@ use super::{
     Domain, Entry, FunctionDef, Hedge, Lifecycle, Origin, RuleSet, TrailingZeros, UnitDef,
 };
 use crate::code::{Code, Level, Severity};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
@@ -23,8 +23,6 @@ const DEFAULTS_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/lifecycles.yaml"),
     ),
 ];
-
-pub(super) const RULES: &str = "rules/invalid";
 
 /// Merges rules files in order; `finish` checks the whole and indexes it.
 #[derive(Default, Clone)]
@@ -74,7 +72,7 @@ impl RulesBuilder {
         match yaml::parse(file) {
             Ok(Some(root)) => self.add_tree(file, &root),
             Ok(None) => Ok(()),
-            Err(e) => Err(ToolError::at(RULES, e.message, file, e.span)),
+            Err(e) => Err(ToolError::at(ErrorKind::Rules, e.message, file, e.span)),
         }
     }
 
