@@ -11,16 +11,6 @@ use std::fmt;
 pub struct Dim(Vec<(String, i32)>);
 
 impl Dim {
-    /// A single base unit.
-    pub fn base(name: &str) -> Dim {
-        Dim(vec![(name.to_owned(), 1)])
-    }
-
-    /// Whether it has no unit at all.
-    pub fn is_dimensionless(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The product of two units.
     pub fn mul(&self, o: &Dim) -> Dim {
         self.combine(o, 1)
@@ -105,7 +95,7 @@ pub struct ParsedUnit {
     pub factor: f64,
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
-    /// As written (folded), for messages.
+    /// As written (white space folded, case kept), for messages.
     pub written: String,
 }
 
@@ -145,7 +135,11 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     if let Some(den) = den {
         apply(den, -1, &mut dim, &mut factor);
     }
-    let written = match (currency, crate::wording::fold(text)) {
+    // As the user wrote it (white space folded, case kept): messages quote it.
+    let written = match (
+        currency,
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+    ) {
         (Some(c), t) if t.is_empty() => c.to_owned(),
         (Some(c), t) => format!("{c} {t}"),
         (None, t) => t,
@@ -183,11 +177,11 @@ mod tests {
 
     #[test]
     fn dims_multiply_and_cancel() {
-        let usd = Dim::base("usd");
-        let gram = Dim::base("gram");
+        let base = |name: &str| Dim(vec![(name.to_owned(), 1)]);
+        let (usd, gram) = (base("usd"), base("gram"));
         let price = usd.div(&gram);
         assert_eq!(price.to_string(), "usd per gram");
-        assert!(price.mul(&gram).div(&usd).is_dimensionless());
+        assert_eq!(price.mul(&gram).div(&usd), Dim::default());
     }
 
     #[test]
