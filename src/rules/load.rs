@@ -22,6 +22,7 @@ const DEFAULTS_FILES: &[(&str, &str)] = &[
         "lifecycles.yaml",
         include_str!("../../rules/lifecycles.yaml"),
     ),
+    ("draft.yaml", include_str!("../../rules/draft.yaml")),
 ];
 
 /// Merges rules files in order; `finish` checks the whole and indexes it.
@@ -44,6 +45,7 @@ struct Partial {
     vocab: Vocabulary,
     filler_words: BTreeMap<String, Entry<()>>,
     severity: BTreeMap<Code, Entry<Level>>,
+    draft: super::DraftWords,
 }
 
 /// A builder holding the default rules. They are read once per process, however many
@@ -91,6 +93,7 @@ impl RulesBuilder {
                 "exclusions",
                 "filler_words",
                 "severity",
+                "draft",
             ],
             "a rules file",
         )?;
@@ -168,6 +171,7 @@ impl RulesBuilder {
                     }
                 }
                 "severity" => self.severity(file, v)?,
+                "draft" => self.set.draft.add(file, v)?,
                 _ => {}
             }
         }
@@ -404,6 +408,7 @@ impl RulesBuilder {
             taken_over: p.vocab.taken_over,
             filler_words: p.filler_words,
             severity: p.severity,
+            draft: p.draft,
             resolved_units,
             phrase_index,
             phrase_words: std::sync::OnceLock::new(),

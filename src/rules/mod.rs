@@ -5,6 +5,7 @@
 //! *finished*: units resolved to base units, functions checked for cycles, phrases
 //! folded and indexed, so that the checks only look things up.
 
+mod draft;
 mod entry;
 mod finish;
 mod list;
@@ -13,6 +14,7 @@ mod read;
 mod vocab;
 mod words;
 
+pub use draft::{DraftWords, RELATION_KINDS};
 pub use list::{Line, PhraseLine, Place, lines, phrases};
 pub use load::{RulesBuilder, load_defaults};
 
@@ -163,6 +165,8 @@ pub struct RuleSet {
     pub ratio_word_list: Vec<String>,
     /// Number words, longest first.
     pub number_word_list: Vec<String>,
+    /// The words `claimlint draft` reads an article with.
+    pub draft: DraftWords,
 }
 
 impl RuleSet {
