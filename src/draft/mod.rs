@@ -244,7 +244,7 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
                 match meaning.polarity {
                     Polarity::Affirmed => "",
                     Polarity::Negated => "not_",
-                    Polarity::Possible => "may_",
+                    Polarity::Possible => "possibly_",
                 }
             );
             items.push(Item {

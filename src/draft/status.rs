@@ -5,7 +5,7 @@
 use super::figure::Finder;
 use super::token::{Kind, fold};
 use crate::rules::RuleSet;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The phrases of the rules, by first word, longest first.
 pub struct Phrases {
@@ -13,10 +13,21 @@ pub struct Phrases {
 }
 
 impl Phrases {
-    /// Indexes the phrases in force.
+    /// Indexes the phrases in force that the draft takes: those of the lifecycles its
+    /// rules list (`draft: lifecycles:`), less its `not_phrases`.
     pub fn new(rules: &RuleSet) -> Self {
         let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        for phrase in rules.phrase_index.keys() {
+        let left_out: HashSet<String> = rules
+            .draft
+            .not_phrases
+            .iter()
+            .map(|p| rules.fold_phrase(p))
+            .collect();
+        let taken = rules.phrase_index.iter().filter(|(phrase, meaning)| {
+            rules.draft.lifecycles.contains(&*meaning.lifecycle)
+                && !left_out.contains(phrase.as_str())
+        });
+        for (phrase, _) in taken {
             let words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();
             if let Some(first) = words.first() {
                 by_first.entry(first.clone()).or_default().push(words);

@@ -45,6 +45,12 @@ pub struct DraftWords {
     pub durations: BTreeSet<String>,
     /// The words that frame a span (`within`, `over`, `in`).
     pub framing: BTreeSet<String>,
+    /// The lifecycles whose phrases the draft takes as statuses (`opening`, `case`).
+    /// The vocabulary knows many more phrases than an article's checkable statuses
+    /// ("said", "fell"): a lifecycle left out here is still checked, never drafted.
+    pub lifecycles: BTreeSet<String>,
+    /// Phrases of those lifecycles that the draft never takes ("owns").
+    pub not_phrases: BTreeSet<String>,
 }
 
 const KEYS: &[&str] = &[
@@ -61,6 +67,8 @@ const KEYS: &[&str] = &[
     "measuring_units",
     "durations",
     "framing",
+    "lifecycles",
+    "not_phrases",
 ];
 
 impl DraftWords {
@@ -78,6 +86,13 @@ impl DraftWords {
                 "scales" => words(file, v, "scales", &mut self.scales)?,
                 "durations" => words(file, v, "durations", &mut self.durations)?,
                 "framing" => words(file, v, "framing", &mut self.framing)?,
+                "lifecycles" => {
+                    for n in list(file, v, "lifecycles")? {
+                        let name = scalar(file, n, "a lifecycle's name")?.trim();
+                        self.lifecycles.insert(name.to_owned());
+                    }
+                }
+                "not_phrases" => words(file, v, "not_phrases", &mut self.not_phrases)?,
                 "measuring_units" => {
                     words(file, v, "measuring_units", &mut self.measuring_units)?;
                 }
