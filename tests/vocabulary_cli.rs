@@ -121,7 +121,9 @@ fn rules_phrases_lists_the_phrases_in_force_by_state_and_polarity() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(
-        text.starts_with("opening: planned -> open -> closing -> closed -> reopened; closing after open or reopened    (<default>/lifecycles.yaml:"),
+        text.starts_with(
+            "opening: planned -> open -> closed -> reopened    (<default>/lifecycles.yaml:"
+        ),
         "{text}"
     );
     assert!(
@@ -131,6 +133,13 @@ fn rules_phrases_lists_the_phrases_in_force_by_state_and_polarity() {
     assert!(text.contains("house/opening.yaml:5)"), "{text}");
     assert!(text.contains("  open negated: has not opened,"), "{text}");
     assert!(text.contains("  closed possible:"), "{text}");
+    // A closure announced is a prospect of `closed`, never a state beside `open`.
+    assert!(
+        text.split("  closed possible:")
+            .nth(1)
+            .is_some_and(|rest| rest.contains(" will close,")),
+        "{text}"
+    );
     assert!(!text.contains("\nrelease:"), "one lifecycle only: {text}");
     let o = run(&["rules", "--phrases", "--format", "json"], &d);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
