@@ -421,6 +421,16 @@ impl Parser<'_> {
             self.pos = start;
             return Err(self.unexpected("a number"));
         }
+        if let Some(end) = crate::literal::exponent_end(b, i) {
+            return Err(FormulaError {
+                message: format!(
+                    "`{}` is exponent notation, which claimlint does not read: {}",
+                    &self.s[start..end],
+                    crate::literal::exponent_help(&self.s[start..i], &self.s[i + 1..end])
+                ),
+                span: Span::new(start, end - start),
+            });
+        }
         if all.count > MAX_DIGITS {
             return Err(FormulaError {
                 message: format!("a number of more than {MAX_DIGITS} digits"),

@@ -65,8 +65,6 @@ pub struct LiteralError {
 /// The longest literal read; longer text is refused, not scanned.
 pub const MAX_LITERAL_LEN: usize = 1_000;
 
-const CURRENCIES: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP")];
-
 /// Reads a literal with the words of `rules`.
 pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
     if text.len() > MAX_LITERAL_LEN {
@@ -92,7 +90,7 @@ fn err(message: impl Into<String>, start: usize, end: usize) -> LiteralError {
 }
 
 /// One written number: its interval of rounding, its exact value, and its scale.
-struct Amount {
+struct Amount<'a> {
     /// The rounding interval, before scaling.
     rounding: Interval,
     /// The value as written, before scaling.
@@ -103,7 +101,7 @@ struct Amount {
     word: bool,
     negative: bool,
     scale: Option<Scale>,
-    currency: Option<&'static str>,
+    currency: Option<&'a str>,
     end: usize,
 }
 
@@ -222,6 +220,18 @@ impl<'a> Parser<'a> {
             Some((w, end)) => (self.rules.hedges.get(w).map(|e| e.value), self.skip_ws(end)),
             None => (None, start),
         };
+        if let Some((w, end)) = self.longest(pos, &self.rules.range_word_list) {
+            if hedge.is_some() {
+                let mut e = err(
+                    format!("`{w}` names a range outright: a hedge before it says nothing more"),
+                    start,
+                    pos,
+                );
+                e.help = Some(format!("drop the hedge: `{}`", self.s[pos..].trim()));
+                return Err(e);
+            }
+            return self.range_word(w, end);
+        }
         if let Some((w, end)) = self.longest(pos, &self.rules.ratio_word_list) {
             if !self.at_end(end) {
                 return Err(err(
@@ -287,6 +297,59 @@ impl<'a> Parser<'a> {
         let second = self.amount(self.skip_ws(after_and), true)?;
         let end = second.end;
         self.finish(None, first, Some(second), end)
+    }
+
+    /// A range word, then a scale and a unit, which apply to both its ends.
+    fn range_word(&self, w: &str, end: usize) -> Result<Literal, LiteralError> {
+        let Some(def) = self.rules.range_words.get(w).map(|e| &e.value) else {
+            return Err(err(format!("`{w}` is not a range word"), 0, end));
+        };
+        let word_end = end;
+        let (scale, end) = self.scale(end);
+        let mut interval = def.interval;
+        let mut tag = def.tag;
+        let mut scale_name = None;
+        match scale {
+            None => {}
+            Some(_) if def.tag != Tag::Plain => {
+                return Err(err(
+                    format!("`{w}` is already a percent: nothing may scale it"),
+                    self.skip_ws(word_end),
+                    end,
+                ));
+            }
+            Some(Scale::Percent) | Some(Scale::Points) => {
+                tag = if matches!(scale, Some(Scale::Percent)) {
+                    Tag::Percent
+                } else {
+                    Tag::Points
+                };
+                interval = interval.div_relaxed(&Interval::point(100.0));
+            }
+            Some(Scale::Word(name, f)) => {
+                interval = interval.mul(&Interval::point(f));
+                scale_name = Some(name);
+            }
+        }
+        let unit = if self.s[end..].trim().is_empty() {
+            None
+        } else {
+            self.check_unit_text(end)?;
+            unit::parse(self.s[end..].trim(), None, self.rules)
+        };
+        if let Some(u) = &unit
+            && u.factor != 1.0
+        {
+            interval = interval.mul(&Interval::point(u.factor));
+        }
+        Ok(Literal::Value(Quantity {
+            interval,
+            unit: unit.map(Box::new),
+            tag,
+            hedged: false,
+            truncated: None,
+            scale: scale_name,
+        }))
     }
 
     /// A ratio: `x` within the word tolerance, then the hedge.
@@ -400,6 +463,7 @@ impl<'a> Parser<'a> {
 mod amount;
 mod number;
 
+pub(crate) use amount::{exponent_end, exponent_help};
 pub use number::{DigitBuf, MAX_DIGITS, decimal};
 use number::{apply_hedge, scaled};
 

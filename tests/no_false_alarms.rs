@@ -123,4 +123,54 @@ proptest! {
         let e = errors(&text);
         prop_assert!(e.is_empty(), "{text}\n{e:?}");
     }
+
+    /// Money as articles write it (a sign, an ISO code or a currency word, in any scale,
+    /// crore and lakh included), a price `a gram`, and a range word for a share: written
+    /// from true values, never an error.
+    #[test]
+    fn true_money_and_range_words_get_no_error(
+        a in 1.0e5..5.0e11f64,
+        b in 1.0e5..5.0e11f64,
+        grams in 1.0e2..1.0e6f64,
+        fa in 0usize..4,
+        fb in 0usize..4,
+        sa in 0usize..6,
+        sb in 0usize..6,
+        d in 2usize..5,
+    ) {
+        let total = a + b;
+        let share = a / total;
+        let word = if share > 0.5 { "a majority" } else { "a minority" };
+        let price = total / grams;
+        let text = format!(
+            "claims:\n  - id: a\n    value: {}\n  - id: b\n    value: {}\n  - id: total\n    value: {}\n    unit: KZT\n  - id: grams\n    value: {}\n    unit: gram\n  - id: price\n    value: ₸{} a gram\n  - id: parts\n    assert: a + b = total\n  - id: part_share\n    assert: share(a, total) = {word}\n  - id: per_gram\n    assert: total / grams = price\n",
+            money(a, fa, sa, d),
+            money(b, fb, sb, d),
+            written(total, d),
+            written(grams, d),
+            round_sig(price, d),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+}
+
+/// `x` tenge written with `digits` significant digits: a sign, a code or a word, and a
+/// scale word.
+fn money(x: f64, form: usize, scale: usize, digits: usize) -> String {
+    let (word, factor) = [
+        ("", 1.0),
+        (" thousand", 1e3),
+        (" mln", 1e6),
+        ("bn", 1e9),
+        (" crore", 1e7),
+        (" lakh", 1e5),
+    ][scale];
+    let n = format!("{}{word}", round_sig(x / factor, digits));
+    match form {
+        0 => format!("₸{n}"),
+        1 => format!("KZT {n}"),
+        2 => format!("₸ {n}"),
+        _ => format!("{n} tenge"),
+    }
 }

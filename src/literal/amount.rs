@@ -1,12 +1,46 @@
 //! One amount of a literal: sign, currency, digits or a number word, and its scale.
 
 use super::number::{DigitBuf, Digits, MAX_DIGITS};
-use super::{Amount, CURRENCIES, LiteralError, Parser, Scale, err};
+use super::{Amount, LiteralError, Parser, Scale, err};
 use crate::interval::Interval;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A currency sign, prefix or ISO code at `pos` (SPEC 3): its unit and where the
+    /// amount starts.
+    pub(super) fn currency(&self, pos: usize) -> Option<(&'a str, usize)> {
+        let rest = &self.s[pos..];
+        // Most literals start with a digit: no currency to look for.
+        let first = rest.chars().next()?;
+        if first.is_ascii_digit() || first == '.' {
+            return None;
+        }
+        for sign in &self.rules.currency_list {
+            let Some(after) = rest.strip_prefix(sign.as_str()) else {
+                continue;
+            };
+            // A prefix of letters (`Tk`) ends where the word does.
+            if sign.ends_with(char::is_alphabetic) && after.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            let unit = self.rules.currencies.get(sign).map(|e| e.value.as_str())?;
+            return Some((unit, self.skip_ws(pos + sign.len())));
+        }
+        // A three-letter ISO 4217 code, a space, then the amount: `KZT 500 bn`.
+        let b = rest.as_bytes();
+        if b.len() > 4
+            && b[..3].iter().all(u8::is_ascii_uppercase)
+            && (b[3] == b' ' || b[3] == b'\t')
+        {
+            let at = self.skip_ws(pos + 3);
+            if self.s[at..].starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+                return Some((&rest[..3], at));
+            }
+        }
+        None
+    }
+
     /// `sign? currency? amount scale?`.
-    pub(super) fn amount(&self, pos: usize, allow_sign: bool) -> Result<Amount, LiteralError> {
+    pub(super) fn amount(&self, pos: usize, allow_sign: bool) -> Result<Amount<'a>, LiteralError> {
         let mut p = pos;
         let mut negative = false;
         if allow_sign {
@@ -19,11 +53,9 @@ impl Parser<'_> {
             }
         }
         let mut currency = None;
-        if let Some(c) = self.s[p..].chars().next()
-            && let Some(&(_, unit)) = CURRENCIES.iter().find(|(sym, _)| *sym == c)
-        {
+        if let Some((unit, at)) = self.currency(p) {
             currency = Some(unit);
-            p = self.skip_ws(p + c.len_utf8());
+            p = at;
         }
         let (rounding, exact, last_digit, word, end) = if let Some((d, end)) = self.digits(p)? {
             d.into_parts(end, self.rules.trailing_zeros.value)
@@ -112,6 +144,20 @@ impl Parser<'_> {
         if all.count == 0 {
             return Ok(None);
         }
+        // Exponent notation (`2e3`) is refused: `e3` is never a unit (SPEC 3).
+        if let Some(exp_end) = exponent_end(b, i) {
+            let mut e = err(
+                format!(
+                    "`{}` is exponent notation, which claimlint does not read (`{}` is not a unit)",
+                    &self.s[pos..exp_end],
+                    &self.s[i..exp_end]
+                ),
+                pos,
+                exp_end,
+            );
+            e.help = Some(exponent_help(&self.s[pos..i], &self.s[i + 1..exp_end]));
+            return Err(e);
+        }
         if all.count > MAX_DIGITS {
             return Err(err(
                 format!(
@@ -150,4 +196,94 @@ impl Parser<'_> {
         }
         (None, end)
     }
+}
+
+/// The end of an exponent (`e3`, `E-5`, `e+12`) that starts at `i`, right after the digits.
+pub(crate) fn exponent_end(b: &[u8], i: usize) -> Option<usize> {
+    if !matches!(b.get(i), Some(b'e' | b'E')) {
+        return None;
+    }
+    let mut j = i + 1;
+    if matches!(b.get(j), Some(b'+' | b'-')) {
+        j += 1;
+    }
+    let start = j;
+    while b.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    // `5e3x` is no exponent either: a letter after the digits makes it a word.
+    (j > start && !b.get(j).is_some_and(u8::is_ascii_alphabetic)).then_some(j)
+}
+
+/// The help for a number in exponent notation: the same number in digits, or with a
+/// scale word (`2e3`: `2000` or `2 thousand`).
+pub(crate) fn exponent_help(mantissa: &str, exponent: &str) -> String {
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int
+        .chars()
+        .chain(frac.chars())
+        .filter(char::is_ascii_digit)
+        .collect();
+    let exp = exponent
+        .trim_start_matches('+')
+        .parse::<i64>()
+        .unwrap_or(i64::MAX)
+        .saturating_sub(frac.len() as i64);
+    let plain = shifted(&digits, exp);
+    let mut forms: Vec<String> = Vec::new();
+    if let Some(p) = &plain
+        && p.len() <= 16
+    {
+        forms.push(format!("`{p}`"));
+    }
+    // The largest scale word that leaves a whole part: `2.5 million`.
+    let digits_before_point = digits.trim_start_matches('0').len() as i64 + exp;
+    for (k, word) in [
+        (12, "trillion"),
+        (9, "billion"),
+        (6, "million"),
+        (3, "thousand"),
+    ] {
+        if digits_before_point > k && digits_before_point <= k + 3 {
+            if let Some(s) = shifted(&digits, exp - k) {
+                forms.push(format!("`{s} {word}`"));
+            }
+            break;
+        }
+    }
+    match forms.as_slice() {
+        [] => "write the number as the text does, in digits or with a scale word (`2000`, `2 thousand`)".into(),
+        [one] => format!("write {one}"),
+        [a, b, ..] => format!("write {a} or {b}"),
+    }
+}
+
+/// `digits * 10^exp` as a plain decimal (no exponent), if it is not absurdly long.
+fn shifted(digits: &str, exp: i64) -> Option<String> {
+    if digits.is_empty() || exp.abs() > 30 {
+        return None;
+    }
+    let s = if exp >= 0 {
+        format!("{digits}{}", "0".repeat(exp as usize))
+    } else {
+        let point = exp.unsigned_abs() as usize;
+        let padded = if digits.len() <= point {
+            format!("{}{digits}", "0".repeat(point - digits.len() + 1))
+        } else {
+            digits.to_owned()
+        };
+        let (a, b) = padded.split_at(padded.len() - point);
+        let b = b.trim_end_matches('0');
+        if b.is_empty() {
+            a.to_owned()
+        } else {
+            format!("{a}.{b}")
+        }
+    };
+    let t = s.trim_start_matches('0');
+    Some(if t.is_empty() || t.starts_with('.') {
+        format!("0{t}")
+    } else {
+        t.to_owned()
+    })
 }

@@ -78,7 +78,9 @@ impl Loader<'_> {
         };
         if let (Some(qq), Some(ku)) = (q.as_mut(), key_unit.as_ref()) {
             match &qq.unit {
-                Some(lu) if lu.dim != ku.dim => {
+                // Two units agree when they convert into each other with factor 1
+                // (`500 bn tenge` and `KZT`; not `250 cents` and `USD`).
+                Some(lu) if lu.dim != ku.dim || !same_factor(lu.factor, ku.factor) => {
                     let ut = unit_key.as_ref().map_or(Span::default(), |t| t.span);
                     self.out.push(
                         Finding::new(
@@ -92,7 +94,15 @@ impl Loader<'_> {
                             format!("in {}", lu.written),
                         )
                         .label(ut, format!("in {}", ku.written))
-                        .help("write the unit once, in the literal or in `unit`"),
+                        .help(
+                            self.undefined_unit_help(
+                                lu,
+                                unit_key.as_ref().map_or("", |t| t.text.trim()),
+                            )
+                            .unwrap_or_else(|| {
+                                "write the unit once, in the literal or in `unit`".into()
+                            }),
+                        ),
                     );
                     return None;
                 }
@@ -156,4 +166,27 @@ impl Loader<'_> {
             tag,
         })))
     }
+}
+
+impl Loader<'_> {
+    /// Where the literal's unit is a word the rules do not define (`pounds`: money or
+    /// mass), the help says how a rules file defines it.
+    fn undefined_unit_help(&self, lu: &unit::ParsedUnit, key: &str) -> Option<String> {
+        let w = lu.written.as_str();
+        if w.is_empty()
+            || key.is_empty()
+            || w.contains(' ')
+            || key.contains(char::is_whitespace)
+            || self.rules.unit(w).is_some()
+        {
+            return None;
+        }
+        Some(format!(
+            "the rules do not define `{w}`; if it means {key}, a rules file says so: `units: {{ {w}: 1 {key} }}` (`claimlint explain unit/mismatch`)"
+        ))
+    }
+}
+
+fn same_factor(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
 }
