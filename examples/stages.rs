@@ -3,7 +3,7 @@
 //!
 //! The stages run one after another here (the parse on the loading thread where the file
 //! is large enough for two), so their sum is more than a whole run on two threads; the
-//! last line of each round times `check_source` as the binary calls it.
+//! last line of each round times `check_text` on the threads the binary would choose.
 
 #![allow(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
@@ -38,11 +38,11 @@ fn main() {
             claimlint::yaml::parse_claims_fast(&src, false, &mut |_| n += 1).map(|_| n)
         });
         let mut out = Vec::new();
-        let (file, load) = timed(|| claimlint::load::load(&src, None, &rules, &mut out));
-        let ((), solve) = timed(|| claimlint::solve::check(&file, &rules, &mut out));
-        let ((), restate) = timed(|| claimlint::restate::check(&file, &rules, &mut out));
+        let (file, load) = timed(|| claimlint::load::load(&src, &rules, false, &mut out));
+        let ((), solve) = timed(|| claimlint::numeric::check(&file, &rules, &mut out));
+        let ((), restate) = timed(|| claimlint::numeric::restate::check(&file, &rules, &mut out));
         let ((), status) = timed(|| claimlint::status::check(&file, &rules, &mut out));
-        let ((), quote) = timed(|| claimlint::quote::check(&file, &rules, &mut out));
+        let (_, quote) = timed(|| claimlint::quote::check(&file, None, &mut out));
         let ((), free) = timed(|| drop(file));
         println!(
             "parse-only {base:.2?} ({parsed:?} claims) | events alone {events:.2?} ({read:?} claims) | \
@@ -51,11 +51,12 @@ fn main() {
             out.len()
         );
         let src = SourceFile::new(path.clone(), text.clone());
-        let (report, whole) = timed(|| claimlint::check_source(src, None, &rules));
-        let reports = [report];
+        let threads = claimlint::run::threads_for(src.text.len());
+        let (checked, whole) = timed(|| claimlint::check_text(src, &rules, None, threads));
+        let reports = [claimlint::FileReport::from(checked)];
         let (rendered, render) = timed(|| claimlint::output::concise::render(&reports));
         println!(
-            "check_source {whole:.2?} | concise output {render:.2?} ({} bytes)",
+            "check_text {whole:.2?} | concise output {render:.2?} ({} bytes)",
             rendered.len()
         );
     }

@@ -4,8 +4,8 @@
 //! so that an edit elsewhere in the file does not invalidate the baseline. Each key keeps
 //! a count: a second finding of the same key is new.
 
-use crate::check::FileReport;
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
+use crate::report::FileReport;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -70,13 +70,13 @@ pub fn record(reports: &[FileReport]) -> Baseline {
 pub fn parse(text: &str, name: &str) -> Result<Baseline, ToolError> {
     let b: Baseline = serde_json::from_str(text).map_err(|e| {
         ToolError::new(
-            "usage",
+            ErrorKind::Usage,
             format!("`{name}` is not a claimlint baseline: {e}"),
         )
     })?;
     if b.version != 1 {
         return Err(ToolError::new(
-            "usage",
+            ErrorKind::Usage,
             format!("`{name}` is a baseline of version {}, not 1", b.version),
         ));
     }

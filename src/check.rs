@@ -1,5 +1,10 @@
-//! One claims file, checked: load, run every check, then apply `allow` and the
-//! severities of the rules.
+//! One claims file, checked: load it, run every check, then finish the findings (the
+//! quoted passages attached, `allow` and the severities of the rules applied, sorted).
+//!
+//! Everything here is pure: the claims come as text, the article (if the file names
+//! one) as text already read, and the caller says how many threads the file may use.
+//! Reading files, finding the config and the source, and choosing threads belong to the
+//! run layer ([`crate::run`]).
 //!
 //! # The codes it reports
 //!
@@ -8,142 +13,181 @@
 use crate::claim::ClaimsFile;
 use crate::code::{Code, Level};
 use crate::finding::Finding;
+use crate::quote::{Article, Passages};
+use crate::report::FileReport;
 use crate::rules::RuleSet;
-use crate::source::SourceFile;
-use std::path::Path;
+use crate::source::{SourceFile, Span};
 use std::sync::Arc;
 
-/// The findings of one file, in file order.
+/// How many threads the check of one file may use. The run layer decides
+/// (`run::threads_for`); the checks never look at the machine or the environment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Threads {
+    /// Everything on the calling thread.
+    #[default]
+    One,
+    /// A second thread parses while the calling one loads the claims already parsed,
+    /// then runs the other checks beside the numeric ones. The findings are the same as
+    /// on one thread, in the same order.
+    Two,
+}
+
+/// A claims file, loaded: its claims (with their spans, and the interval each quantity
+/// reads as) and the findings about its form.
 #[derive(Debug)]
-pub struct FileReport {
-    /// The claims file.
-    pub source: Arc<SourceFile>,
-    /// Its findings, sorted by position.
+pub struct Loaded {
+    /// The claims.
+    pub file: ClaimsFile,
+    /// `yaml/syntax`, `schema/invalid`, `literal/invalid`, `unit/mismatch`: what could
+    /// not be read (the claims at fault are left out of `file`).
     pub findings: Vec<Finding>,
+}
+
+impl Loaded {
+    /// The article the file names in `document.source`, relative to the claims file, if
+    /// it names one: what the caller reads and passes to [`check`].
+    pub fn article_name(&self) -> Option<&str> {
+        self.file.document.source.as_ref().map(|(s, _)| s.as_str())
+    }
+}
+
+/// A claims file, checked: the loaded claims, and every finding, sorted by position.
+#[derive(Debug)]
+pub struct Checked {
+    /// The claims, as loaded.
+    pub file: ClaimsFile,
+    /// Every finding, with the severities of the rules, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+impl From<Checked> for FileReport {
+    fn from(c: Checked) -> FileReport {
+        FileReport {
+            source: c.file.source,
+            findings: c.findings,
+        }
+    }
 }
 
 /// A check: it reads the loaded file and adds its findings.
 type Check = fn(&ClaimsFile, &RuleSet, &mut Vec<Finding>);
 
-/// The checks, in the order they run. A new check is one more line here (between the
-/// first and the last, it runs beside the numeric checks on a large file).
-/// Quotes run last: they show the quoted passage with every finding of a claim.
+/// The checks that need nothing but the claims and the rules, in the order they run. A
+/// new check is one more line here (after the first, it runs beside the numeric checks
+/// on two threads). Quotes, which also need the article, run after them.
 const CHECKS: &[Check] = &[
-    crate::solve::check,
-    crate::restate::check,
+    crate::numeric::check,
+    crate::numeric::restate::check,
     crate::status::check,
-    crate::quote::check,
 ];
 
-/// Files at least this large take a second thread where one is free: it parses while this
-/// one loads the claims already parsed, then runs the other checks beside the numeric
-/// ones. Smaller files are done sooner on one.
-pub const TWO_THREADS_BYTES: usize = 256 * 1024;
-
-/// Whether a file of `len` bytes is worth a second thread: it is large, it is checked
-/// alone (files checked side by side already keep the cores busy), and more than one
-/// thread is allowed (`RAYON_NUM_THREADS=1`, or a one-core machine, keeps it on one).
-pub fn two_threads(len: usize) -> bool {
-    if len < TWO_THREADS_BYTES || rayon::current_thread_index().is_some() {
-        return false;
-    }
-    let allowed = std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1);
-    allowed > 1
+/// Loads a claims file's text. `source.name` is the name its findings show.
+pub fn load(source: Arc<SourceFile>, rules: &RuleSet, threads: Threads) -> Loaded {
+    let mut findings = Vec::new();
+    let file = crate::load::load(&source, rules, threads == Threads::Two, &mut findings);
+    Loaded { file, findings }
 }
 
-/// Checks one claims file's text; `path` is where it is on disk, if anywhere.
-pub fn check_source(source: Arc<SourceFile>, path: Option<&Path>, rules: &RuleSet) -> FileReport {
-    let mut out = Vec::new();
-    let file = crate::load::load(&source, path, rules, &mut out);
-    if two_threads(source.text.len()) {
-        // The numeric checks on this thread, the others beside them; their findings in the
-        // same order as on one thread. Quotes come last either way.
-        let (first, others) = CHECKS.split_at(1);
-        let (last, middle) = others
-            .split_last()
-            .map_or((None, others), |(l, m)| (Some(l), m));
-        let run = |checks: &[Check], out: &mut Vec<Finding>| {
-            checks.iter().for_each(|c| c(&file, rules, out));
-        };
-        let rest = std::thread::scope(|s| {
-            let others = std::thread::Builder::new().spawn_scoped(s, || {
-                let mut rest = Vec::new();
-                run(middle, &mut rest);
-                rest
-            });
-            run(first, &mut out);
-            others.ok().and_then(|h| h.join().ok())
-        });
-        match rest {
-            Some(mut rest) => out.append(&mut rest),
-            // No thread to be had: run them here.
-            None => run(middle, &mut out),
-        }
-        if let Some(quote) = last {
-            quote(&file, rules, &mut out);
-        }
-    } else {
-        for check in CHECKS {
-            check(&file, rules, &mut out);
-        }
-    }
-    apply_allow_and_severity(&file, rules, &mut out);
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    FileReport {
-        source,
+/// Checks a loaded file. `article` is the text of the source it names, as the caller
+/// read it (or why it could not); where the file names a source and `article` is
+/// `None`, its quotes are left unchecked with a `source/unreadable` finding.
+pub fn check(
+    loaded: Loaded,
+    rules: &RuleSet,
+    article: Option<&Article>,
+    threads: Threads,
+) -> Checked {
+    let Loaded {
+        file,
+        findings: mut out,
+    } = loaded;
+    run_checks(&file, rules, threads, &mut out);
+    let passages = crate::quote::check(&file, article, &mut out);
+    finish(&file, rules, passages.as_ref(), &mut out);
+    Checked {
+        file,
         findings: out,
     }
 }
 
-/// Checks a claims file's bytes: a file that is not UTF-8, or holds a NUL, is a
-/// `yaml/syntax` finding, not a failure of the tool.
-pub fn check_bytes(
-    name: String,
-    bytes: Vec<u8>,
-    path: Option<&Path>,
+/// Loads and checks a claims file's text: [`load`], then [`check`]. `article` is the
+/// text of the source the file names in `document.source`, where the caller knows it.
+pub fn check_text(
+    source: Arc<SourceFile>,
     rules: &RuleSet,
-) -> FileReport {
+    article: Option<&Article>,
+    threads: Threads,
+) -> Checked {
+    check(load(source, rules, threads), rules, article, threads)
+}
+
+/// Reads a claims file's bytes as text: a file that is not UTF-8, or holds a NUL, is a
+/// `yaml/syntax` finding (the report of the file), not a failure of the tool.
+pub fn decode(name: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileReport> {
     let bad = match std::str::from_utf8(&bytes) {
         Err(e) => Some((
             e.valid_up_to(),
-            "the file is not UTF-8 (UTF-16 and other encodings are not read)".to_owned(),
+            "the file is not UTF-8 (UTF-16 and other encodings are not read)",
         )),
-        Ok(t) => t.find('\0').map(|i| {
-            (
-                i,
-                "the file holds a NUL byte, which YAML forbids".to_owned(),
-            )
-        }),
+        Ok(t) => t
+            .find('\0')
+            .map(|i| (i, "the file holds a NUL byte, which YAML forbids")),
     };
     match bad {
         // Valid UTF-8: the bytes become the text without a copy.
-        None => check_source(
-            SourceFile::new(name, String::from_utf8(bytes).unwrap_or_default()),
-            path,
-            rules,
-        ),
+        None => Ok(SourceFile::new(
+            name,
+            String::from_utf8(bytes).unwrap_or_default(),
+        )),
         Some((at, why)) => {
             let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
             let source = SourceFile::new(name, text);
             let at = source.text.len();
-            let f = Finding::new(
-                Code::YamlSyntax,
-                &source,
-                why,
-                crate::source::Span::new(at, 0),
-                "here",
-            );
-            FileReport {
+            let f = Finding::new(Code::YamlSyntax, &source, why, Span::new(at, 0), "here");
+            Err(FileReport {
                 source,
                 findings: vec![f],
-            }
+            })
         }
     }
+}
+
+/// Runs [`CHECKS`]: on two threads, the numeric checks on this one and the others
+/// beside them, their findings in the same order as on one.
+fn run_checks(file: &ClaimsFile, rules: &RuleSet, threads: Threads, out: &mut Vec<Finding>) {
+    let run = |checks: &[Check], out: &mut Vec<Finding>| {
+        checks.iter().for_each(|c| c(file, rules, out));
+    };
+    if threads == Threads::One {
+        run(CHECKS, out);
+        return;
+    }
+    let (first, others) = CHECKS.split_at(1);
+    let rest = std::thread::scope(|s| {
+        let others = std::thread::Builder::new().spawn_scoped(s, || {
+            let mut rest = Vec::new();
+            run(others, &mut rest);
+            rest
+        });
+        run(first, out);
+        others.ok().and_then(|h| h.join().ok())
+    });
+    match rest {
+        Some(mut rest) => out.append(&mut rest),
+        // No thread to be had: run them here.
+        None => run(others, out),
+    }
+}
+
+/// After the checks, in one pass: the passage a claim quotes goes with each of its
+/// findings; findings a claim allows, or whose code is `off`, are dropped; severities
+/// are set; `allow` entries that silenced nothing are reported; all are sorted.
+fn finish(file: &ClaimsFile, rules: &RuleSet, passages: Option<&Passages>, out: &mut Vec<Finding>) {
+    if let Some(p) = passages {
+        p.attach(file, out);
+    }
+    apply_allow_and_severity(file, rules, out);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// Drops findings a claim allows or whose code is `off`, sets severities, and reports

@@ -1,10 +1,12 @@
-//! Claims, their three kinds, and times: plain data, no I/O.
+//! Claims and their three kinds: plain data, no I/O.
 
 use crate::code::Code;
 use crate::interval::Interval;
-use crate::literal::{Quantity, Tag};
-use crate::rules::Domain;
+use crate::literal::Quantity;
+use crate::number::Domain;
+use crate::number::Tag;
 use crate::source::{SourceFile, Span};
+use crate::time::Time;
 use crate::unit::ParsedUnit;
 use std::sync::Arc;
 
@@ -13,9 +15,6 @@ use std::sync::Arc;
 pub struct ClaimsFile {
     /// Its text and name.
     pub source: Arc<SourceFile>,
-    /// Where it is on disk, if it was read from a file (quotes are checked against its
-    /// `document.source`, relative to it).
-    pub path: Option<std::path::PathBuf>,
     /// `document:`.
     pub document: Document,
     /// The claims, in file order (those that could not be read are left out).
@@ -149,153 +148,4 @@ pub struct Allow {
     pub code: Code,
     /// Where the entry is.
     pub span: Span,
-}
-
-/// A time: the interval of days it covers, as day numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Time {
-    /// First day.
-    pub first: i64,
-    /// Last day.
-    pub last: i64,
-}
-
-impl Time {
-    /// Reads `2024`, `2024-Q3`, `2024-10` or `2024-10-14`.
-    pub fn parse(s: &str) -> Option<Time> {
-        let s = s.trim();
-        // At most three parts; a fourth makes it no time.
-        let mut it = s.split('-');
-        let mut held: [&str; 3] = [""; 3];
-        let mut n = 0;
-        for p in it.by_ref().take(3) {
-            held[n] = p;
-            n += 1;
-        }
-        if it.next().is_some() {
-            return None;
-        }
-        let parts = &held[..n];
-        let num = |p: &str, len: usize| -> Option<i64> {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
-        };
-        let year = num(parts.first()?, 4)?;
-        match parts {
-            [_] => Some(Time {
-                first: day(year, 1, 1),
-                last: day(year, 12, 31),
-            }),
-            [_, q] if q.len() == 2 && (q.starts_with('Q') || q.starts_with('q')) => {
-                let q = num(&q[1..], 1).filter(|q| (1..=4).contains(q))?;
-                let m = (q - 1) * 3 + 1;
-                Some(Time {
-                    first: day(year, m, 1),
-                    last: day(year, m + 2, days_in_month(year, m + 2)),
-                })
-            }
-            [_, m] => {
-                let m = num(m, 2).filter(|m| (1..=12).contains(m))?;
-                Some(Time {
-                    first: day(year, m, 1),
-                    last: day(year, m, days_in_month(year, m)),
-                })
-            }
-            [_, m, d] => {
-                let m = num(m, 2).filter(|m| (1..=12).contains(m))?;
-                let d = num(d, 2).filter(|d| (1..=days_in_month(year, m)).contains(d))?;
-                let x = day(year, m, d);
-                Some(Time { first: x, last: x })
-            }
-            _ => None,
-        }
-    }
-
-    /// Whether the two share a day.
-    pub fn overlaps(&self, o: &Time) -> bool {
-        self.first <= o.last && o.first <= self.last
-    }
-}
-
-/// The four forms a time may take, for messages.
-pub const TIME_FORMS: &str = "`2024`, `2024-Q3`, `2024-10` or `2024-10-14`";
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn day(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Two claims' times: the same, overlapping, or disjoint (SPEC 2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimeRelation {
-    /// Equal intervals, or both unspecified.
-    Same,
-    /// Sharing a day (an unspecified time overlaps every time).
-    Overlapping,
-    /// No common day.
-    Disjoint,
-}
-
-/// How two claim times relate.
-pub fn relate(a: Option<Time>, b: Option<Time>) -> TimeRelation {
-    match (a, b) {
-        (None, None) => TimeRelation::Same,
-        (Some(a), Some(b)) if a == b => TimeRelation::Same,
-        (Some(a), Some(b)) if !a.overlaps(&b) => TimeRelation::Disjoint,
-        _ => TimeRelation::Overlapping,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_are_intervals_of_days() {
-        let y = Time::parse("2024");
-        let q = Time::parse("2024-Q4");
-        let m = Time::parse("2024-10");
-        let d = Time::parse("2024-10-14");
-        assert!(y.is_some() && q.is_some() && m.is_some() && d.is_some());
-        assert_eq!(
-            Time::parse("2024-Q1").map(|t| t.last - t.first + 1),
-            Some(91)
-        );
-        assert_eq!(relate(d, d), TimeRelation::Same);
-        assert_eq!(relate(y, d), TimeRelation::Overlapping);
-        assert_eq!(relate(Time::parse("2023"), d), TimeRelation::Disjoint);
-        assert_eq!(relate(None, d), TimeRelation::Overlapping);
-        assert_eq!(relate(None, None), TimeRelation::Same);
-        assert_eq!(day(1970, 1, 1), 0);
-    }
-
-    #[test]
-    fn invalid_times() {
-        for s in [
-            "2024-13",
-            "Q3 2024",
-            "2024-02-30",
-            "24",
-            "2024-Q5",
-            "2024-1-1",
-            "",
-        ] {
-            assert_eq!(Time::parse(s), None, "{s}");
-        }
-        assert!(Time::parse("2024-02-29").is_some());
-    }
 }

@@ -3,7 +3,7 @@
 //! code) and `exclude:` (globs, relative to it). An unknown key, or a rule path outside
 //! the repository, is `config/invalid` (exit 2).
 
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::rules::{RuleSet, RulesBuilder, load_defaults};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node, NodeKind};
@@ -11,7 +11,6 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-const CONFIG: &str = "config/invalid";
 /// The config's file name.
 pub const FILE_NAME: &str = "claimlint.yaml";
 
@@ -49,7 +48,7 @@ pub fn find(claims: &Path) -> Option<PathBuf> {
 }
 
 fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError {
-    ToolError::at(CONFIG, msg, file, node.span)
+    ToolError::at(ErrorKind::Config, msg, file, node.span)
 }
 
 impl Config {
@@ -58,7 +57,7 @@ impl Config {
         let text = std::fs::read(path)
             .map_err(|e| {
                 ToolError::new(
-                    CONFIG,
+                    ErrorKind::Config,
                     format!(
                         "cannot read `{}`: {}",
                         path.display(),
@@ -68,13 +67,16 @@ impl Config {
             })
             .and_then(|b| {
                 String::from_utf8(b).map_err(|_| {
-                    ToolError::new(CONFIG, format!("`{}` is not UTF-8", path.display()))
+                    ToolError::new(
+                        ErrorKind::Config,
+                        format!("`{}` is not UTF-8", path.display()),
+                    )
                 })
             })?;
         let source = SourceFile::new(path.display().to_string(), text);
         let abs = std::path::absolute(path).map_err(|e| {
             ToolError::new(
-                CONFIG,
+                ErrorKind::Config,
                 format!(
                     "cannot resolve `{}`: {}",
                     path.display(),
@@ -96,7 +98,7 @@ impl Config {
         let root = match yaml::parse(&source) {
             Ok(Some(r)) => r,
             Ok(None) => return Ok(config),
-            Err(e) => return Err(ToolError::at(CONFIG, e.message, &source, e.span)),
+            Err(e) => return Err(ToolError::at(ErrorKind::Config, e.message, &source, e.span)),
         };
         let NodeKind::Map(entries) = &root.kind else {
             return Err(bad(
@@ -107,7 +109,7 @@ impl Config {
         };
         let repo = config.dir.canonicalize().map_err(|e| {
             ToolError::new(
-                CONFIG,
+                ErrorKind::Config,
                 format!(
                     "cannot resolve `{}`: {}",
                     config.dir.display(),
@@ -171,7 +173,10 @@ impl Config {
             }
         }
         config.exclude = globs.build().map_err(|e| {
-            ToolError::new(CONFIG, format!("excludes of `{}`: {e}", path.display()))
+            ToolError::new(
+                ErrorKind::Config,
+                format!("excludes of `{}`: {e}", path.display()),
+            )
         })?;
         // Check the severity block now, so that a bad code fails early.
         if let Some(sev) = &config.severity {
@@ -204,7 +209,7 @@ impl Config {
 }
 
 fn as_config(mut e: ToolError) -> ToolError {
-    e.code = CONFIG;
+    e.kind = ErrorKind::Config;
     e
 }
 
@@ -270,7 +275,7 @@ fn add_path(b: &mut RulesBuilder, p: &Path) -> Result<(), ToolError> {
     for f in crate::discover::rules_files(p)? {
         let bytes = std::fs::read(&f).map_err(|e| {
             ToolError::new(
-                "rules/invalid",
+                ErrorKind::Rules,
                 format!(
                     "cannot read `{}`: {}",
                     f.display(),
@@ -279,7 +284,7 @@ fn add_path(b: &mut RulesBuilder, p: &Path) -> Result<(), ToolError> {
             )
         })?;
         let text = String::from_utf8(bytes).map_err(|_| {
-            ToolError::new("rules/invalid", format!("`{}` is not UTF-8", f.display()))
+            ToolError::new(ErrorKind::Rules, format!("`{}` is not UTF-8", f.display()))
         })?;
         b.add(&SourceFile::new(f.display().to_string(), text))?;
     }

@@ -1,7 +1,7 @@
 //! Finding claims files: the paths named, and the claims files in folders (honouring
 //! .gitignore), in a stable order.
 
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use std::path::{Path, PathBuf};
 
 /// Whether a file name is a claims file's: `claims.yaml`, `NAME.claims.yaml` (`.yml` too).
@@ -28,7 +28,7 @@ pub fn claims_files(paths: &[PathBuf]) -> Result<Vec<Found>, ToolError> {
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| {
             ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!("cannot read `{}`: {}", p.display(), io_words(&e)),
             )
         })?;
@@ -57,7 +57,7 @@ pub fn claims_files(paths: &[PathBuf]) -> Result<Vec<Found>, ToolError> {
             });
         } else {
             return Err(ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!("`{}` is not a regular file or a folder", p.display()),
             ));
         }
@@ -69,7 +69,7 @@ pub fn claims_files(paths: &[PathBuf]) -> Result<Vec<Found>, ToolError> {
 pub fn rules_files(p: &Path) -> Result<Vec<PathBuf>, ToolError> {
     let meta = std::fs::metadata(p).map_err(|e| {
         ToolError::new(
-            "rules/invalid",
+            ErrorKind::Rules,
             format!("cannot read rules `{}`: {}", p.display(), io_words(&e)),
         )
     })?;
@@ -78,13 +78,13 @@ pub fn rules_files(p: &Path) -> Result<Vec<PathBuf>, ToolError> {
     }
     if !meta.is_dir() {
         return Err(ToolError::new(
-            "rules/invalid",
+            ErrorKind::Rules,
             format!("rules `{}` is not a file or a folder", p.display()),
         ));
     }
     let rd = std::fs::read_dir(p).map_err(|e| {
         ToolError::new(
-            "rules/invalid",
+            ErrorKind::Rules,
             format!(
                 "cannot read rules folder `{}`: {}",
                 p.display(),

@@ -5,11 +5,43 @@ use crate::source::{SourceFile, Span};
 use std::fmt;
 use std::sync::Arc;
 
+/// What kind of failure it is: the code printed with it (SPEC 7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A rules file is malformed: `rules/invalid`.
+    Rules,
+    /// `claimlint.yaml` is malformed: `config/invalid`.
+    Config,
+    /// The command cannot be done as asked (bad arguments, a path that cannot be read or
+    /// written): `usage`.
+    Usage,
+    /// Reading or writing failed for another reason: `io`.
+    Io,
+}
+
+impl ErrorKind {
+    /// The code as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Rules => "rules/invalid",
+            ErrorKind::Config => "config/invalid",
+            ErrorKind::Usage => "usage",
+            ErrorKind::Io => "io",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why the tool could not do its job.
 #[derive(Debug, Clone)]
 pub struct ToolError {
-    /// `rules/invalid`, `config/invalid`, or `usage` / `io` for other failures.
-    pub code: &'static str,
+    /// What kind of failure: its code.
+    pub kind: ErrorKind,
     /// One line, lowercase, with the values.
     pub message: String,
     /// The file and span at fault, where there is one.
@@ -20,9 +52,9 @@ pub struct ToolError {
 
 impl ToolError {
     /// A failure with no position.
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
-            code,
+            kind,
             message: message.into(),
             at: None,
             help: None,
@@ -31,13 +63,13 @@ impl ToolError {
 
     /// A failure at a span of a file.
     pub fn at(
-        code: &'static str,
+        kind: ErrorKind,
         message: impl Into<String>,
         file: &Arc<SourceFile>,
         span: Span,
     ) -> Self {
         Self {
-            code,
+            kind,
             message: message.into(),
             at: Some((Arc::clone(file), span)),
             help: None,
@@ -61,7 +93,7 @@ impl std::error::Error for ToolError {}
 
 impl miette::Diagnostic for ToolError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        Some(Box::new(self.kind.as_str()))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.help

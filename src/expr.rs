@@ -8,36 +8,13 @@
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::{BinOp, Expr, ExprKind};
 use crate::interval::Interval;
-use crate::literal::Tag;
+use crate::number::{Kind, Tag};
 use crate::rules::RuleSet;
 use crate::source::Span;
 use crate::unit::Dim;
 
 /// Most nodes one assertion may expand to once functions are inlined.
 pub const MAX_NODES: usize = 10_000;
-
-/// What a value is, for the percent/points check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A plain number.
-    Plain,
-    /// A percent.
-    Percent,
-    /// Percentage points: a difference of percents.
-    Points,
-    /// A ratio of two values: a share, a growth.
-    Ratio,
-}
-
-impl From<Tag> for Kind {
-    fn from(t: Tag) -> Self {
-        match t {
-            Tag::Plain => Kind::Plain,
-            Tag::Percent => Kind::Percent,
-            Tag::Points => Kind::Points,
-        }
-    }
-}
 
 /// One operation.
 #[derive(Clone, Copy, Debug, PartialEq)]

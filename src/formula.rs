@@ -13,7 +13,7 @@
 //! in the formula's text.
 
 use crate::interval::Interval;
-use crate::literal::{DigitBuf, MAX_DIGITS, Tag, decimal};
+use crate::number::{DigitBuf, MAX_DIGITS, Tag, decimal};
 use crate::source::Span;
 
 /// The longest formula read; a longer one is `formula/invalid`.
@@ -421,12 +421,12 @@ impl Parser<'_> {
             self.pos = start;
             return Err(self.unexpected("a number"));
         }
-        if let Some(end) = crate::literal::exponent_end(b, i) {
+        if let Some(end) = crate::number::exponent_end(b, i) {
             return Err(FormulaError {
                 message: format!(
                     "`{}` is exponent notation, which claimlint does not read: {}",
                     &self.s[start..end],
-                    crate::literal::exponent_help(&self.s[start..i], &self.s[i + 1..end])
+                    crate::number::exponent_help(&self.s[start..i], &self.s[i + 1..end])
                 ),
                 span: Span::new(start, end - start),
             });

@@ -7,19 +7,9 @@
 //! read from its digits as written, never through a float first.
 
 use crate::interval::Interval;
+use crate::number::Tag;
 use crate::rules::{Hedge, RuleSet};
 use crate::unit::{self, ParsedUnit};
-
-/// Whether a value is a percent, a difference of percents, or neither.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Tag {
-    /// A plain number.
-    Plain,
-    /// A percent (`25%` is 0.25).
-    Percent,
-    /// Percentage points.
-    Points,
-}
 
 /// A literal that was read.
 #[derive(Clone, Debug, PartialEq)]
@@ -461,11 +451,9 @@ impl<'a> Parser<'a> {
 }
 
 mod amount;
-mod number;
+mod rounding;
 
-pub(crate) use amount::{exponent_end, exponent_help};
-pub use number::{DigitBuf, MAX_DIGITS, decimal};
-use number::{apply_hedge, scaled};
+use rounding::{apply_hedge, scaled};
 
 #[cfg(test)]
 mod tests;

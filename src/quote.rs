@@ -23,13 +23,9 @@ use crate::claim::ClaimsFile;
 use crate::code::Code;
 use crate::finding::{Finding, Related};
 use crate::hash::{TextMap, text_map};
-use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The largest source read.
-pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 /// Bytes of source scanned for quotes, at most, in one claims file (well under a second
 /// in a release build; 1,000 quotes against a 256 KB article).
 pub const SCAN_BUDGET: u64 = 256_000_000;
@@ -37,24 +33,65 @@ pub const SCAN_BUDGET: u64 = 256_000_000;
 /// claims file (characters compared).
 pub const SUGGEST_BUDGET: u64 = 400_000_000;
 
-/// Checks the quotes of one file, and shows each found passage with the findings of its
-/// claim. Runs after every other check.
-pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
+/// The article a claims file's `document.source` names, as the caller found it.
+#[derive(Clone, Debug)]
+pub enum Article {
+    /// Its text, with the name it is shown under.
+    Text(Arc<SourceFile>),
+    /// It could not be read: why, in a few words (reported as `source/unreadable`).
+    Unreadable(String),
+}
+
+/// Where each claim's quote was found in the article: after the checks, the passage is
+/// shown with every other finding of the claim, so that an editor sees the sentence.
+#[derive(Debug)]
+pub struct Passages {
+    article: Arc<SourceFile>,
+    /// By claim index: the passage its quote matched, if any.
+    found: Vec<Option<Span>>,
+}
+
+impl Passages {
+    /// Adds the passage a finding's claim quotes to the finding (not to a
+    /// `quote/not-found`, which shows the closest passage instead).
+    pub fn attach(&self, file: &ClaimsFile, out: &mut [Finding]) {
+        for f in out.iter_mut() {
+            if f.code == Code::QuoteNotFound {
+                continue;
+            }
+            if let Some(c) = f.claim
+                && let Some(span) = self.found.get(c).copied().flatten()
+            {
+                let id = file.claims.get(c).map_or("", |c| c.id.as_str());
+                f.related.push(Related {
+                    file: Arc::clone(&self.article),
+                    span,
+                    message: format!("`{id}` quotes the source here"),
+                });
+            }
+        }
+    }
+}
+
+/// Checks the quotes of one file against `article`, the text of its `document.source`.
+/// Returns where they were found, for [`Passages::attach`].
+pub fn check(
+    file: &ClaimsFile,
+    article: Option<&Article>,
+    out: &mut Vec<Finding>,
+) -> Option<Passages> {
     let Some((name, span)) = &file.document.source else {
-        return;
+        return None;
     };
-    // The article is shown by its path from the working folder, like the claims file.
-    let shown = std::path::Path::new(&file.source.name)
-        .parent()
-        .map_or_else(|| name.clone(), |d| d.join(name).display().to_string());
-    let article = match read_source(file.path.as_deref(), name, &shown) {
-        Ok(a) => a,
-        Err(why) => {
-            out.push(
-                Finding::new(Code::SourceUnreadable, &file.source, format!("cannot read the source `{name}`: {why}"), *span, "source")
-                    .help("`source` is a text file in the repository, relative to this claims file; its quotes are left unchecked"),
-            );
-            return;
+    let article = match article {
+        Some(Article::Text(a)) => a,
+        Some(Article::Unreadable(why)) => {
+            out.push(unreadable(file, name, *span, why));
+            return None;
+        }
+        None => {
+            out.push(unreadable(file, name, *span, "its text was not given"));
+            return None;
         }
     };
     let index = Normalized::new(&article.text);
@@ -104,7 +141,7 @@ pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
                         passage.split_whitespace().collect::<Vec<_>>().join(" ")
                     ));
                     f.related.push(Related {
-                        file: Arc::clone(&article),
+                        file: Arc::clone(article),
                         span: p,
                         message: "the closest passage of the source".into(),
                     });
@@ -128,74 +165,15 @@ pub fn check(file: &ClaimsFile, _rules: &RuleSet, out: &mut Vec<Finding>) {
             .help("split the claims into several files, or the source into several sources"),
         );
     }
-    for f in out.iter_mut() {
-        if f.code == Code::QuoteNotFound {
-            continue;
-        }
-        if let Some(span) = f.claim.and_then(|c| found.get(c).copied().flatten()) {
-            let id = f.claim.map_or("", |c| file.claims[c].id.as_str());
-            f.related.push(Related {
-                file: Arc::clone(&article),
-                span,
-                message: format!("`{id}` quotes the source here"),
-            });
-        }
-    }
+    Some(Passages {
+        article: Arc::clone(article),
+        found,
+    })
 }
 
-/// The repository of a claims file: the nearest folder above it holding `.git` or
-/// `claimlint.yaml`, else the file's own folder.
-pub fn repository(claims: &Path) -> Option<PathBuf> {
-    let start = claims.parent()?.to_path_buf();
-    let mut dir = Some(start.as_path());
-    while let Some(d) = dir {
-        if d.join(".git").exists() || d.join("claimlint.yaml").exists() {
-            return Some(d.to_path_buf());
-        }
-        dir = d.parent();
-    }
-    Some(start)
-}
-
-/// Reads `name`, relative to the claims file, if it is a UTF-8 text file inside the
-/// repository. The error says why not, in a few words.
-fn read_source(claims: Option<&Path>, name: &str, shown: &str) -> Result<Arc<SourceFile>, String> {
-    let claims = claims.ok_or("the claims were not read from a file")?;
-    let claims = &std::path::absolute(claims).map_err(|e| crate::discover::io_words(&e))?;
-    if Path::new(name).is_absolute() {
-        return Err("an absolute path leaves the repository".into());
-    }
-    let repo = repository(claims).ok_or("the claims file has no folder")?;
-    let repo = repo
-        .canonicalize()
-        .map_err(|e| crate::discover::io_words(&e))?;
-    let base = claims.parent().ok_or("the claims file has no folder")?;
-    let target = base
-        .join(name)
-        .canonicalize()
-        .map_err(|e| crate::discover::io_words(&e))?;
-    if !target.starts_with(&repo) {
-        return Err("it lies outside the repository".into());
-    }
-    let meta = std::fs::metadata(&target).map_err(|e| crate::discover::io_words(&e))?;
-    if meta.is_dir() {
-        return Err("it is a folder".into());
-    }
-    if !meta.is_file() {
-        return Err("it is not a regular file".into());
-    }
-    if meta.len() > MAX_SOURCE_BYTES {
-        return Err(format!(
-            "it is larger than {} MiB",
-            MAX_SOURCE_BYTES / 1024 / 1024
-        ));
-    }
-    let bytes = std::fs::read(&target).map_err(|e| crate::discover::io_words(&e))?;
-    let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
-    if text.contains('\0') {
-        return Err("it is a binary file".into());
-    }
-    Ok(SourceFile::new(shown, text))
+fn unreadable(file: &ClaimsFile, name: &str, span: Span, why: &str) -> Finding {
+    Finding::new(Code::SourceUnreadable, &file.source, format!("cannot read the source `{name}`: {why}"), span, "source")
+        .help("`source` is a text file in the repository, relative to this claims file; its quotes are left unchecked")
 }
 
 /// Folds white space and straightens quotes, apostrophes and dashes. Returns the text and,

@@ -23,11 +23,12 @@
 #![doc = include_str!("../docs/codes/status-regression.md")]
 #![doc = include_str!("../docs/codes/status-unknown-phrase.md")]
 
-use crate::claim::{ClaimKind, ClaimsFile, Time};
+use crate::claim::{ClaimKind, ClaimsFile};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
+use crate::time::Time;
 use std::collections::BTreeMap;
 
 /// One status claim, read: its group (a subject and lifecycle) and time, then what it says.
@@ -157,7 +158,7 @@ impl Ctx<'_> {
     }
 
     fn time_words(t: Option<Time>) -> String {
-        t.map_or_else(|| "no stated time".to_owned(), format_time)
+        t.map_or_else(|| "no stated time".to_owned(), |t| t.to_string())
     }
 
     /// A finding about two claims: owned by the later one in the file, labels on both.
@@ -187,10 +188,8 @@ impl Ctx<'_> {
         let mut affirmed: BTreeMap<usize, &Entry> = BTreeMap::new();
         let mut negated: BTreeMap<usize, &Entry> = BTreeMap::new();
         let when = || {
-            b.time.map_or_else(
-                || "with no time given".to_owned(),
-                |t| format!("as of {}", format_time(t)),
-            )
+            b.time
+                .map_or_else(|| "with no time given".to_owned(), |t| format!("as of {t}"))
         };
         for e in b.entries {
             let other = if e.negated {
@@ -398,38 +397,3 @@ impl Ctx<'_> {
 fn quoted(p: &str) -> String {
     format!("`{p}`")
 }
-
-/// A time in the shortest form that names it.
-pub fn format_time(t: Time) -> String {
-    let (y1, m1, d1) = civil(t.first);
-    let (y2, m2, d2) = civil(t.last);
-    if t.first == t.last {
-        return format!("{y1:04}-{m1:02}-{d1:02}");
-    }
-    if y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31 {
-        return format!("{y1:04}");
-    }
-    if y1 == y2 && m1 == m2 && d1 == 1 {
-        return format!("{y1:04}-{m1:02}");
-    }
-    if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
-        return format!("{y1:04}-Q{}", (m1 - 1) / 3 + 1);
-    }
-    format!("{y1:04}-{m1:02}-{d1:02} to {y2:04}-{m2:02}-{d2:02}")
-}
-
-/// The civil date of a day number (Howard Hinnant's algorithm).
-fn civil(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-#[cfg(test)]
-mod tests;

@@ -1,7 +1,8 @@
 //! Units as products of named base units with integer powers (`USD/gram` is USD times
 //! gram^-1), and the conversions of the rules.
 
-use crate::rules::{Domain, RuleSet};
+use crate::number::Domain;
+use crate::rules::RuleSet;
 use std::fmt;
 
 /// A unit: base unit names (lowercase) and their powers, sorted by name, no zero power.
@@ -108,18 +109,6 @@ pub struct ParsedUnit {
     pub written: String,
 }
 
-/// Folds a unit name: lowercase, white space folded.
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        crate::wording::push_lowercase(&mut out, w);
-    }
-    out
-}
-
 /// Reads `words (('per' | '/') words)?` into a unit. The currency, if the literal had
 /// one, multiplies the result. Returns `None` for empty text.
 pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
@@ -130,7 +119,7 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     let mut domain = None;
     let mut any = false;
     let mut apply = |name: &str, power: i32, dim: &mut Dim, factor: &mut f64| {
-        let name = fold(name);
+        let name = crate::wording::fold(name);
         if name.is_empty() {
             return;
         }
@@ -163,9 +152,9 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
                 && !text.starts_with('/')
                 && !text.to_ascii_lowercase().starts_with("per") =>
         {
-            format!("per {}", fold(d))
+            format!("per {}", crate::wording::fold(d))
         }
-        _ => fold(text),
+        _ => crate::wording::fold(text),
     };
     let written = match (currency, folded) {
         (Some(c), t) if t.is_empty() => c.to_owned(),

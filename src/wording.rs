@@ -1,7 +1,7 @@
 //! Intervals worded in the document's terms: `61%–64%`, `more than 9.92 mln`.
 
-use crate::expr::Kind;
 use crate::interval::Interval;
+use crate::number::Kind;
 
 /// How to show a value.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +99,18 @@ pub fn push_lowercase(out: &mut String, word: &str) {
     } else {
         out.push_str(&word.to_lowercase());
     }
+}
+
+/// Folds a word or a unit name as the rules write it: lowercase, white space folded.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lowercase(&mut out, w);
+    }
+    out
 }
 
 /// Text from a file, cut to `max` characters with an ellipsis, for messages.

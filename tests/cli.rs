@@ -574,7 +574,7 @@ fn a_large_file_reports_the_same_on_one_thread_and_two() {
     let dir = scratch("large-file-threads");
     let text = corpus::claims_file(4_000, 5);
     assert!(
-        text.len() > claimlint::check::TWO_THREADS_BYTES,
+        text.len() > claimlint::run::TWO_THREADS_BYTES,
         "the corpus is too small"
     );
     write(&dir.join("big.claims.yaml"), text);

@@ -45,7 +45,7 @@ fn slug(code: Code) -> String {
 fn run(dir: &Path) -> claimlint::FileReport {
     let path = dir.join("claims.yaml");
     let bytes = std::fs::read(&path).unwrap_or_default();
-    claimlint::check::check_bytes("claims.yaml".into(), bytes, Some(&path), &rules_for(dir))
+    claimlint::run::check_bytes("claims.yaml".into(), bytes, Some(&path), &rules_for(dir))
 }
 
 #[test]

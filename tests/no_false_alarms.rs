@@ -49,7 +49,12 @@ fn hedged(x: f64, digits: usize, hedge: u8) -> String {
 }
 
 fn errors(text: &str) -> Vec<String> {
-    let report = claimlint::check_source(SourceFile::new("claims.yaml", text), None, rules());
+    let report = claimlint::check_text(
+        SourceFile::new("claims.yaml", text),
+        rules(),
+        None,
+        claimlint::Threads::One,
+    );
     report
         .findings
         .iter()

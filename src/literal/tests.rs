@@ -1,4 +1,5 @@
 use super::*;
+use crate::number::decimal;
 use crate::rules::{RuleSet, load_defaults};
 use proptest::prelude::*;
 

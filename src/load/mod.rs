@@ -11,17 +11,17 @@
 #![doc = include_str!("../../docs/codes/literal-invalid.md")]
 #![doc = include_str!("../../docs/codes/unit-mismatch.md")]
 
-use crate::claim::{Claim, ClaimsFile, Document, IdIndex, TIME_FORMS, Text, Time};
+use crate::claim::{Claim, ClaimsFile, Document, IdIndex, Text};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
-use crate::interval::Interval;
-use crate::rules::{Domain, RuleSet};
+use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
+use crate::time::{TIME_FORMS, Time};
 use crate::yaml::{self, Node, NodeKind};
 
-mod claim;
+mod item;
 mod quantity;
 use std::sync::Arc;
 
@@ -34,16 +34,16 @@ const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
 const ASSERTION_KEYS: &[&str] = &["assert"];
 const STATUS_KEYS: &[&str] = &["status", "subject"];
 
-/// Loads a claims file. Findings about its form go to `out`.
+/// Loads a claims file. Findings about its form go to `out`. With `pipelined`, a second
+/// thread parses while this one loads the claims already parsed (the caller decides).
 pub fn load(
     source: &Arc<SourceFile>,
-    path: Option<&std::path::Path>,
     rules: &RuleSet,
+    pipelined: bool,
     out: &mut Vec<Finding>,
 ) -> ClaimsFile {
     let mut file = ClaimsFile {
         source: Arc::clone(source),
-        path: path.map(std::path::Path::to_path_buf),
         document: Document::default(),
         claims: Vec::new(),
         ids: crate::hash::text_map(0),
@@ -66,7 +66,6 @@ pub fn load(
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
-    let pipelined = crate::check::two_threads(source.text.len());
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(item, &mut ids) {
             keep(&mut claims, &mut ids, c);
@@ -364,24 +363,6 @@ fn kind_name(keys: &[&str]) -> &'static str {
         Some(&"value") => "a quantity",
         Some(&"assert") => "an assertion",
         _ => "a status",
-    }
-}
-
-fn domain_help(d: Domain) -> &'static str {
-    match d {
-        Domain::Count => "a count is a nonnegative whole number",
-        Domain::Share => "a share lies between 0 and 1 (0% and 100%)",
-        Domain::Nonnegative => "a nonnegative value is 0 or more",
-        Domain::Signed => "",
-    }
-}
-
-/// The interval a domain allows.
-pub fn domain_interval(d: Domain) -> Interval {
-    match d {
-        Domain::Signed => Interval::ALL,
-        Domain::Nonnegative | Domain::Count => Interval::new(0.0, f64::INFINITY),
-        Domain::Share => Interval::new(0.0, 1.0),
     }
 }
 

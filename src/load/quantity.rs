@@ -1,12 +1,12 @@
 //! A quantity claim: its literal, unit, measure and domain.
 
-use super::{Loader, domain_help, domain_interval, field, schema};
+use super::{Loader, field, schema};
 use crate::claim::{ClaimKind, QuantityClaim};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::interval::Interval;
-use crate::literal::{self, Literal, Tag};
-use crate::rules::Domain;
+use crate::literal::{self, Literal};
+use crate::number::{Domain, Tag};
 use crate::source::Span;
 use crate::suggest::closest;
 use crate::unit;
@@ -126,13 +126,10 @@ impl Loader<'_> {
         let domain = domain_key
             .or(unit.as_ref().and_then(|u| u.domain))
             .unwrap_or(Domain::Signed);
-        let whole = domain_interval(domain);
+        let whole = domain.interval();
         let interval = match &q {
             Some(q) => {
-                let mut i = q.interval.intersect(&whole);
-                if domain == Domain::Count {
-                    i = i.whole_numbers();
-                }
+                let i = domain.clamp(q.interval);
                 if i.is_empty() {
                     let why = if domain == Domain::Count && !q.interval.disjoint(&whole) {
                         "holds no whole number".to_owned()
@@ -147,7 +144,7 @@ impl Loader<'_> {
                             value.span,
                             format!("a {} value", domain.as_str()),
                         )
-                        .help(domain_help(domain)),
+                        .help(domain.help()),
                     );
                     return None;
                 }

@@ -1,7 +1,7 @@
 //! `concise`: one line a finding, `PATH:LINE:COL: severity[code] message`.
 
 use super::escape;
-use crate::check::FileReport;
+use crate::report::FileReport;
 use std::borrow::Cow;
 use std::fmt::Write;
 use std::sync::Arc;

@@ -7,8 +7,8 @@
 
 use super::escape;
 use super::location::Region;
-use crate::check::FileReport;
 use crate::code::Severity;
+use crate::report::FileReport;
 use std::fmt::Write;
 
 /// A message: `%`, CR and LF escaped. Text from a file is escaped by the caller first.

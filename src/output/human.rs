@@ -1,8 +1,8 @@
 //! `human`: miette's graphical report, a label on every claim involved.
 
 use super::{Counts, escape};
-use crate::check::FileReport;
 use crate::finding::{Finding, Label, Related};
+use crate::report::FileReport;
 use crate::source::SourceFile;
 use crate::source::Span;
 use miette::{GraphicalReportHandler, GraphicalTheme};

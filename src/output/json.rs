@@ -4,7 +4,7 @@
 
 use super::escape;
 use super::location::Region;
-use crate::check::FileReport;
+use crate::report::FileReport;
 use serde::Serialize;
 
 /// The document.

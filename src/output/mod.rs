@@ -7,8 +7,8 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 
-use crate::check::FileReport;
 use crate::code::Severity;
+use crate::report::FileReport;
 use std::borrow::Cow;
 
 /// Counts of findings by severity.

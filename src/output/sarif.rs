@@ -3,8 +3,8 @@
 
 use super::escape;
 use super::location::Region;
-use crate::check::FileReport;
 use crate::code::{Code, Severity};
+use crate::report::FileReport;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -1,9 +1,8 @@
 //! One entry of the rules: a hedge, a function, a lifecycle.
 
-use super::load::RULES;
 use super::read::{bad, boolean, known_keys, list, map, scalar, tolerance};
 use super::{FunctionDef, Hedge, Lifecycle, Origin};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
 use crate::yaml::Node;
 use std::sync::Arc;
@@ -98,8 +97,14 @@ pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef
         return Err(bad(file, def, "a function needs a `formula`"));
     };
     let text = scalar(file, fnode, "formula")?;
-    let body = crate::formula::parse_expr(text)
-        .map_err(|e| ToolError::at(RULES, format!("formula: {}", e.message), file, fnode.span))?;
+    let body = crate::formula::parse_expr(text).map_err(|e| {
+        ToolError::at(
+            ErrorKind::Rules,
+            format!("formula: {}", e.message),
+            file,
+            fnode.span,
+        )
+    })?;
     let mut unknown = None;
     body.walk(&mut |e| {
         if let crate::formula::ExprKind::Id(name) = &e.kind

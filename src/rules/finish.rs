@@ -1,9 +1,8 @@
 //! The merged rules, checked as a whole: units resolved, functions free of cycles,
 //! status phrases folded and indexed with no phrase listed twice.
 
-use super::load::RULES;
 use super::{Entry, FunctionDef, Origin, PhraseMeaning, ResolvedUnit, RuleSet, UnitDef};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::hash::{TextMap, text_map};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -21,7 +20,7 @@ pub(super) fn resolve_units(
             if seen.contains(&cur) {
                 let e = &units[name];
                 return Err(ToolError::new(
-                    RULES,
+                    ErrorKind::Rules,
                     format!(
                         "unit `{name}` ({}:{}) is defined in terms of itself: {}",
                         e.origin.file,
@@ -45,7 +44,7 @@ pub(super) fn resolve_units(
         }
         if !factor.is_finite() || factor <= 0.0 {
             return Err(ToolError::new(
-                RULES,
+                ErrorKind::Rules,
                 format!("unit `{name}` has a factor that is not finite and positive"),
             ));
         }
@@ -73,7 +72,7 @@ pub(super) fn check_function_cycles(
     ) -> Result<(), ToolError> {
         if stack.len() >= MAX_CALL_DEPTH {
             return Err(ToolError::new(
-                RULES,
+                ErrorKind::Rules,
                 format!(
                     "functions call one another more than {MAX_CALL_DEPTH} deep: {} -> …",
                     stack
@@ -92,7 +91,7 @@ pub(super) fn check_function_cycles(
                 stack.push(name.to_owned());
                 let f = &functions[name];
                 return Err(ToolError::new(
-                    RULES,
+                    ErrorKind::Rules,
                     format!(
                         "function `{name}` ({}:{}) calls itself: {}",
                         f.origin.file,
@@ -142,7 +141,7 @@ pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMea
             let folded = rules.fold_phrase(phrase);
             if folded.is_empty() {
                 return Err(ToolError::new(
-                    RULES,
+                    ErrorKind::Rules,
                     format!(
                         "the phrase `{phrase}` at {}:{} is empty once filler words are dropped",
                         origin.file, origin.line
@@ -156,7 +155,7 @@ pub(super) fn index_phrases(rules: &RuleSet) -> Result<TextMap<String, PhraseMea
             };
             if let Some((_, first)) = index.get(&folded) {
                 return Err(ToolError::new(
-                    RULES,
+                    ErrorKind::Rules,
                     format!(
                         "the phrase `{phrase}` is listed twice: at {}:{} and at {}:{}",
                         first.file, first.line, origin.file, origin.line

@@ -8,7 +8,7 @@ use super::{
     UnitDef,
 };
 use crate::code::{Code, Level, Severity};
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
@@ -24,8 +24,6 @@ const DEFAULTS_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/lifecycles.yaml"),
     ),
 ];
-
-pub(super) const RULES: &str = "rules/invalid";
 
 /// Merges rules files in order; `finish` checks the whole and indexes it.
 #[derive(Default, Clone)]
@@ -80,7 +78,7 @@ impl RulesBuilder {
         match yaml::parse(file) {
             Ok(Some(root)) => self.add_tree(file, &root),
             Ok(None) => Ok(()),
-            Err(e) => Err(ToolError::at(RULES, e.message, file, e.span)),
+            Err(e) => Err(ToolError::at(ErrorKind::Rules, e.message, file, e.span)),
         }
     }
 
@@ -606,9 +604,9 @@ fn range_word(file: &Arc<SourceFile>, def: &Node) -> Result<RangeWord, ToolError
     Ok(RangeWord {
         interval: crate::interval::Interval::new(lo, hi),
         tag: if percent {
-            crate::literal::Tag::Percent
+            crate::number::Tag::Percent
         } else {
-            crate::literal::Tag::Plain
+            crate::number::Tag::Plain
         },
         text: t.to_owned(),
     })

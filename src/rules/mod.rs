@@ -19,6 +19,7 @@ pub use load::{RulesBuilder, load_defaults};
 use crate::code::{Code, Level};
 use crate::formula::Expr;
 use crate::hash::TextMap;
+pub use crate::number::Domain;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -67,45 +68,6 @@ pub enum TrailingZeros {
     Rounded,
 }
 
-/// The domain of a quantity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Domain {
-    /// Any real.
-    Signed,
-    /// `>= 0`.
-    Nonnegative,
-    /// A nonnegative whole number.
-    Count,
-    /// Between 0 and 1.
-    Share,
-}
-
-impl Domain {
-    /// The names, as written in YAML.
-    pub const NAMES: &'static [&'static str] = &["signed", "nonnegative", "count", "share"];
-
-    /// The domain named `s`.
-    pub fn parse(s: &str) -> Option<Domain> {
-        match s {
-            "signed" => Some(Domain::Signed),
-            "nonnegative" => Some(Domain::Nonnegative),
-            "count" => Some(Domain::Count),
-            "share" => Some(Domain::Share),
-            _ => None,
-        }
-    }
-
-    /// Its name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Domain::Signed => "signed",
-            Domain::Nonnegative => "nonnegative",
-            Domain::Count => "count",
-            Domain::Share => "share",
-        }
-    }
-}
-
 /// A unit as the rules define it.
 #[derive(Clone, Debug)]
 pub struct UnitDef {
@@ -133,7 +95,7 @@ pub struct RangeWord {
     /// failure), percents as fractions.
     pub interval: crate::interval::Interval,
     /// Whether its ends are percents.
-    pub tag: crate::literal::Tag,
+    pub tag: crate::number::Tag,
     /// As written in the rules (`(50%, 100%]`).
     pub text: String,
 }

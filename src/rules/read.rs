@@ -1,15 +1,14 @@
 //! Reading the nodes of a rules file: scalars, lists, mappings with known keys, numbers
 //! and tolerances, each failure a `rules/invalid` at its position.
 
-use super::load::RULES;
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
 use crate::source::{SourceFile, Span};
 use crate::yaml::{Node, NodeKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 pub(super) fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError {
-    ToolError::at(RULES, msg, file, node.span)
+    ToolError::at(ErrorKind::Rules, msg, file, node.span)
 }
 
 pub(super) fn scalar<'n>(
@@ -137,5 +136,5 @@ pub(super) fn boolean(file: &Arc<SourceFile>, node: &Node, what: &str) -> Result
 
 /// Folds a word of the rules: lowercase, single spaces.
 pub(super) fn fold_word(w: &str) -> String {
-    crate::unit::fold(w)
+    crate::wording::fold(w)
 }

@@ -2,7 +2,7 @@
 
 use super::{RuleSet, load_defaults};
 use crate::error::ToolError;
-use crate::literal::Tag;
+use crate::number::Tag;
 use crate::source::SourceFile;
 
 fn with(extra: &str) -> Result<RuleSet, ToolError> {

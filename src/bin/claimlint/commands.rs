@@ -3,7 +3,7 @@
 use crate::args::{Cli, RulesArgs, RulesFormat, SchemaKind};
 use claimlint::code::Code;
 use claimlint::config::{Config, RuleOptions};
-use claimlint::error::ToolError;
+use claimlint::error::{ErrorKind, ToolError};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -20,7 +20,7 @@ pub fn explain(code: Option<&str>) -> Result<String, ToolError> {
         Some(c) => Ok(c.explain().to_owned()),
         None => {
             let mut e = ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!("there is no code `{}`", claimlint::output::escape(code)),
             );
             if let Some(best) =
@@ -122,7 +122,7 @@ pub fn init(dir: &Path) -> Result<String, ToolError> {
         let p = dir.join(name);
         if std::fs::symlink_metadata(&p).is_ok() {
             return Err(ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!(
                     "`{}` exists: claimlint init writes no file over another",
                     p.display()
@@ -140,7 +140,7 @@ pub fn init(dir: &Path) -> Result<String, ToolError> {
             .open(&p)
             .map_err(|e| {
                 ToolError::new(
-                    "usage",
+                    ErrorKind::Usage,
                     format!(
                         "cannot create `{}`: {}",
                         p.display(),
@@ -150,7 +150,7 @@ pub fn init(dir: &Path) -> Result<String, ToolError> {
             })?;
         std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| {
             ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!(
                     "cannot write `{}`: {}",
                     p.display(),

@@ -7,7 +7,7 @@ use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
 use claimlint::FileReport;
 use claimlint::code::Severity;
 use claimlint::config::RuleOptions;
-use claimlint::error::ToolError;
+use claimlint::error::{ErrorKind, ToolError};
 use claimlint::output::{self, Counts};
 use claimlint::run::RunOptions;
 use clap::Parser;
@@ -54,7 +54,7 @@ fn report_tool_error(e: &ToolError) {
             .with_links(false);
     let mut s = String::new();
     if handler.render_report(&mut s, e).is_err() {
-        s = format!("error[{}]: {}\n", e.code, e.message);
+        s = format!("error[{}]: {}\n", e.kind, e.message);
     }
     let _ = std::io::stderr().write_all(output::escape_keep_lines(&s).as_bytes());
 }
@@ -77,7 +77,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         let text = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
         std::fs::write(path, text).map_err(|e| {
             ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!(
                     "cannot write `{}`: {}",
                     path.display(),
@@ -96,7 +96,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     if let Some(path) = &a.baseline {
         let text = std::fs::read_to_string(path).map_err(|e| {
             ToolError::new(
-                "usage",
+                ErrorKind::Usage,
                 format!(
                     "cannot read `{}`: {}",
                     path.display(),

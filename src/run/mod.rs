@@ -1,14 +1,19 @@
-//! A whole run: find the claims files, the config and rules of each, and check them.
+//! The run layer: find the claims files, the config and rules of each, read them and the
+//! articles they name, choose threads, and check them with the pure checks of
+//! [`crate::check`].
 
-use crate::check::{FileReport, check_bytes};
+use crate::check::{self, Threads};
 use crate::config::{self, Config, RuleOptions};
 use crate::discover;
-use crate::error::ToolError;
+use crate::error::{ErrorKind, ToolError};
+use crate::report::FileReport;
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+pub mod read;
 
 /// What to check, and how.
 #[derive(Clone, Debug, Default)]
@@ -103,40 +108,59 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
 /// finding.
 pub fn check_file(path: &Path, rules: &RuleSet, max_bytes: u64) -> Result<FileReport, ToolError> {
     let name = display_name(path);
-    let bytes = read_limited(path, max_bytes)
-        .map_err(|why| ToolError::new("usage", format!("cannot read `{name}`: {why}")))?;
+    let bytes = read::claims(path, max_bytes)
+        .map_err(|why| ToolError::new(ErrorKind::Usage, format!("cannot read `{name}`: {why}")))?;
     Ok(check_bytes(name, bytes, Some(path), rules))
+}
+
+/// Checks a claims file's bytes, shown as `name`: the run layer's part of a check. It
+/// chooses the threads, and reads the article the file names, relative to `path` (where
+/// the claims were read from a file), before the pure checks of [`crate::check`].
+pub fn check_bytes(
+    name: String,
+    bytes: Vec<u8>,
+    path: Option<&Path>,
+    rules: &RuleSet,
+) -> FileReport {
+    let source = match check::decode(name, bytes) {
+        Ok(s) => s,
+        Err(report) => return report,
+    };
+    let threads = threads_for(source.text.len());
+    let loaded = check::load(source, rules, threads);
+    let article = loaded
+        .article_name()
+        .map(|name| read::article(path, &loaded.file.source.name, name));
+    check::check(loaded, rules, article.as_ref(), threads).into()
+}
+
+/// Files at least this large take a second thread where one is free: it parses while this
+/// one loads the claims already parsed, then runs the other checks beside the numeric
+/// ones. Smaller files are done sooner on one.
+pub const TWO_THREADS_BYTES: usize = 256 * 1024;
+
+/// The threads a file of `len` bytes is checked on: two where it is large, it is checked
+/// alone (files checked side by side already keep the cores busy), and more than one
+/// thread is allowed (`RAYON_NUM_THREADS=1`, or a one-core machine, keeps it on one).
+pub fn threads_for(len: usize) -> Threads {
+    if len < TWO_THREADS_BYTES || rayon::current_thread_index().is_some() {
+        return Threads::One;
+    }
+    let allowed = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1);
+    if allowed > 1 {
+        Threads::Two
+    } else {
+        Threads::One
+    }
 }
 
 /// The largest claims file read by default (`--max-file-size` changes it).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| discover::io_words(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > max_bytes {
-        return Err(format!(
-            "{} bytes is more than the {max_bytes} bytes claimlint reads (--max-file-size)",
-            meta.len()
-        ));
-    }
-    // The limit holds even for a file that grows while it is read.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    let file = std::fs::File::open(path).map_err(|e| discover::io_words(&e))?;
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, max_bytes.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(|e| discover::io_words(&e))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(format!(
-            "it grew past the {max_bytes} bytes claimlint reads while it was read"
-        ));
-    }
-    Ok(bytes)
-}
 
 /// A path as shown: relative to the working folder where it lies below it, without `./`.
 pub fn display_name(path: &Path) -> String {

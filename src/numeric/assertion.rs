@@ -6,10 +6,10 @@ use super::{Compiled, Ctx, fails};
 use crate::claim::ClaimKind;
 use crate::claim::Text;
 use crate::code::Code;
-use crate::expr::{self, Kind, Op, Scope};
+use crate::expr::{self, Op, Scope};
 use crate::formula::{CmpOp, Expr, ExprKind};
 use crate::interval::Interval;
-use crate::rules::Domain;
+use crate::number::Kind;
 use crate::source::Span;
 use crate::wording::{self, Style};
 
@@ -40,19 +40,11 @@ impl Ctx<'_> {
         }
         // Would it hold had the writer truncated its unhedged percents?
         let truncated = |k: usize| match &self.file.claims[k].kind {
-            ClaimKind::Quantity(q) => {
-                q.quantity
-                    .as_ref()
-                    .and_then(|x| x.truncated)
-                    .map_or(self.vars[k], |t| {
-                        let t = t.intersect(&crate::load::domain_interval(q.domain));
-                        if q.domain == Domain::Count {
-                            t.whole_numbers()
-                        } else {
-                            t
-                        }
-                    })
-            }
+            ClaimKind::Quantity(q) => q
+                .quantity
+                .as_ref()
+                .and_then(|x| x.truncated)
+                .map_or(self.vars[k], |t| q.domain.clamp(t)),
             _ => self.vars[k],
         };
         let mut tprog = c.prog.clone();

@@ -7,7 +7,7 @@ use crate::code::Code;
 use crate::expr::{self, Op};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
-use crate::rules::Domain;
+use crate::number::Domain;
 use crate::wording::{self, Style};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::VecDeque;

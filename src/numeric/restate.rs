@@ -10,13 +10,14 @@
 //!
 //! # The codes it reports
 //!
-#![doc = include_str!("../docs/codes/numeric-restated.md")]
+#![doc = include_str!("../../docs/codes/numeric-restated.md")]
 
-use crate::claim::{ClaimKind, ClaimsFile, Time};
+use crate::claim::{ClaimKind, ClaimsFile};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
+use crate::time::Time;
 use crate::unit::Dim;
 use crate::wording::{Style, stated};
 

@@ -31,8 +31,9 @@ use crate::literal::{self, Literal, Quantity};
 use crate::rules::RuleSet;
 use crate::source::Span;
 
-mod alone;
+mod assertion;
 mod propagate;
+pub mod restate;
 
 /// An assertion, compiled: one arena holding both sides.
 struct Compiled {
