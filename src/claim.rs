@@ -33,6 +33,17 @@ impl ClaimsFile {
     pub fn claim_index(&self, id: &str) -> Option<usize> {
         self.ids.get(id).and_then(|&(_, i)| i).map(|i| i as usize)
     }
+
+    /// A claim's time as a message names it: as the reader wrote it (a relative time
+    /// with the day it resolved to); `None` where it has no time.
+    pub fn time_words(&self, claim: usize) -> Option<String> {
+        let c = self.claims.get(claim)?;
+        let t = c.time?;
+        Some(match &c.time_label {
+            Some(l) => l.to_string(),
+            None => t.to_string(),
+        })
+    }
 }
 
 /// The `document:` block.
@@ -42,6 +53,8 @@ pub struct Document {
     pub source: Option<(String, Span)>,
     /// `date:`.
     pub date: Option<Time>,
+    /// How messages name `date:`, where its interval's own form does not (`FY2024`).
+    pub date_label: Option<Box<str>>,
 }
 
 /// A text as written in a scalar, mapped back to the file.
@@ -87,6 +100,10 @@ pub struct Claim {
     /// Whether the claim gives `as_of` (an invalid one leaves the time unspecified,
     /// rather than taking the document's date).
     pub has_as_of: bool,
+    /// How messages name the time, where its interval's own form does not: as written
+    /// (`FY2024`, `2012..2015`), and for a relative time with its day (`yesterday
+    /// (2024-10-14)`).
+    pub time_label: Option<Box<str>>,
     /// `allow:` entries.
     pub allow: Box<[Allow]>,
 }

@@ -157,8 +157,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn time_words(t: Option<Time>) -> String {
-        t.map_or_else(|| "no stated time".to_owned(), |t| t.to_string())
+    /// A claim's time as written (a relative one with its day).
+    fn time_words(&self, e: &Entry) -> String {
+        self.file
+            .time_words(e.claim)
+            .unwrap_or_else(|| "no stated time".to_owned())
     }
 
     /// A finding about two claims: owned by the later one in the file, labels on both.
@@ -187,9 +190,13 @@ impl Ctx<'_> {
         // The first claim affirming each state, and the first negating each.
         let mut affirmed: BTreeMap<usize, &Entry> = BTreeMap::new();
         let mut negated: BTreeMap<usize, &Entry> = BTreeMap::new();
-        let when = || {
-            b.time
-                .map_or_else(|| "with no time given".to_owned(), |t| format!("as of {t}"))
+        let when = || match b
+            .entries
+            .first()
+            .and_then(|e| self.file.time_words(e.claim))
+        {
+            Some(t) => format!("as of {t}"),
+            None => "with no time given".to_owned(),
         };
         for e in b.entries {
             let other = if e.negated {
@@ -345,18 +352,17 @@ impl Ctx<'_> {
             pairs.push((ei, ej, i, j, ambiguous));
         }
         pairs.sort_by_key(|(a, b, ..)| a.claim.max(b.claim));
-        for (ei, ej, i, j, ambiguous) in pairs {
+        for (ei, ej, _, _, ambiguous) in pairs {
             let later = ei.claim.max(ej.claim);
             if !reported.insert(later) {
                 continue;
             }
-            let (ti, tj) = (buckets[i].time, buckets[j].time);
             let f = if ambiguous {
                 // In file order: the earlier claim first.
-                let (ea, ta, eb, tb) = if ej.claim < ei.claim {
-                    (ej, tj, ei, ti)
+                let (ea, eb) = if ej.claim < ei.claim {
+                    (ej, ei)
                 } else {
-                    (ei, ti, ej, tj)
+                    (ei, ej)
                 };
                 self.pair(
                     Code::StatusAmbiguousTime,
@@ -366,9 +372,9 @@ impl Ctx<'_> {
                         "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
                         self.subject,
                         quoted(self.phrase(ea).0),
-                        Self::time_words(ta),
+                        self.time_words(ea),
                         quoted(self.phrase(eb).0),
-                        Self::time_words(tb),
+                        self.time_words(eb),
                     ),
                     "give the claims times that do not overlap, or the same time",
                 )
@@ -382,9 +388,9 @@ impl Ctx<'_> {
                         "{} goes back: {} in {}, then {} in {}",
                         self.subject,
                         quoted(self.phrase(ej).0),
-                        Self::time_words(tj),
+                        self.time_words(ej),
                         quoted(self.phrase(ei).0),
-                        Self::time_words(ti),
+                        self.time_words(ei),
                     ),
                     "a lifecycle moves forward: check the times, or the order of the states in the rules",
                 )

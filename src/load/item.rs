@@ -145,7 +145,12 @@ impl Loader<'_> {
         }
 
         let has_as_of = get("as_of").is_some();
-        let time = get("as_of").and_then(|n| self.time(n, "as_of"));
+        let published = get("published").and_then(|n| self.day(n, "published"));
+        let id_text = id.as_ref().map(|t| t.text.as_str());
+        let (time, time_label) = match get("as_of") {
+            Some(n) => self.as_of(n, id_text, published),
+            None => (None, None),
+        };
         let quote = get("quote")
             .and_then(|n| self.text(n, "quote"))
             .map(Box::new);
@@ -190,6 +195,7 @@ impl Loader<'_> {
             quote,
             time,
             has_as_of,
+            time_label,
             allow,
         })
     }
