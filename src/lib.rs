@@ -96,3 +96,8 @@ pub use finding::Finding;
 pub use quote::Article;
 pub use report::FileReport;
 pub use rules::RuleSet;
+
+/// The version of claimlint, as the JSON and SARIF outputs name it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version of the claim language (docs/SPEC.md) that this build reads.
+pub const LANGUAGE_VERSION: &str = "1.2";

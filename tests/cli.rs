@@ -532,7 +532,14 @@ fn schema_completions_man_and_version() {
     }
     assert!(stdout(&run(&["completions", "bash"], &root())).contains("claimlint"));
     assert!(stdout(&run(&["man"], &root())).contains(".TH claimlint"));
-    assert!(stdout(&run(&["--version"], &root())).starts_with("claimlint "));
+    assert_eq!(
+        stdout(&run(&["--version"], &root())),
+        format!(
+            "claimlint {} (claim language {})\n",
+            env!("CARGO_PKG_VERSION"),
+            claimlint::LANGUAGE_VERSION
+        )
+    );
 }
 
 #[test]

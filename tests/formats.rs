@@ -39,6 +39,9 @@ fn json() {
     let text = render("json");
     let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "claimlint");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["tool"]["language"], claimlint::LANGUAGE_VERSION);
     insta::assert_snapshot!(text);
 }
 
@@ -49,7 +52,12 @@ fn github() {
 
 #[test]
 fn sarif() {
-    insta::assert_snapshot!(render("sarif"));
+    let text = render("sarif");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let driver = &v["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(driver["semanticVersion"], env!("CARGO_PKG_VERSION"));
+    insta::assert_snapshot!(text);
 }
 
 #[test]

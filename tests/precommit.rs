@@ -20,6 +20,7 @@ fn sh(cmd: &str, args: &[&str], dir: &Path, home: &Path) -> Output {
 
 #[test]
 #[ignore = "needs pre-commit from PyPI and builds claimlint: .ci/run installs it and runs the ignored tests"]
+#[allow(clippy::print_stderr)] // reports how long the first install took
 fn the_hook_fails_on_a_bad_claim_and_passes_once_it_is_fixed() {
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("precommit");
     let _ = std::fs::remove_dir_all(&tmp);
@@ -53,7 +54,12 @@ fn the_hook_fails_on_a_bad_claim_and_passes_once_it_is_fixed() {
         );
         (o.status.success(), out)
     };
+    let started = std::time::Instant::now();
     let (passed, out) = try_repo();
+    eprintln!(
+        "first install and run of the source hook: {:.1?}",
+        started.elapsed()
+    );
     assert!(!passed, "the hook must fail:\n{out}");
     assert!(out.contains("numeric/mismatch"), "{out}");
 

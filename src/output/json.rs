@@ -1,6 +1,6 @@
-//! `json`: one object, `{"version": 1, "findings": [...]}`. The fields are documented in
-//! `docs/json-format.md` and stable: a new field may be added, none removed or renamed
-//! without a new `version`.
+//! `json`: one object, `{"version": 1, "tool": {...}, "findings": [...]}`. The fields are
+//! documented in `docs/json-format.md` and stable: a new field may be added, none removed
+//! or renamed without a new `version`.
 
 use super::escape;
 use super::location::Region;
@@ -11,7 +11,16 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
+    tool: Tool,
     findings: Vec<Item<'a>>,
+}
+
+/// What wrote the document.
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+    language: &'static str,
 }
 
 #[derive(Serialize)]
@@ -78,6 +87,11 @@ pub fn render(reports: &[FileReport]) -> String {
         .collect();
     let doc = Document {
         version: 1,
+        tool: Tool {
+            name: "claimlint",
+            version: crate::VERSION,
+            language: crate::LANGUAGE_VERSION,
+        },
         findings,
     };
     let mut s = serde_json::to_string_pretty(&doc)

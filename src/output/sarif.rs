@@ -31,6 +31,8 @@ struct Tool {
 struct Driver {
     name: &'static str,
     version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
     rules: Vec<Rule>,
 }
 
@@ -253,7 +255,9 @@ pub fn render(reports: &[FileReport]) -> String {
             tool: Tool {
                 driver: Driver {
                     name: "claimlint",
-                    version: env!("CARGO_PKG_VERSION"),
+                    version: crate::VERSION,
+                    semantic_version: crate::VERSION,
+                    information_uri: env!("CARGO_PKG_HOMEPAGE"),
                     rules,
                 },
             },

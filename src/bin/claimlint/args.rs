@@ -7,7 +7,8 @@ use std::path::PathBuf;
 #[derive(Parser, Debug)]
 #[command(
     name = "claimlint",
-    version,
+    // The claim language's version is `claimlint::LANGUAGE_VERSION` (a test keeps them equal).
+    version = concat!(env!("CARGO_PKG_VERSION"), " (claim language 1.2)"),
     about,
     args_conflicts_with_subcommands = true
 )]
