@@ -429,20 +429,40 @@ impl Program {
                 }),
             }
         };
+        // An unknown or a number without a tag takes the tag of what it meets in `+` and
+        // `-` (SPEC 3): `rate_after - rate_before` with an unknown `rate_before` is a
+        // change in points.
+        let (ka, kb) = match op {
+            Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..) => (
+                if self.adapts(a) { nb.kind } else { na.kind },
+                if self.adapts(b) { na.kind } else { nb.kind },
+            ),
+            _ => (na.kind, nb.kind),
+        };
         let kind = match op {
-            Op::Add(..) | Op::Sub(..) => additive_kind(na.kind, nb.kind, matches!(op, Op::Sub(..))),
+            // A percent taken from an exact percent (`100% - share`: the rest) is a percent.
+            Op::Sub(..)
+                if matches!(self.ops[a], Op::Const(_))
+                    && na.kind == Kind::Percent
+                    && kb == Kind::Percent =>
+            {
+                Kind::Percent
+            }
+            Op::Add(..) | Op::Sub(..) => additive_kind(ka, kb, matches!(op, Op::Sub(..))),
             Op::Mul(..) => match (na.kind, nb.kind) {
                 (Kind::Plain, k) | (k, Kind::Plain) => k,
                 _ => Kind::Plain,
             },
             Op::Div(..) => {
-                if matches!(self.ops[b], Op::Const(_)) && nb.kind == Kind::Plain {
+                // A number divided by a bare number keeps its tag (a percent stays a
+                // percent); a ratio of two quantities is a ratio.
+                if self.adapts(b) && matches!(self.ops[b], Op::Const(_)) {
                     na.kind
                 } else {
                     Kind::Ratio
                 }
             }
-            _ if na.kind == nb.kind => na.kind,
+            _ if ka == kb => ka,
             _ => Kind::Plain,
         };
         let from_unknown = na.from_unknown || nb.from_unknown;
@@ -455,6 +475,19 @@ impl Program {
             },
             unit,
         )
+    }
+
+    /// Whether node `i` has no tag of its own and takes the tag of what it meets: a number
+    /// without `%` or `pp`, or an unknown quantity without a tag (SPEC 3).
+    pub fn adapts(&self, i: usize) -> bool {
+        let m = self.meta[i];
+        m.kind == Kind::Plain
+            && match self.ops[i] {
+                Op::Const(_) => true,
+                Op::Var(_) => m.from_unknown,
+                Op::Neg(a) => self.adapts(a),
+                _ => false,
+            }
     }
 
     /// The unit both sides of `+`, `-` or a comparison share; a side without a unit takes

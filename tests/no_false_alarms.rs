@@ -158,6 +158,35 @@ proptest! {
         let e = errors(&text);
         prop_assert!(e.is_empty(), "{text}\n{e:?}");
     }
+
+    /// `~=` between two values that lie within its tolerance, written as an article
+    /// would (rounded, hedged, in percents or in a scale), range words for the sizes, and
+    /// the rest of a share: never an error.
+    #[test]
+    fn true_approximate_equality_gets_no_error(
+        a in 1.0e3..5.0e9f64,
+        rel in -0.09..0.09f64,
+        pct in 1.0..99.0f64,
+        dpts in -1.9..1.9f64,
+        da in 2usize..5,
+        db in 2usize..5,
+        ha in 0u8..6,
+        hb in 0u8..6,
+    ) {
+        let b = a * (1.0 + rel);
+        let p2 = (pct + dpts).clamp(0.5, 99.5);
+        let size = if (100.0..1000.0).contains(&a) { "triple-digit" } else if a >= 1000.0 { "more than 999" } else { "double-digit" };
+        let text = format!(
+            "claims:\n  - id: a\n    value: {}\n  - id: b\n    value: {}\n  - id: near\n    assert: a ~= b\n  - id: p\n    value: {}%\n  - id: q\n    value: {}%\n  - id: even\n    assert: p ~= q\n  - id: rest_of_p\n    assert: rest(p) ~= {}%\n  - id: size\n    assert: a = {size}\n",
+            hedged(a, da, ha),
+            hedged(b, db, hb),
+            round_sig(pct, 3),
+            round_sig(p2, 3),
+            round_sig(100.0 - pct, 3),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
 }
 
 /// `x` tenge written with `digits` significant digits: a sign, a code or a word, and a

@@ -35,7 +35,8 @@ impl Ctx<'_> {
             self.out.push(f);
             return false;
         }
-        if !fails(c.op, &vals[c.lhs], &vals[c.rhs]) {
+        if !fails(c.op, c.tol, &vals[c.lhs], &vals[c.rhs]) {
+            self.boundary(c, text, &vals[c.lhs], &vals[c.rhs]);
             return true;
         }
         // Would it hold had the writer truncated its unhedged percents?
@@ -54,7 +55,7 @@ impl Ctx<'_> {
         }
         let mut tvals = Vec::new();
         expr::eval(&tprog.ops, &tprog.meta, &truncated, &mut tvals);
-        let truncation_helps = !fails(c.op, &tvals[c.lhs], &tvals[c.rhs]);
+        let truncation_helps = !fails(c.op, c.tol, &tvals[c.lhs], &tvals[c.rhs]);
         let (lhs_style, rhs_style) = self.styles(c);
         let (lw, mut rw) = wording::pair(&vals[c.lhs], &lhs_style, &vals[c.rhs], &rhs_style);
         if c.rhs_literal.is_some() {
@@ -79,6 +80,10 @@ impl Ctx<'_> {
             };
             let msg = match c.op {
                 CmpOp::Eq => format!("{lhs_desc}, but {rhs_desc}"),
+                CmpOp::Approx => format!(
+                    "{lhs_desc}, but {rhs_desc}: farther apart than the {} that `~=` allows",
+                    c.tol.words()
+                ),
                 op => format!("{lhs_desc}, so it cannot be {} {}", op_words(op), rhs_desc),
             };
             let mut f = self.finding(
@@ -111,6 +116,66 @@ impl Ctx<'_> {
         }
         self.out.push(f);
         false
+    }
+
+    /// `numeric/boundary`: a strict comparison of stated values that holds only where
+    /// both sides meet at one point (SPEC 4.1).
+    pub(super) fn boundary(&mut self, c: &Compiled, text: &Text, l: &Interval, r: &Interval) {
+        if c.prog.meta[c.lhs].from_unknown || c.prog.meta[c.rhs].from_unknown {
+            return;
+        }
+        // The two ends that meet: for `<`, the left's lowest and the right's highest.
+        let (a, b) = match c.op {
+            CmpOp::Lt => (l.lo, r.hi),
+            CmpOp::Gt => (l.hi, r.lo),
+            _ => return,
+        };
+        if !a.is_finite() || !b.is_finite() {
+            return;
+        }
+        // Equal, up to the ulps of outward rounding.
+        let eps = 1e-9 * a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
+        let touching = match c.op {
+            CmpOp::Lt => a >= b - eps,
+            _ => a <= b + eps,
+        };
+        if !touching {
+            return;
+        }
+        let (lhs_style, _) = self.styles(c);
+        let point = wording::stated(&Interval::point((a + b) / 2.0), &lhs_style);
+        let side = |e: &Expr| -> String {
+            if let ExprKind::Id(id) = &e.kind
+                && let Some(i) = self.file.claim_index(id)
+                && let ClaimKind::Quantity(q) = &self.file.claims[i].kind
+            {
+                return q.value.text.clone();
+            }
+            format!("`{}`", self.src_text(text, e.span))
+        };
+        let rhs_words = if c.rhs_literal.is_some() {
+            c.rhs_text.clone()
+        } else {
+            match crate::formula::parse_expr_at(&text.text, c.prog.meta[c.rhs].span.start, None) {
+                Ok(e) => side(&e),
+                Err(_) => format!("`{}`", c.rhs_text),
+            }
+        };
+        let f = self
+            .finding(
+                Code::NumericBoundary,
+                c.claim,
+                format!(
+                    "`{}` holds only if {} and {} are both {point}",
+                    text.text.trim(),
+                    side(&c.lhs_expr),
+                    rhs_words
+                ),
+                text.part(0, text.text.len()),
+                format!("holds only at {point}"),
+            )
+            .help("a strict comparison needs the two sides apart: check the figures (were they swapped?), or the verb");
+        self.out.push(f);
     }
 
     pub(super) fn percent_points(&mut self, c: &Compiled, text: &Text) {
@@ -253,7 +318,7 @@ impl Ctx<'_> {
                 };
                 let mut vals = Vec::new();
                 expr::eval(&p.ops, &p.meta, &|k| self.vars[k], &mut vals);
-                if !fails(c.op, &vals[root], &vals[c.rhs]) {
+                if !fails(c.op, c.tol, &vals[root], &vals[c.rhs]) {
                     let arg_text: Vec<String> = args
                         .iter()
                         .map(|a| match &a.kind {

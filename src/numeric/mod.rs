@@ -28,6 +28,7 @@ use crate::finding::Finding;
 use crate::formula::{self, CmpOp, Expr};
 use crate::interval::Interval;
 use crate::literal::{self, Literal, Quantity};
+use crate::number::{Kind, Tag};
 use crate::rules::RuleSet;
 use crate::source::Span;
 
@@ -43,6 +44,8 @@ struct Compiled {
     lhs: usize,
     rhs: usize,
     op: CmpOp,
+    /// The tolerance of `~=`.
+    tol: Tolerance,
     lhs_expr: Expr,
     /// The right side, when it is a literal.
     rhs_literal: Option<Quantity>,
@@ -59,6 +62,7 @@ struct Live {
     lhs: usize,
     rhs: usize,
     op: CmpOp,
+    tol: Tolerance,
     vars: Vec<usize>,
 }
 
@@ -72,6 +76,7 @@ impl From<Compiled> for Live {
             lhs: c.lhs,
             rhs: c.rhs,
             op: c.op,
+            tol: c.tol,
             vars: c.vars,
         }
     }
@@ -96,6 +101,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         work: std::cell::Cell::new(PROPAGATION_WORK.saturating_add(
             PROPAGATION_WORK_PER_BYTE.saturating_mul(file.source.text.len() as u64),
         )),
+        tags: rustc_hash::FxHashMap::default(),
     };
 
     let mut live = Vec::new();
@@ -121,6 +127,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             continue;
         };
         nodes += comp.prog.ops.len();
+        ctx.infer_tags(&comp);
         if ctx.check_alone(&comp, text, &scope) {
             live.push(Live::from(comp));
         }
@@ -136,6 +143,9 @@ struct Ctx<'a> {
     /// Node revisions propagation may still spend in this file: past it, propagation
     /// reports what it has proved (sound, if less narrow), so no file can make it hang.
     work: std::cell::Cell<u64>,
+    /// The tag an unknown without one takes from what it meets (SPEC 3), so that what
+    /// the claims imply of it is worded in percent or points.
+    tags: rustc_hash::FxHashMap<usize, Tag>,
 }
 
 /// Node revisions propagation may spend in a file: this many, plus
@@ -148,6 +158,41 @@ pub const PROPAGATION_WORK_PER_BYTE: u64 = 100;
 pub const MAX_FILE_NODES: usize = 20_000_000;
 
 impl Ctx<'_> {
+    /// An unknown without a tag takes the tag of what it meets in `+`, `-`, a comparison,
+    /// or a ratio of two claims (`growth`, `decline`): the first one met.
+    fn infer_tags(&mut self, c: &Compiled) {
+        let (ops, meta) = (&c.prog.ops, &c.prog.meta);
+        let tag = |k: Kind| match k {
+            Kind::Percent => Some(Tag::Percent),
+            Kind::Points => Some(Tag::Points),
+            _ => None,
+        };
+        let meet = |i: usize, other: usize, tags: &mut rustc_hash::FxHashMap<usize, Tag>| {
+            if let Op::Var(v) = ops[i]
+                && meta[i].from_unknown
+                && meta[i].kind == Kind::Plain
+                && let Some(t) = tag(meta[other].kind)
+            {
+                tags.entry(v).or_insert(t);
+            }
+        };
+        for op in ops {
+            match *op {
+                Op::Add(a, b) | Op::Sub(a, b) | Op::Min(a, b) | Op::Max(a, b) => {
+                    meet(a, b, &mut self.tags);
+                    meet(b, a, &mut self.tags);
+                }
+                Op::Div(a, b) if matches!(ops[a], Op::Var(_)) && matches!(ops[b], Op::Var(_)) => {
+                    meet(a, b, &mut self.tags);
+                    meet(b, a, &mut self.tags);
+                }
+                _ => {}
+            }
+        }
+        meet(c.lhs, c.rhs, &mut self.tags);
+        meet(c.rhs, c.lhs, &mut self.tags);
+    }
+
     fn text_of(&self, claim: usize) -> Option<&Text> {
         match &self.file.claims.get(claim)?.kind {
             ClaimKind::Assertion(t) => Some(t),
@@ -258,12 +303,22 @@ impl Ctx<'_> {
             .collect();
         vars.sort_unstable();
         vars.dedup();
+        let tagged = |k: Kind| matches!(k, Kind::Percent | Kind::Points | Kind::Ratio);
+        let (lk, rk) = (prog.meta[lhs].kind, prog.meta[rhs].kind);
+        // Both sides in percents or points (a share or growth compared with a percent
+        // counts as one): the points tolerance; anything else: the relative one.
+        let tol = if tagged(lk) && tagged(rk) && (lk != Kind::Ratio || rk != Kind::Ratio) {
+            Tolerance::Points(self.rules.approx_points.value)
+        } else {
+            Tolerance::Relative(self.rules.approx_relative.value)
+        };
         Some(Compiled {
             claim,
             prog,
             lhs,
             rhs,
             op: split.op,
+            tol,
             lhs_expr: split.lhs,
             rhs_literal,
             rhs_text,
@@ -331,21 +386,78 @@ impl Ctx<'_> {
 
 /// Whether `l op r` fails: no values of the two intervals satisfy it (endpoints count as
 /// closed, so touching intervals never fail).
-pub fn fails(op: CmpOp, l: &Interval, r: &Interval) -> bool {
+pub fn fails(op: CmpOp, tol: Tolerance, l: &Interval, r: &Interval) -> bool {
     if l.is_empty() || r.is_empty() {
         return false;
     }
     match op {
         CmpOp::Eq => l.disjoint(r),
+        CmpOp::Approx => l.widen(tol.of(l, r)).disjoint(r),
         CmpOp::Ne => l.is_point() && r.is_point() && l.lo == r.lo,
         CmpOp::Lt | CmpOp::Le => l.lo > r.hi,
         CmpOp::Gt | CmpOp::Ge => l.hi < r.lo,
     }
 }
 
+/// How far apart the two sides of `~=` may be (SPEC 4): points between two percents,
+/// else a share of the larger magnitude.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tolerance {
+    /// An absolute distance (percentage points, as a fraction).
+    Points(f64),
+    /// A share of the larger of the largest absolute values of the two sides.
+    Relative(f64),
+}
+
+impl Tolerance {
+    /// The distance allowed between `l` and `r`: an upper bound of the true one, since
+    /// the intervals hold the true values.
+    pub fn of(self, l: &Interval, r: &Interval) -> f64 {
+        match self {
+            Tolerance::Points(p) => p,
+            Tolerance::Relative(f) => {
+                let m = l.abs().hi.max(r.abs().hi);
+                if m.is_finite() {
+                    Interval::point(m).mul(&Interval::point(f)).hi
+                } else {
+                    f64::INFINITY
+                }
+            }
+        }
+    }
+
+    /// How far a value may lie from one in `other`, whatever its own size: for the
+    /// relative tolerance f, |x - y| <= f max(|x|, |y|) gives |x - y| <= f / (1 - f) |y|.
+    pub fn toward(self, other: &Interval) -> f64 {
+        match self {
+            Tolerance::Points(p) => p,
+            Tolerance::Relative(f) if f < 1.0 => {
+                let m = other.abs().hi;
+                if m.is_finite() {
+                    let one_minus = Interval::point(1.0).sub(&Interval::point(f));
+                    let k = Interval::point(f).div_relaxed(&one_minus);
+                    Interval::point(m).mul(&k).hi
+                } else {
+                    f64::INFINITY
+                }
+            }
+            Tolerance::Relative(_) => f64::INFINITY,
+        }
+    }
+
+    /// In words, for messages: `2 pp`, `10%`.
+    pub fn words(self) -> String {
+        match self {
+            Tolerance::Points(p) => format!("{} pp", crate::wording::significant(p * 100.0, 4)),
+            Tolerance::Relative(f) => format!("{}%", crate::wording::significant(f * 100.0, 4)),
+        }
+    }
+}
+
 fn op_words(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Eq => "equal to",
+        CmpOp::Approx => "about equal to",
         CmpOp::Ne => "different from",
         CmpOp::Lt => "less than",
         CmpOp::Le => "at most",

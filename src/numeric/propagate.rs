@@ -122,6 +122,11 @@ impl Ctx<'_> {
                     vals[c.lhs] = m;
                     vals[c.rhs] = m;
                 }
+                CmpOp::Approx => {
+                    // Each side lies within the tolerance of the other.
+                    vals[c.lhs] = l.intersect(&r.widen(c.tol.toward(&r)));
+                    vals[c.rhs] = r.intersect(&l.widen(c.tol.toward(&l)));
+                }
                 CmpOp::Lt | CmpOp::Le => {
                     vals[c.lhs] = l.intersect(&Interval::new(f64::NEG_INFINITY, r.hi));
                     vals[c.rhs] = r.intersect(&Interval::new(l.lo, f64::INFINITY));
@@ -133,6 +138,14 @@ impl Ctx<'_> {
                 CmpOp::Ne => {}
             }
             if !expr::narrow(&c.ops, &mut vals) {
+                return Err(a);
+            }
+            // A divisor narrowed to exactly zero: no values satisfy the assertion (a fall
+            // of 600% of a quantity that cannot be negative).
+            if c.ops
+                .iter()
+                .any(|op| matches!(*op, Op::Div(_, b) if vals[b].lo == 0.0 && vals[b].hi == 0.0))
+            {
                 return Err(a);
             }
             for (i, op) in c.ops.iter().enumerate() {
@@ -226,7 +239,11 @@ impl Ctx<'_> {
             .finding(
                 Code::NumericConflict,
                 owner,
-                format!("the claims {list} cannot all hold"),
+                if set.len() == 1 {
+                    format!("{list} cannot hold for any values of the claims it names")
+                } else {
+                    format!("the claims {list} cannot all hold")
+                },
                 text.span,
                 "cannot hold together with the others".into(),
             )
@@ -281,7 +298,11 @@ impl Ctx<'_> {
                 .take(3)
                 .flat_map(|&a| live[a].vars.iter().copied())
                 .collect();
-            let style = Style::for_kind(q.tag.into(), self.scale_near(&neighbours));
+            let tag = match q.tag {
+                crate::number::Tag::Plain => self.tags.get(&v).copied().unwrap_or(q.tag),
+                t => t,
+            };
+            let style = Style::for_kind(tag.into(), self.scale_near(&neighbours));
             let shown = shown_range(&now, &dom, &style);
             let mut f = self.finding(
                 Code::NumericDerived,
