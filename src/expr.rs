@@ -411,7 +411,18 @@ impl Program {
     fn combine(&mut self, op: Op, a: usize, b: usize, at: Span) -> Result<usize, CompileError> {
         let (na, nb) = (self.meta[a], self.meta[b]);
         let additive = matches!(op, Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..));
-        let unit = if additive {
+        let date = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("date"));
+        let days = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("days"));
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        let unit = if matches!(op, Op::Sub(..)) && date(ua) && date(ub) {
+            // The difference of two dates is in days (SPEC 3).
+            Some(Dim::base("days"))
+        } else if (matches!(op, Op::Add(..) | Op::Sub(..)) && date(ua) && days(ub))
+            || (matches!(op, Op::Add(..)) && days(ua) && date(ub))
+        {
+            // A date moved by days is a date.
+            Some(Dim::base("date"))
+        } else if additive {
             self.same_unit(a, b)?
         } else {
             match (&self.units[a], &self.units[b]) {

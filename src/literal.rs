@@ -55,6 +55,25 @@ pub struct LiteralError {
 /// The longest literal read; longer text is refused, not scanned.
 pub const MAX_LITERAL_LEN: usize = 1_000;
 
+/// A date as a value (SPEC 3): a time of SPEC 2 that is not relative, and not a bare
+/// year unless `year_is_date` (the claim says `unit: date`): the interval of its days.
+pub fn date(text: &str, rules: &RuleSet, year_is_date: bool) -> Option<Interval> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    // Cheap: a date starts with four digits and a `-` or `.`, or with `FY`.
+    let dated = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    let shaped = (dated && (b.len() == 4 || matches!(b[4], b'-' | b'.'))) || t.starts_with("FY");
+    if !shaped || (b.len() == 4 && !year_is_date) {
+        return None;
+    }
+    let ctx = crate::time::Context {
+        fiscal_year_start: rules.fiscal_year_start.value,
+        reference: None,
+    };
+    let r = crate::time::Time::read(t, &ctx).ok()?;
+    Some(Interval::new(r.time.first as f64, r.time.last as f64))
+}
+
 /// Reads a literal with the words of `rules`.
 pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
     if text.len() > MAX_LITERAL_LEN {

@@ -16,6 +16,11 @@ impl Dim {
         Dim(vec![(name.to_owned(), 1)])
     }
 
+    /// Whether it is the base unit `name` alone (`date`, `days`).
+    pub fn is(&self, name: &str) -> bool {
+        matches!(self.0.as_slice(), [(n, 1)] if n == name)
+    }
+
     /// Whether it has no unit at all.
     pub fn is_dimensionless(&self) -> bool {
         self.0.is_empty()

@@ -47,6 +47,28 @@ impl Loader<'_> {
             }
             None => None,
         };
+        // A date as a value: its days, in the unit `date` (SPEC 3).
+        let says_date = unit_key.as_ref().is_some_and(|t| t.text.trim() == "date");
+        if (unit_key.is_none() || says_date)
+            && let Some(days) = literal::date(&value.text, self.rules, says_date)
+        {
+            return Some(ClaimKind::Quantity(Box::new(QuantityClaim {
+                value,
+                quantity: Some(literal::Quantity {
+                    interval: days,
+                    unit: None,
+                    tag: Tag::Plain,
+                    hedged: false,
+                    truncated: None,
+                    scale: None,
+                }),
+                interval: days,
+                unit: unit::parse("date", None, self.rules),
+                measure,
+                domain: domain_key.unwrap_or(Domain::Signed),
+                tag: Tag::Plain,
+            })));
+        }
         let lit = match literal::parse(&value.text, self.rules) {
             Ok(l) => l,
             Err(e) => {

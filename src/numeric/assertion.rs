@@ -218,6 +218,9 @@ impl Ctx<'_> {
     /// How a claim's values are shown.
     pub(super) fn style_of(&self, claim: usize) -> Style {
         match &self.file.claims[claim].kind {
+            ClaimKind::Quantity(q) if q.unit.as_ref().is_some_and(|u| u.dim.is("date")) => {
+                Style::Date
+            }
             ClaimKind::Quantity(q) => Style::for_kind(q.tag.into(), self.scale_near(&[claim])),
             _ => Style::Plain,
         }
@@ -242,6 +245,10 @@ impl Ctx<'_> {
         let l = c.prog.meta[c.lhs].kind;
         let r = c.prog.meta[c.rhs].kind;
         // Both sides in one style where they compare like with like.
+        let date = |i: usize| c.prog.units[i].as_ref().is_some_and(|u| u.is("date"));
+        if date(c.lhs) || date(c.rhs) {
+            return (Style::Date, Style::Date);
+        }
         let l_style = Style::for_kind(l, scale.clone());
         let r_style = if r == Kind::Plain
             && l != Kind::Plain

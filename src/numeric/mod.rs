@@ -236,7 +236,20 @@ impl Ctx<'_> {
             let lhs = prog
                 .compile(&split.lhs, scope, &[], None)
                 .map_err(Outcome::Compile)?;
-            let (rhs, lit) = match literal::parse(&rhs_text, self.rules) {
+            // A date on the right of a date is read as one (`opened < 2025-06`).
+            let lhs_date = prog.units[lhs].as_ref().is_some_and(|u| u.is("date"));
+            let read = match literal::date(&rhs_text, self.rules, lhs_date) {
+                Some(days) => Ok(Literal::Value(Quantity {
+                    interval: days,
+                    unit: crate::unit::parse("date", None, self.rules).map(Box::new),
+                    tag: crate::number::Tag::Plain,
+                    hedged: false,
+                    truncated: None,
+                    scale: None,
+                })),
+                None => literal::parse(&rhs_text, self.rules),
+            };
+            let (rhs, lit) = match read {
                 Ok(Literal::Value(q)) => {
                     let lead = text.text[split.rhs_start..].len()
                         - text.text[split.rhs_start..].trim_start().len();

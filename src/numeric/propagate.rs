@@ -302,7 +302,11 @@ impl Ctx<'_> {
                 crate::number::Tag::Plain => self.tags.get(&v).copied().unwrap_or(q.tag),
                 t => t,
             };
-            let style = Style::for_kind(tag.into(), self.scale_near(&neighbours));
+            let style = if q.unit.as_ref().is_some_and(|u| u.dim.is("date")) {
+                Style::Date
+            } else {
+                Style::for_kind(tag.into(), self.scale_near(&neighbours))
+            };
             let shown = shown_range(&now, &dom, &style);
             let mut f = self.finding(
                 Code::NumericDerived,

@@ -70,7 +70,11 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         let style = |q: &crate::claim::QuantityClaim| {
             let scale = q.quantity.as_ref().and_then(|x| x.scale.clone());
             let scale = scale.and_then(|w| rules.scales.get(&w).map(|e| (w, e.value)));
-            Style::for_kind(q.tag.into(), scale)
+            if q.unit.as_ref().is_some_and(|u| u.dim.is("date")) {
+                Style::Date
+            } else {
+                Style::for_kind(q.tag.into(), scale)
+            }
         };
         out.push(
             Finding::new(
