@@ -187,6 +187,51 @@ proptest! {
         let e = errors(&text);
         prop_assert!(e.is_empty(), "{text}\n{e:?}");
     }
+
+    /// Dates as values: two true days, written as days or the month or quarter they lie
+    /// in, their true distance written in days, weeks or months: never an error.
+    #[test]
+    fn true_dates_get_no_error(
+        start in 18_000i64..22_000,
+        gap in 1i64..1500,
+        form in 0usize..3,
+        unit in 0usize..3,
+    ) {
+        let end = start + gap;
+        let written = |z: i64, form: usize| {
+            let (y, m, d) = civil(z);
+            match form {
+                0 => format!("{y:04}-{m:02}-{d:02}"),
+                1 => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}-Q{}", (m - 1) / 3 + 1),
+            }
+        };
+        let took = match unit {
+            0 => format!("about {gap} days"),
+            1 => format!("about {} weeks", (gap + 3) / 7),
+            _ => format!("about {} months", (gap + 15) / 30),
+        };
+        let text = format!(
+            "claims:\n  - id: began\n    value: {}\n  - id: ended\n    value: {}\n  - id: took\n    value: {took}\n  - id: order\n    assert: began <= ended\n  - id: length\n    assert: ended - began = took\n",
+            written(start, 0),
+            written(end, form),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+}
+
+/// The civil date of a day number since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// `x` tenge written with `digits` significant digits: a sign, a code or a word, and a
