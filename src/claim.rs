@@ -22,6 +22,10 @@ pub struct ClaimsFile {
     /// Every id the file gives, with where it is first written and the index in
     /// `claims` of its claim, if that claim could be read. Built as the file is loaded.
     pub ids: IdIndex,
+    /// How messages name a claim's `as_of` where its interval's own form does not: as
+    /// written (`FY2024`, `2012..2015`), a relative time with its day (`yesterday
+    /// (2024-10-14)`). By claim index, sorted; kept apart so that a claim stays small.
+    pub time_labels: Vec<(u32, Box<str>)>,
 }
 
 /// Ids to where they are first written and the index of their claim, if it could be
@@ -39,10 +43,17 @@ impl ClaimsFile {
     pub fn time_words(&self, claim: usize) -> Option<String> {
         let c = self.claims.get(claim)?;
         let t = c.time?;
-        Some(match &c.time_label {
-            Some(l) => l.to_string(),
-            None => t.to_string(),
-        })
+        let label = if c.has_as_of {
+            let at = u32::try_from(claim).ok()?;
+            self.time_labels
+                .binary_search_by_key(&at, |(i, _)| *i)
+                .ok()
+                .and_then(|k| self.time_labels.get(k))
+                .map(|(_, l)| &**l)
+        } else {
+            self.document.date_label.as_deref()
+        };
+        Some(label.map_or_else(|| t.to_string(), str::to_owned))
     }
 }
 
@@ -100,10 +111,6 @@ pub struct Claim {
     /// Whether the claim gives `as_of` (an invalid one leaves the time unspecified,
     /// rather than taking the document's date).
     pub has_as_of: bool,
-    /// How messages name the time, where its interval's own form does not: as written
-    /// (`FY2024`, `2012..2015`), and for a relative time with its day (`yesterday
-    /// (2024-10-14)`).
-    pub time_label: Option<Box<str>>,
     /// `allow:` entries.
     pub allow: Box<[Allow]>,
 }

@@ -11,6 +11,7 @@ use crate::yaml::Node;
 
 impl Loader<'_> {
     pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex) -> Option<Claim> {
+        self.label = None;
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);
@@ -151,6 +152,7 @@ impl Loader<'_> {
             Some(n) => self.as_of(n, id_text, published),
             None => (None, None),
         };
+        self.label = time_label;
         let quote = get("quote")
             .and_then(|n| self.text(n, "quote"))
             .map(Box::new);
@@ -195,7 +197,6 @@ impl Loader<'_> {
             quote,
             time,
             has_as_of,
-            time_label,
             allow,
         })
     }

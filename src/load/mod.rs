@@ -58,12 +58,15 @@ pub fn load(
         document: Document::default(),
         claims: Vec::new(),
         ids: crate::hash::text_map(0),
+        time_labels: Vec::new(),
     };
     let mut l = Loader {
         src: source,
         rules,
         out,
         pending: Vec::new(),
+        label: None,
+        labels: Vec::new(),
     };
 
     // The fast path hands over each claim as it is read; where it gives up, what it made
@@ -80,6 +83,7 @@ pub fn load(
     let mut ids: IdIndex = text_map(expected);
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
         if let Some(c) = l.claim(item, &mut ids) {
+            l.keep_label(claims.len());
             keep(&mut claims, &mut ids, c);
         }
     });
@@ -92,6 +96,7 @@ pub fn load(
         }
         None => {
             l.out.truncate(mark);
+            l.labels.clear();
             drop(claims);
             ids.clear();
             l.generic(&mut file, &mut ids);
@@ -102,7 +107,6 @@ pub fn load(
     for c in &mut file.claims {
         if !c.has_as_of {
             c.time = file.document.date;
-            c.time_label.clone_from(&file.document.date_label);
         }
     }
     // Relative times of claims without `published` resolve against the document's day,
@@ -111,6 +115,8 @@ pub fn load(
     for p in pending {
         l.resolve_relative(&mut file, p);
     }
+    file.time_labels = std::mem::take(&mut l.labels);
+    file.time_labels.sort_unstable_by_key(|(i, _)| *i);
     file
 }
 
@@ -200,6 +206,7 @@ impl Loader<'_> {
         };
         for item in items {
             if let Some(c) = self.claim(item, ids) {
+                self.keep_label(file.claims.len());
                 keep(&mut file.claims, ids, c);
             }
         }
@@ -237,6 +244,19 @@ struct Loader<'a> {
     out: &'a mut Vec<Finding>,
     /// Relative times to resolve once `document.date` is known.
     pending: Vec<Pending>,
+    /// The time label of the claim just read, until it is kept.
+    label: Option<Box<str>>,
+    /// Time labels by claim index.
+    labels: Vec<(u32, Box<str>)>,
+}
+
+impl Loader<'_> {
+    /// Files the label of the claim just read under its index.
+    fn keep_label(&mut self, index: usize) {
+        if let (Some(l), Ok(i)) = (self.label.take(), u32::try_from(index)) {
+            self.labels.push((i, l));
+        }
+    }
 }
 
 impl Loader<'_> {
@@ -447,7 +467,9 @@ impl Loader<'_> {
             Ok(r) => {
                 if let Some(c) = file.claims.get_mut(i) {
                     c.time = Some(r.time);
-                    c.time_label = r.label(&p.text);
+                    if let (Some(l), Ok(i)) = (r.label(&p.text), u32::try_from(i)) {
+                        self.labels.push((i, l));
+                    }
                 }
             }
             Err(_) => {
