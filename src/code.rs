@@ -86,6 +86,7 @@ codes! {
     LiteralInvalid => "literal/invalid", Error, "literal-invalid";
     FormulaInvalid => "formula/invalid", Error, "formula-invalid";
     RefUnknown => "ref/unknown", Error, "ref-unknown";
+    RefUnchecked => "ref/unchecked", Note, "ref-unchecked";
     UnitMismatch => "unit/mismatch", Error, "unit-mismatch";
     NumericMismatch => "numeric/mismatch", Error, "numeric-mismatch";
     NumericConflict => "numeric/conflict", Error, "numeric-conflict";

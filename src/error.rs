@@ -15,7 +15,9 @@ pub enum ErrorKind {
     /// The command cannot be done as asked (bad arguments, a path that cannot be read or
     /// written): `usage`.
     Usage,
-    /// Reading or writing failed for another reason: `io`.
+    /// Reading or writing failed for the machine's reasons, not the command's: `io`.
+    /// Nothing reports it yet: every such failure is still `usage`, as it has always
+    /// been printed.
     Io,
 }
 

@@ -54,10 +54,10 @@
 //!
 //! From the bottom floor up (`docs/ARCHITECTURE.md` says more): numbers and words
 //! ([`number`], [`interval`], [`wording`]), formulas ([`formula`]), rules ([`rules`]),
-//! units and literals ([`unit`], [`literal`]), claims ([`claim`], loaded by [`load`](mod@load)),
-//! compiled expressions ([`expr`]), the checks ([`numeric`], [`status`], [`quote`]),
-//! findings ([`finding`], [`report`]), and the run layer and output ([`run`],
-//! [`output`]).
+//! units and literals ([`unit`], [`literal`]), claims ([`claim`], loaded by
+//! [`load`](mod@load)), the compiled program of an assertion ([`program`]), the checks
+//! ([`numeric`], [`status`], [`quote`]), findings ([`finding`], [`report`]), and the run
+//! layer and output ([`run`], [`output`]).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
@@ -67,7 +67,6 @@ pub mod code;
 pub mod config;
 pub mod discover;
 pub mod error;
-pub mod expr;
 pub mod finding;
 pub mod formula;
 pub mod hash;
@@ -77,6 +76,7 @@ pub mod load;
 pub mod number;
 pub mod numeric;
 pub mod output;
+pub mod program;
 pub mod quote;
 pub mod report;
 pub mod rules;

@@ -21,13 +21,6 @@ impl Span {
     pub const fn end(&self) -> usize {
         self.start + self.len
     }
-
-    /// The sub-span `[from, to)` of this span, offsets relative to its start.
-    pub fn sub(&self, from: usize, to: usize) -> Span {
-        let from = from.min(self.len);
-        let to = to.clamp(from, self.len);
-        Span::new(self.start + from, to - from)
-    }
 }
 
 impl From<Span> for miette::SourceSpan {

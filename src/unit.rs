@@ -21,11 +21,6 @@ impl Dim {
         matches!(self.0.as_slice(), [(n, 1)] if n == name)
     }
 
-    /// Whether it has no unit at all.
-    pub fn is_dimensionless(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The product of two units.
     pub fn mul(&self, o: &Dim) -> Dim {
         self.combine(o, 1)
@@ -110,7 +105,7 @@ pub struct ParsedUnit {
     pub factor: f64,
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
-    /// As written (folded), for messages.
+    /// As written (white space folded, case kept), for messages.
     pub written: String,
 }
 
@@ -150,16 +145,17 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     if let Some(den) = den {
         apply(den, -1, &mut dim, &mut factor);
     }
-    // `a gram` is written `per gram`.
+    // As the user wrote it (white space folded, case kept): messages quote it; `a gram`
+    // is written `per gram`.
     let folded = match den {
         Some(d)
             if num.trim().is_empty()
                 && !text.starts_with('/')
                 && !text.to_ascii_lowercase().starts_with("per") =>
         {
-            format!("per {}", crate::wording::fold(d))
+            format!("per {}", d.split_whitespace().collect::<Vec<_>>().join(" "))
         }
-        _ => crate::wording::fold(text),
+        _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
     };
     let written = match (currency, folded) {
         (Some(c), t) if t.is_empty() => c.to_owned(),
@@ -209,11 +205,11 @@ mod tests {
 
     #[test]
     fn dims_multiply_and_cancel() {
-        let usd = Dim::base("usd");
-        let gram = Dim::base("gram");
+        let base = |name: &str| Dim(vec![(name.to_owned(), 1)]);
+        let (usd, gram) = (base("usd"), base("gram"));
         let price = usd.div(&gram);
         assert_eq!(price.to_string(), "usd per gram");
-        assert!(price.mul(&gram).div(&usd).is_dimensionless());
+        assert_eq!(price.mul(&gram).div(&usd), Dim::default());
     }
 
     #[test]

@@ -90,6 +90,27 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         out.truncate(at);
         out.push('0');
     }
+    group_thousands(out, at);
+}
+
+/// Separates the thousands of the number written from byte `at` of `out`, as a reader
+/// writes them: `16200` becomes `16,200` (SPEC section 7).
+fn group_thousands(out: &mut String, at: usize) {
+    let start = at + usize::from(out[at..].starts_with('-'));
+    let end = out[start..].find('.').map_or(out.len(), |i| start + i);
+    let digits = end - start;
+    if digits <= 3 || !out[start..end].bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let integer: String = out[start..end].to_owned();
+    let mut grouped = String::with_capacity(digits + digits / 3);
+    for (i, d) in integer.chars().enumerate() {
+        if i > 0 && (digits - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    out.replace_range(start..end, &grouped);
 }
 
 /// Appends `word` lowercased, as `str::to_lowercase` would (without a copy for ASCII).
@@ -113,6 +134,15 @@ pub fn fold(name: &str) -> String {
         push_lowercase(&mut out, w);
     }
     out
+}
+
+/// Whether `s` is an identifier: `[A-Za-z_][A-Za-z0-9_]*` (a claim id, a function or
+/// parameter name of the rules).
+pub fn is_identifier(s: &str) -> bool {
+    let mut b = s.bytes();
+    b.next()
+        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
+        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 /// Text from a file, cut to `max` characters with an ellipsis, for messages.
@@ -267,7 +297,25 @@ mod tests {
         );
         assert_eq!(range(&Interval::point(12.0), &Style::Plain), "12");
         assert_eq!(significant(0.5, 2), "0.5");
-        assert_eq!(significant(1234.0, 3), "1234");
+        assert_eq!(significant(1234.0, 3), "1,234");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        for (x, digits, text) in [
+            (16200.0, 5, "16,200"),
+            (-18000.0, 5, "-18,000"),
+            (1234567.891, 10, "1,234,567.891"),
+            (999.0, 3, "999"),
+            (0.0169, 3, "0.0169"),
+            (100000.0, 6, "100,000"),
+        ] {
+            assert_eq!(significant(x, digits), text);
+        }
+        assert_eq!(
+            range(&Interval::new(16200.0, 19800.0), &Style::Plain),
+            "16,200–19,800"
+        );
     }
 
     #[test]

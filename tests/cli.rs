@@ -479,9 +479,9 @@ fn rules_lists_every_entry_with_its_origin() {
     let o = run(&["rules", "--rules", "mine.yaml"], &d);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
-    assert!(text.contains("lakh = 100000    (mine.yaml:2)"), "{text}");
+    assert!(text.contains("lakh = 100,000    (mine.yaml:2)"), "{text}");
     assert!(
-        text.contains("mln = 1000000    (mine.yaml:2)"),
+        text.contains("mln = 1,000,000    (mine.yaml:2)"),
         "the later file replaces the default: {text}"
     );
     assert!(text.contains("(<default>/lifecycles.yaml:"), "{text}");
@@ -498,10 +498,16 @@ fn init_writes_starters_and_never_overwrites() {
     let d = scratch("init");
     let o = run(&["init"], &d);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(
-        run(&["claims.yaml"], &d).status.code(),
-        Some(0),
-        "the starter file is clean"
+    let o = run(&["--format", "concise", "claims.yaml"], &d);
+    assert_eq!(o.status.code(), Some(0), "the starter file is clean");
+    assert_eq!(stdout(&o), "", "the starter file raises no finding at all");
+    let starter = std::fs::read_to_string(d.join("claims.yaml")).unwrap_or_default();
+    for kind in ["value:", "assert:", "status:", "quote:", "as_of:"] {
+        assert!(starter.contains(kind), "the starter shows `{kind}`");
+    }
+    assert!(
+        !starter.starts_with("# yaml-language-server"),
+        "the starter points at no schema file that init did not write"
     );
     let before = std::fs::read(d.join("claims.yaml")).unwrap_or_default();
     let o = run(&["init"], &d);
@@ -518,6 +524,52 @@ fn init_writes_starters_and_never_overwrites() {
         assert_eq!(run(&["init"], &e).status.code(), Some(2));
         assert!(!e.join("claims.yaml").exists() && !e.join("nowhere").exists());
     }
+}
+
+#[test]
+fn a_run_that_finds_no_claims_file_says_so() {
+    let d = scratch("no-claims");
+    std::fs::write(d.join("notes.yaml"), "a: 1\n").unwrap_or_else(|e| panic!("{e}"));
+    for format in ["human", "concise", "json"] {
+        let o = run(&["--format", format, "."], &d);
+        assert_eq!(o.status.code(), Some(0), "a documented choice: exit 0");
+        assert!(
+            stderr(&o).contains("no claims file found under `.`"),
+            "{format}: {}",
+            stderr(&o)
+        );
+    }
+    // A run that finds one says nothing of the kind.
+    std::fs::write(d.join("claims.yaml"), "claims: []\n").unwrap_or_else(|e| panic!("{e}"));
+    assert!(!stderr(&run(&["."], &d)).contains("no claims file"));
+}
+
+#[test]
+fn explain_with_a_part_of_a_code_lists_every_code_it_could_mean() {
+    let o = run(&["explain", "mismatch"], &root());
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(
+        text.contains("numeric/mismatch") && text.contains("unit/mismatch"),
+        "{text}"
+    );
+    let o = run(&["explain", "status"], &root());
+    for code in [
+        "status/contradiction",
+        "status/ambiguous-time",
+        "status/regression",
+    ] {
+        assert!(stdout(&o).contains(code), "{code}");
+    }
+    // One code only: its page.
+    let o = run(&["explain", "undefined"], &root());
+    assert!(
+        stdout(&o).starts_with("# `numeric/undefined`"),
+        "{}",
+        stdout(&o)
+    );
+    // Nothing close: a usage error with a suggestion.
+    assert_eq!(run(&["explain", "zzz"], &root()).status.code(), Some(2));
 }
 
 #[test]
@@ -625,7 +677,7 @@ fn rules_lists_currencies_range_words_and_the_new_settings() {
         "fiscal_year_start = 4    (mine.yaml:8)",
         "approx_points = 2 pp    (<default>/literals.yaml:",
         "approx_relative = 10%    (<default>/literals.yaml:",
-        "crore = 10000000    (<default>/literals.yaml:",
+        "crore = 10,000,000    (<default>/literals.yaml:",
     ] {
         assert!(text.contains(line), "{line}\n{text}");
     }

@@ -2,6 +2,9 @@
 //! article where it needs them) and the snapshot of the report, `report.snap`, beside it.
 //! A folder whose name ends in `-ok` must report nothing; any other must report the code
 //! its name starts with (`numeric-mismatch-half` reports `numeric/mismatch`).
+//!
+//! Every test here goes through all the folders before it fails, and then names every
+//! folder that failed: a new fixture is a new folder, and a broken one hides no other.
 
 use claimlint::code::Code;
 use claimlint::output;
@@ -42,36 +45,55 @@ fn slug(code: Code) -> String {
     code.as_str().replace('/', "-")
 }
 
+/// The report of a fixture, as the command line checks it (its article read from disk).
 fn run(dir: &Path) -> claimlint::FileReport {
     let path = dir.join("claims.yaml");
     let bytes = std::fs::read(&path).unwrap_or_default();
     claimlint::run::check_bytes("claims.yaml".into(), bytes, Some(&path), &rules_for(dir))
 }
 
-#[test]
-fn every_fixture_matches_its_snapshot() {
-    for dir in fixtures() {
-        let report = run(&dir);
-        let text = output::human::render(std::slice::from_ref(&report), false, 100);
-        insta::with_settings!({
-            snapshot_path => dir.clone(),
-            prepend_module_to_snapshot => false,
-            omit_expression => true,
-            description => dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        }, {
-            insta::assert_snapshot!("report", text);
-        });
-    }
-}
-
-#[test]
-fn ok_fixtures_are_silent_and_others_report_their_code() {
+/// Runs `check` on every fixture and fails once at the end, naming every fixture that
+/// failed: one broken fixture does not hide the others.
+fn each_fixture(check: impl Fn(&Path, &str)) {
+    let mut failed = Vec::new();
     for dir in fixtures() {
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let report = run(&dir);
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&dir, &name)));
+        if run.is_err() {
+            failed.push(name);
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} fixtures failed (each is reported above): {}",
+        failed.len(),
+        failed.join(", ")
+    );
+}
+
+#[test]
+fn every_fixture_matches_its_snapshot() {
+    each_fixture(|dir, name| {
+        let report = run(dir);
+        let text = output::human::render(std::slice::from_ref(&report), false, 100);
+        insta::with_settings!({
+            snapshot_path => dir,
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => name.to_owned(),
+        }, {
+            insta::assert_snapshot!("report", text);
+        });
+    });
+}
+
+#[test]
+fn ok_fixtures_are_silent_and_others_report_their_code() {
+    each_fixture(|dir, name| {
+        let report = run(dir);
         let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
         if name.ends_with("-ok") {
             assert!(
@@ -89,7 +111,7 @@ fn ok_fixtures_are_silent_and_others_report_their_code() {
                 "{name} must report {code}, reported {codes:?}"
             );
         }
-    }
+    });
 }
 
 #[test]
@@ -117,13 +139,13 @@ fn every_code_has_a_failing_and_an_ok_fixture() {
 
 #[test]
 fn every_folder_has_its_claims_and_snapshot_and_no_stray_snapshot() {
-    for dir in fixtures() {
+    each_fixture(|dir, _| {
         assert!(
             dir.join("claims.yaml").exists(),
             "{} has no claims.yaml",
             dir.display()
         );
-        let snaps: Vec<String> = std::fs::read_dir(&dir)
+        let snaps: Vec<String> = std::fs::read_dir(dir)
             .map(|rd| {
                 rd.filter_map(Result::ok)
                     .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -137,15 +159,15 @@ fn every_folder_has_its_claims_and_snapshot_and_no_stray_snapshot() {
             "{}: expected exactly report.snap",
             dir.display()
         );
-    }
+    });
 }
 
 /// Every message of every fixture follows the house style: it starts lowercase (or with a
 /// quoted value), ends without a period, and stands on one line; so does every help.
 #[test]
 fn messages_follow_the_convention() {
-    for dir in fixtures() {
-        for f in run(&dir).findings {
+    each_fixture(|dir, _| {
+        for f in run(dir).findings {
             let m = &f.message;
             let first = m.chars().next().unwrap_or(' ');
             assert!(
@@ -170,6 +192,38 @@ fn messages_follow_the_convention() {
                     dir.display()
                 );
             }
+            // Numbers as a reader writes them (docs/messages.md): no run of five or more
+            // digits without separators, outside the user's own text in backticks.
+            let labels = f.labels.iter().map(|l| l.text.as_str());
+            for text in [m.as_str()]
+                .into_iter()
+                .chain(f.help.as_deref())
+                .chain(labels)
+            {
+                assert!(
+                    !bare_long_number(text),
+                    "{}: `{text}` writes a number without thousands separators",
+                    dir.display()
+                );
+            }
         }
-    }
+    });
+}
+
+/// Whether `text`, outside backticks, holds five or more digits in a row.
+fn bare_long_number(text: &str) -> bool {
+    text.split('`').step_by(2).any(|outside| {
+        let mut run = 0;
+        outside.chars().any(|c| {
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            run >= 5
+        })
+    })
+}
+
+#[test]
+fn a_bare_long_number_is_seen() {
+    assert!(bare_long_number("is 18000, but"));
+    assert!(!bare_long_number("is 18,000, but `18000` as written"));
+    assert!(!bare_long_number("as of 2024-10-15"));
 }

@@ -1,24 +1,60 @@
 //! One claim: its id, its kind, the keys it may carry, `as_of`, `quote` and `allow`.
 
 use super::{
-    ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Loader, QUANTITY_KEYS, STATUS_KEYS, field, is_id,
-    kind_name, schema,
+    ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Loader, QUANTITY_KEYS, STATUS_KEYS, field, kind_name,
+    schema,
 };
-use crate::claim::{Allow, Claim, ClaimKind, IdIndex, StatusClaim};
+use crate::claim::{Allow, Claim, ClaimKind, IdIndex, StatusClaim, Text};
 use crate::code::Code;
+use crate::source::Span;
 use crate::suggest::closest;
+use crate::wording::is_identifier;
 use crate::yaml::Node;
 
 impl Loader<'_> {
+    /// One item of the `claims` list: its id, its kind, its keys, then what it claims.
     pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex) -> Option<Claim> {
         self.label = None;
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);
         let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
+        let id = self.id(get("id"), claim_span, ids);
+        let kind_keys = self.kind_keys(entries, claim_span);
+        self.check_keys(entries, kind_keys);
+        let has_as_of = get("as_of").is_some();
+        let published = get("published").and_then(|n| self.day(n, "published"));
+        let id_text = id.as_ref().map(|t| t.text.as_str());
+        let (time, time_label) = match get("as_of") {
+            Some(n) => self.as_of(n, id_text, published),
+            None => (None, None),
+        };
+        self.label = time_label;
+        let quote = get("quote")
+            .and_then(|n| self.text(n, "quote"))
+            .map(Box::new);
+        if let Some(n) = get("note") {
+            self.scalar(n, "note");
+        }
+        let allow = get("allow")
+            .map(|n| self.allow(n).into_boxed_slice())
+            .unwrap_or_default();
+        let kind = self.kind(entries, kind_keys, claim_span);
+        let (id, kind) = (id?, kind?);
+        Some(Claim {
+            id: id.text,
+            id_span: id.span,
+            kind,
+            quote,
+            time,
+            has_as_of,
+            allow,
+        })
+    }
 
-        // The id.
-        let id = match get("id") {
+    /// The id: present, well formed, and not used before in the file (recorded in `ids`).
+    fn id(&mut self, node: Option<&Node>, claim_span: Span, ids: &mut IdIndex) -> Option<Text> {
+        match node {
             None => {
                 self.out.push(schema(
                     self.src,
@@ -29,7 +65,7 @@ impl Loader<'_> {
                 None
             }
             Some(n) => self.text(n, "id").and_then(|t| {
-                if !is_id(&t.text) {
+                if !is_identifier(&t.text) {
                     self.out.push(
                         schema(
                             self.src,
@@ -57,9 +93,12 @@ impl Loader<'_> {
                 ids.insert(t.text.as_str().into(), (t.span, None));
                 Some(t)
             }),
-        };
+        }
+    }
 
-        // The kind.
+    /// The keys of the claim's kind: of the first kind key, unless it has none or two
+    /// kinds (reported; then none).
+    fn kind_keys(&mut self, entries: &[(Node, Node)], claim_span: Span) -> &'static [&'static str] {
         // The first kind key, and the first one of another kind after it (a key written
         // twice is a duplicate key, reported above, not a second kind).
         let mut kinds: [Option<(&str, &Node)>; 2] = [None, None];
@@ -76,7 +115,18 @@ impl Loader<'_> {
                 _ => {}
             }
         }
-        let kind_keys: &[&str] = match kinds {
+        match kinds {
+            // A misspelt kind key (`vlaue`) is reported as an unknown key with its
+            // suggestion: the missing kind would be the same slip told twice.
+            [None, _]
+                if entries.iter().any(|(k, _)| {
+                    k.as_str().is_some_and(|k| {
+                        crate::suggest::closest(k, ["value", "assert", "status"]).is_some()
+                    })
+                }) =>
+            {
+                &[]
+            }
             [None, _] => {
                 self.out.push(
                     schema(self.src, claim_span, "a claim needs one of `value`, `assert` or `status`", "no kind")
@@ -101,9 +151,11 @@ impl Loader<'_> {
                 );
                 &[]
             }
-        };
+        }
+    }
 
-        // Every key: known, and of this kind.
+    /// Every key: known, and of this kind.
+    fn check_keys(&mut self, entries: &[(Node, Node)], kind_keys: &[&str]) {
         for (k, _) in entries {
             let Some(name) = k.as_str() else {
                 self.out.push(schema(
@@ -144,26 +196,17 @@ impl Loader<'_> {
                 ));
             }
         }
+    }
 
-        let has_as_of = get("as_of").is_some();
-        let published = get("published").and_then(|n| self.day(n, "published"));
-        let id_text = id.as_ref().map(|t| t.text.as_str());
-        let (time, time_label) = match get("as_of") {
-            Some(n) => self.as_of(n, id_text, published),
-            None => (None, None),
-        };
-        self.label = time_label;
-        let quote = get("quote")
-            .and_then(|n| self.text(n, "quote"))
-            .map(Box::new);
-        if let Some(n) = get("note") {
-            self.scalar(n, "note");
-        }
-        let allow = get("allow")
-            .map(|n| self.allow(n).into_boxed_slice())
-            .unwrap_or_default();
-
-        let kind = match kind_keys.first() {
+    /// What the claim claims, read by its kind.
+    fn kind(
+        &mut self,
+        entries: &[(Node, Node)],
+        kind_keys: &[&str],
+        claim_span: Span,
+    ) -> Option<ClaimKind> {
+        let get = |key: &str| field(entries, key);
+        match kind_keys.first() {
             Some(&"value") => self.quantity(entries),
             Some(&"assert") => get("assert")
                 .and_then(|n| self.text(n, "assert"))
@@ -188,17 +231,7 @@ impl Loader<'_> {
                 }
             }
             _ => None,
-        };
-        let (id, kind) = (id?, kind?);
-        Some(Claim {
-            id: id.text,
-            id_span: id.span,
-            kind,
-            quote,
-            time,
-            has_as_of,
-            allow,
-        })
+        }
     }
 
     pub(super) fn allow(&mut self, node: &Node) -> Vec<Allow> {

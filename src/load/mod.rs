@@ -23,6 +23,7 @@ use crate::yaml::{self, Node, NodeKind};
 
 mod item;
 mod quantity;
+mod slip;
 use std::sync::Arc;
 
 const CLAIM_KEYS: &[&str] = &[
@@ -158,13 +159,12 @@ impl Loader<'_> {
                 return;
             }
             Err(e) => {
-                self.out.push(Finding::new(
-                    Code::YamlSyntax,
-                    source,
-                    e.message,
-                    e.span,
-                    "here",
-                ));
+                let finding = match slip::recognise(&source.text, e.span.start, &e.message) {
+                    Some(s) => Finding::new(Code::YamlSyntax, source, e.message, s.span, s.label)
+                        .help(s.help),
+                    None => Finding::new(Code::YamlSyntax, source, e.message, e.span, "here"),
+                };
+                self.out.push(finding);
                 return;
             }
         };
@@ -228,14 +228,6 @@ fn schema(
     label: impl Into<String>,
 ) -> Finding {
     Finding::new(Code::SchemaInvalid, src, msg, span, label)
-}
-
-/// Whether `s` is a valid id: `[A-Za-z_][A-Za-z0-9_]*`.
-pub fn is_id(s: &str) -> bool {
-    let mut b = s.bytes();
-    b.next()
-        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
-        && b.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 struct Loader<'a> {

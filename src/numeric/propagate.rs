@@ -1,101 +1,155 @@
-//! All assertions together: propagation over connected groups, minimal conflict sets
-//! (`numeric/conflict`) and what the claims imply (`numeric/derived`).
+//! All assertions together (SPEC 4.3): propagation over connected groups of assertions,
+//! minimal conflict sets, and what the claims imply for quantities of unknown value.
+//! Reasoning only: it returns what it proved ([`Proved`]); `message.rs` words it.
 
-use super::{Ctx, Live};
-use crate::claim::ClaimKind;
-use crate::code::Code;
-use crate::expr::{self, Op};
+use super::assertion::Tolerance;
+use super::compile::Live;
+use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
 use crate::number::Domain;
-use crate::wording::{self, Style};
+use crate::program::{self, Op};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 use std::collections::VecDeque;
 
-impl Ctx<'_> {
-    /// Propagation over connected groups of assertions.
-    pub(super) fn propagate_all(&mut self, live: &[Live]) {
-        // Union-find over claim indices: assertions sharing a claim are in one group.
-        let n = self.file.claims.len();
-        let mut parent: Vec<usize> = (0..n).collect();
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
+/// What propagation proved about the assertions of a file.
+#[derive(Debug, Default, PartialEq)]
+pub struct Proved {
+    /// Sets of assertions that cannot all hold, each minimal where the work budget
+    /// allowed.
+    pub conflicts: Vec<Conflict>,
+    /// Quantities of unknown value that the assertions bound.
+    pub derived: Vec<Derived>,
+}
+
+/// Assertions that cannot all hold, though each holds on its own.
+#[derive(Debug, PartialEq)]
+pub struct Conflict {
+    /// The assertions' claim indices, in file order; the last is the one at fault.
+    pub assertions: Vec<usize>,
+}
+
+/// A quantity of unknown value, bounded by the assertions.
+#[derive(Debug, PartialEq)]
+pub struct Derived {
+    /// The quantity's claim index.
+    pub claim: usize,
+    /// The interval the assertions leave it.
+    pub interval: Interval,
+    /// The claim indices of (up to three of) the assertions that imply it.
+    pub implied_by: Vec<usize>,
+    /// The claims those assertions name, for wording the interval in their scale.
+    pub near: Vec<usize>,
+}
+
+/// Propagates the assertions of `live` (each holds on its own) from `vars`, the stated
+/// interval of each claim, revising each at most `rounds` times per assertion of its
+/// group, and spending at most `work` node revisions in all.
+pub(super) fn propagate(
+    file: &ClaimsFile,
+    vars: &[Interval],
+    live: &[Live],
+    rounds: usize,
+    work: u64,
+) -> Proved {
+    let p = Propagation {
+        file,
+        vars,
+        live,
+        rounds,
+        work: Cell::new(work),
+    };
+    let mut proved = Proved::default();
+    for group in groups(file.claims.len(), live) {
+        p.solve_group(group, &mut proved);
+    }
+    proved
+}
+
+/// Connected groups of assertions (those that share claims), as indices into `live`, in
+/// the order their first assertion comes.
+fn groups(claims: usize, live: &[Live]) -> Vec<Vec<usize>> {
+    // Union-find over claim indices: assertions sharing a claim are in one group.
+    let mut parent: Vec<usize> = (0..claims).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
         }
-        for c in live {
-            let root = find(&mut parent, c.claim);
-            for &v in &c.vars {
-                let r = find(&mut parent, v);
-                parent[r] = root;
-            }
-        }
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
-        for (i, c) in live.iter().enumerate() {
-            let r = find(&mut parent, c.claim);
-            let g = *group_of.entry(r).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
-        }
-        for g in groups {
-            self.solve_group(live, g);
+        x
+    }
+    for c in live {
+        let root = find(&mut parent, c.claim);
+        for &v in &c.vars {
+            let r = find(&mut parent, v);
+            parent[r] = root;
         }
     }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (i, c) in live.iter().enumerate() {
+        let r = find(&mut parent, c.claim);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    groups
+}
 
-    pub(super) fn solve_group(&mut self, live: &[Live], mut active: Vec<usize>) {
-        let rounds = self.rules.propagation_rounds.value as usize;
+struct Propagation<'a> {
+    file: &'a ClaimsFile,
+    vars: &'a [Interval],
+    live: &'a [Live],
+    rounds: usize,
+    /// Node revisions propagation may still spend in this file: past it, propagation
+    /// reports what it has proved (sound, if less narrow), so no file can make it hang.
+    work: Cell<u64>,
+}
+
+impl Propagation<'_> {
+    /// One group: each pass either ends in a fixpoint or removes a conflict set
+    /// (bounded by the group's size); then what the rest implies.
+    fn solve_group(&self, mut active: Vec<usize>, proved: &mut Proved) {
         let mut in_conflict: Vec<usize> = Vec::new();
-        let state;
-        // Each pass either ends in a fixpoint or removes a conflict set; bounded by the
-        // group's size.
-        loop {
-            match self.propagate(live, &active, rounds) {
-                Ok(s) => {
-                    state = s;
-                    break;
-                }
+        let state = loop {
+            match self.fixpoint(&active) {
+                Ok(s) => break s,
                 Err(_) => {
-                    let set = self.minimal_conflict(live, &active, rounds);
+                    let set = self.minimal_conflict(&active);
                     if set.is_empty() {
                         // Cannot be narrowed to a set (should not happen): stop quietly.
-                        state = FxHashMap::default();
-                        break;
+                        break FxHashMap::default();
                     }
-                    self.report_conflict(live, &set);
                     for &i in &set {
-                        in_conflict.extend(live[i].vars.iter().copied());
+                        in_conflict.extend(self.live[i].vars.iter().copied());
                     }
                     active.retain(|i| !set.contains(i));
+                    proved.conflicts.push(Conflict {
+                        assertions: set.iter().map(|&i| self.live[i].claim).collect(),
+                    });
                 }
             }
-        }
-        self.derived_notes(live, &active, &state, &in_conflict);
+        };
+        self.derived(&active, &state, &in_conflict, &mut proved.derived);
     }
 
     /// Revises the assertions to a fixpoint, or to the budget of `rounds` revisions per
     /// assertion. `Err(i)` where assertion `i` emptied an interval.
-    pub(super) fn propagate(
-        &self,
-        live: &[Live],
-        active: &[usize],
-        rounds: usize,
-    ) -> Result<FxHashMap<usize, Interval>, usize> {
+    fn fixpoint(&self, active: &[usize]) -> Result<FxHashMap<usize, Interval>, usize> {
         let mut vars: FxHashMap<usize, Interval> = FxHashMap::default();
         let mut users: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for &a in active {
-            for &v in &live[a].vars {
+            for &v in &self.live[a].vars {
                 vars.entry(v).or_insert(self.vars[v]);
                 users.entry(v).or_default().push(a);
             }
         }
         let mut queue: VecDeque<usize> = active.iter().copied().collect();
         let mut queued: FxHashMap<usize, bool> = active.iter().map(|&a| (a, true)).collect();
-        let mut budget = rounds.saturating_mul(active.len().max(1));
+        let mut budget = self.rounds.saturating_mul(active.len().max(1));
         let mut vals = Vec::new();
         while let Some(a) = queue.pop_front() {
             queued.insert(a, false);
@@ -103,41 +157,20 @@ impl Ctx<'_> {
                 break;
             }
             budget -= 1;
-            let c = &live[a];
+            let c = &self.live[a];
             let cost = c.ops.len() as u64;
             if self.work.get() < cost {
                 break;
             }
             self.work.set(self.work.get() - cost);
-            expr::eval(
+            program::eval(
                 &c.ops,
                 &[],
                 &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
                 &mut vals,
             );
-            let (l, r) = (vals[c.lhs], vals[c.rhs]);
-            match c.op {
-                CmpOp::Eq => {
-                    let m = l.intersect(&r);
-                    vals[c.lhs] = m;
-                    vals[c.rhs] = m;
-                }
-                CmpOp::Approx => {
-                    // Each side lies within the tolerance of the other.
-                    vals[c.lhs] = l.intersect(&r.widen(c.tol.toward(&r)));
-                    vals[c.rhs] = r.intersect(&l.widen(c.tol.toward(&l)));
-                }
-                CmpOp::Lt | CmpOp::Le => {
-                    vals[c.lhs] = l.intersect(&Interval::new(f64::NEG_INFINITY, r.hi));
-                    vals[c.rhs] = r.intersect(&Interval::new(l.lo, f64::INFINITY));
-                }
-                CmpOp::Gt | CmpOp::Ge => {
-                    vals[c.lhs] = l.intersect(&Interval::new(r.lo, f64::INFINITY));
-                    vals[c.rhs] = r.intersect(&Interval::new(f64::NEG_INFINITY, l.hi));
-                }
-                CmpOp::Ne => {}
-            }
-            if !expr::narrow(&c.ops, &mut vals) {
+            narrow_sides(c.op, c.tol, &mut vals, c.lhs, c.rhs);
+            if !program::narrow(&c.ops, &mut vals) {
                 return Err(a);
             }
             // A divisor narrowed to exactly zero: no values satisfy the assertion (a fall
@@ -172,18 +205,13 @@ impl Ctx<'_> {
         Ok(vars)
     }
 
-    pub(super) fn is_count(&self, claim: usize) -> bool {
+    fn is_count(&self, claim: usize) -> bool {
         matches!(&self.file.claims[claim].kind, ClaimKind::Quantity(q) if q.domain == Domain::Count)
     }
 
     /// A minimal set of assertions that cannot hold together: the shortest conflicting
     /// prefix in file order, then a deletion filter over it in file order.
-    pub(super) fn minimal_conflict(
-        &self,
-        live: &[Live],
-        active: &[usize],
-        rounds: usize,
-    ) -> Vec<usize> {
+    fn minimal_conflict(&self, active: &[usize]) -> Vec<usize> {
         // The caller saw `active` conflict. Where the work budget runs out before a smaller
         // set is proved, the set found so far is reported: it still cannot hold, though it
         // may not be minimal.
@@ -191,7 +219,7 @@ impl Ctx<'_> {
         let mut proved = false;
         for &a in active {
             prefix.push(a);
-            if self.propagate(live, &prefix, rounds).is_err() {
+            if self.fixpoint(&prefix).is_err() {
                 proved = true;
                 break;
             }
@@ -207,7 +235,7 @@ impl Ctx<'_> {
         while i < set.len() {
             let mut without = set.clone();
             without.remove(i);
-            if !without.is_empty() && self.propagate(live, &without, rounds).is_err() {
+            if !without.is_empty() && self.fixpoint(&without).is_err() {
                 set = without;
             } else {
                 i += 1;
@@ -216,55 +244,14 @@ impl Ctx<'_> {
         set
     }
 
-    pub(super) fn report_conflict(&mut self, live: &[Live], set: &[usize]) {
-        let Some(&last) = set.last() else { return };
-        let owner = live[last].claim;
-        let names: Vec<String> = set
-            .iter()
-            .take(10)
-            .map(|&i| format!("`{}`", self.file.claims[live[i].claim].id))
-            .collect();
-        let list = if set.len() > names.len() {
-            format!("{} and {} more", names.join(", "), set.len() - names.len())
-        } else {
-            match names.split_last() {
-                Some((l, rest)) if !rest.is_empty() => format!("{} and {l}", rest.join(", ")),
-                _ => names.join(""),
-            }
-        };
-        let Some(text) = self.text_of(owner) else {
-            return;
-        };
-        let mut f = self
-            .finding(
-                Code::NumericConflict,
-                owner,
-                if set.len() == 1 {
-                    format!("{list} cannot hold for any values of the claims it names")
-                } else {
-                    format!("the claims {list} cannot all hold")
-                },
-                text.span,
-                "cannot hold together with the others".into(),
-            )
-            .help("each holds on its own, but no values of the claims they name satisfy them all: one of the figures is wrong");
-        for &i in set[..set.len() - 1].iter().rev().take(9).rev() {
-            let c = live[i].claim;
-            if let Some(t) = self.text_of(c) {
-                f = f
-                    .label(t.span, format!("{} holds alone", self.file.claims[c].id))
-                    .involving(&self.file.claims[c].id);
-            }
-        }
-        self.out.push(f);
-    }
-
-    pub(super) fn derived_notes(
-        &mut self,
-        live: &[Live],
+    /// The quantities of unknown value the fixpoint `state` bounds more narrowly than
+    /// their domain (those in a conflict left out).
+    fn derived(
+        &self,
         active: &[usize],
         state: &FxHashMap<usize, Interval>,
         in_conflict: &[usize],
+        out: &mut Vec<Derived>,
     ) {
         let mut vars: Vec<usize> = state.keys().copied().collect();
         vars.sort_unstable();
@@ -272,14 +259,13 @@ impl Ctx<'_> {
         // so that a large group costs no more than its size.
         let mut users_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for &a in active {
-            for &v in &live[a].vars {
+            for &v in &self.live[a].vars {
                 users_of.entry(v).or_default().push(a);
             }
         }
         let in_conflict: FxHashSet<usize> = in_conflict.iter().copied().collect();
         for v in vars {
-            let claim = &self.file.claims[v];
-            let ClaimKind::Quantity(q) = &claim.kind else {
+            let ClaimKind::Quantity(q) = &self.file.claims[v].kind else {
                 continue;
             };
             if q.quantity.is_some() || in_conflict.contains(&v) {
@@ -293,55 +279,44 @@ impl Ctx<'_> {
                 continue;
             }
             let users: &[usize] = users_of.get(&v).map_or(&[], Vec::as_slice);
-            let neighbours: Vec<usize> = users
-                .iter()
-                .take(3)
-                .flat_map(|&a| live[a].vars.iter().copied())
-                .collect();
-            let tag = match q.tag {
-                crate::number::Tag::Plain => self.tags.get(&v).copied().unwrap_or(q.tag),
-                t => t,
-            };
-            let style = if q.unit.as_ref().is_some_and(|u| u.dim.is("date")) {
-                Style::Date
-            } else {
-                Style::for_kind(tag.into(), self.scale_near(&neighbours))
-            };
-            let shown = shown_range(&now, &dom, &style);
-            let mut f = self.finding(
-                Code::NumericDerived,
-                v,
-                format!("the claims imply {} is {shown}", claim.id),
-                q.value.span,
-                format!("implied: {shown}"),
-            );
-            for &a in users.iter().take(3) {
-                let c = live[a].claim;
-                if let Some(t) = self.text_of(c) {
-                    f = f
-                        .label(t.span, "implies it")
-                        .involving(&self.file.claims[c].id);
-                }
-            }
-            self.out.push(f);
+            let users = &users[..users.len().min(3)];
+            out.push(Derived {
+                claim: v,
+                interval: now,
+                implied_by: users.iter().map(|&a| self.live[a].claim).collect(),
+                near: users
+                    .iter()
+                    .flat_map(|&a| self.live[a].vars.iter().copied())
+                    .collect(),
+            });
         }
     }
 }
 
-/// A derived range, leaving out a bound the domain already had (a count is always at
-/// least 0: saying so is noise).
-fn shown_range(now: &Interval, dom: &Interval, style: &Style) -> String {
-    let lo = if now.lo > dom.lo {
-        now.lo
-    } else {
-        f64::NEG_INFINITY
-    };
-    let hi = if now.hi < dom.hi {
-        now.hi
-    } else {
-        f64::INFINITY
-    };
-    wording::range(&Interval::new(lo, hi), style)
+/// Narrows the two sides of `lhs op rhs` to the values that can satisfy it.
+fn narrow_sides(op: CmpOp, tol: Tolerance, vals: &mut [Interval], lhs: usize, rhs: usize) {
+    let (l, r) = (vals[lhs], vals[rhs]);
+    match op {
+        CmpOp::Eq => {
+            let m = l.intersect(&r);
+            vals[lhs] = m;
+            vals[rhs] = m;
+        }
+        CmpOp::Approx => {
+            // Each side lies within the tolerance of the other.
+            vals[lhs] = l.intersect(&r.widen(tol.toward(&r)));
+            vals[rhs] = r.intersect(&l.widen(tol.toward(&l)));
+        }
+        CmpOp::Lt | CmpOp::Le => {
+            vals[lhs] = l.intersect(&Interval::new(f64::NEG_INFINITY, r.hi));
+            vals[rhs] = r.intersect(&Interval::new(l.lo, f64::INFINITY));
+        }
+        CmpOp::Gt | CmpOp::Ge => {
+            vals[lhs] = l.intersect(&Interval::new(r.lo, f64::INFINITY));
+            vals[rhs] = r.intersect(&Interval::new(f64::NEG_INFINITY, l.hi));
+        }
+        CmpOp::Ne => {}
+    }
 }
 
 /// Whether an interval moved enough to revise its users again.

@@ -12,6 +12,7 @@
 //!
 #![doc = include_str!("../../docs/codes/numeric-restated.md")]
 
+use super::style_of;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::code::Code;
 use crate::finding::Finding;
@@ -19,7 +20,7 @@ use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use crate::time::Time;
 use crate::unit::Dim;
-use crate::wording::{Style, stated};
+use crate::wording::stated;
 
 struct Seen {
     /// (claim, its upper bound) with the lowest upper bound so far.
@@ -67,15 +68,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         let ClaimKind::Quantity(p) = &file.claims[j].kind else {
             continue;
         };
-        let style = |q: &crate::claim::QuantityClaim| {
-            let scale = q.quantity.as_ref().and_then(|x| x.scale.clone());
-            let scale = scale.and_then(|w| rules.scales.get(&w).map(|e| (w, e.value)));
-            if q.unit.as_ref().is_some_and(|u| u.dim.is("date")) {
-                Style::Date
-            } else {
-                Style::for_kind(q.tag.into(), scale)
-            }
-        };
+        let style = |q| style_of(q, rules);
         out.push(
             Finding::new(
                 Code::NumericRestated,

@@ -106,8 +106,7 @@ impl Escaped {
 
 /// Whether a character of a file may not reach the terminal as it is.
 fn dirty(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+    (c.is_control() && c != '\n' && c != '\t') || super::is_bidi(c)
 }
 
 /// A copy of a source whose control characters (but tabs and line breaks) are escaped,

@@ -60,7 +60,7 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 }
 
 /// The bidirectional controls, which reorder what a terminal shows.
-fn is_bidi(c: char) -> bool {
+pub(crate) fn is_bidi(c: char) -> bool {
     matches!(
         c,
         '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}'

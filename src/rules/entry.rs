@@ -4,6 +4,7 @@ use super::read::{bad, boolean, known_keys, list, map, scalar, tolerance};
 use super::{FunctionDef, Hedge, Lifecycle, Origin};
 use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
+use crate::wording::is_identifier;
 use crate::yaml::Node;
 use std::sync::Arc;
 
@@ -53,13 +54,6 @@ pub(super) fn hedge(file: &Arc<SourceFile>, def: &Node) -> Result<Hedge, ToolErr
     }
 }
 
-pub(super) fn is_ident(s: &str) -> bool {
-    let mut c = s.chars();
-    c.next()
-        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
-        && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
 pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef, ToolError> {
     let m = map(file, def, "a function")?;
     known_keys(
@@ -77,7 +71,7 @@ pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef
             "params" => {
                 for p in list(file, v, "params")? {
                     let n = scalar(file, p, "a parameter")?;
-                    if !is_ident(n) {
+                    if !is_identifier(n) {
                         return Err(bad(file, p, format!("`{n}` is not a parameter name")));
                     }
                     params.push(n.to_owned());

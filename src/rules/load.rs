@@ -1,6 +1,6 @@
 //! Reading rules files and merging them over the defaults.
 
-use super::entry::{function, hedge, is_ident, lifecycle};
+use super::entry::{function, hedge, lifecycle};
 use super::finish::{check_function_cycles, index_phrases, resolve_units};
 use super::read::{bad, fold_word, known_keys, list, map, number, positive, scalar, tolerance};
 use super::{
@@ -10,6 +10,7 @@ use super::{
 use crate::code::{Code, Level, Severity};
 use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
+use crate::wording::is_identifier;
 use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -173,7 +174,7 @@ impl RulesBuilder {
                 "functions" => {
                     for (name, def) in map(file, v, "functions")? {
                         let n = scalar(file, name, "a function name")?;
-                        if !is_ident(n) {
+                        if !is_identifier(n) {
                             return Err(bad(
                                 file,
                                 name,

@@ -16,9 +16,26 @@ pub fn explain(code: Option<&str>) -> Result<String, ToolError> {
         }
         return Ok(s);
     };
-    match Code::parse(code) {
-        Some(c) => Ok(c.explain().to_owned()),
-        None => {
+    if let Some(c) = Code::parse(code) {
+        return Ok(c.explain().to_owned());
+    }
+    // A part of a code (`mismatch`, `status`, `numeric/`) lists every code it could mean.
+    let part = code.trim().trim_matches('/').to_ascii_lowercase();
+    let matching: Vec<Code> = if part.is_empty() {
+        Vec::new()
+    } else {
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| {
+                c.as_str().split('/').any(|w| w.contains(part.as_str()))
+                    || c.as_str().starts_with(part.as_str())
+            })
+            .collect()
+    };
+    match matching.as_slice() {
+        [one] => Ok(one.explain().to_owned()),
+        [] => {
             let mut e = ToolError::new(
                 ErrorKind::Usage,
                 format!("there is no code `{}`", claimlint::output::escape(code)),
@@ -29,6 +46,16 @@ pub fn explain(code: Option<&str>) -> Result<String, ToolError> {
                 e = e.with_help(format!("did you mean `{best}`?"));
             }
             Err(e)
+        }
+        many => {
+            let mut s = format!(
+                "`{}` could mean any of these codes (claimlint explain CODE for one):\n\n",
+                claimlint::output::escape(code)
+            );
+            for c in many {
+                let _ = writeln!(s, "  {:<24} {}", c.as_str(), c.default_severity());
+            }
+            Ok(s)
         }
     }
 }
@@ -83,30 +110,56 @@ pub fn rules(args: &RulesArgs) -> Result<String, ToolError> {
     })
 }
 
-const STARTER_CLAIMS: &str = r#"# yaml-language-server: $schema=.claimlint/claims.schema.json
-# The claims of one document. `claimlint` checks them; `claimlint explain CODE` says
-# what a finding means. Write `claimlint schema claims > .claimlint/claims.schema.json`
-# for completion in editors that use yaml-language-server.
+const STARTER_CLAIMS: &str = r#"# The claims of one document: run `claimlint` to check them, and
+# `claimlint explain CODE` for what a finding means.
+# For completion in editors that use yaml-language-server, write the schema with
+#   claimlint schema claims > claims.schema.json
+# and make this the first line of the file:
+#   # yaml-language-server: $schema=claims.schema.json
 document:
-  title: A report
-  date: 2024-10-15
-  # source: article.md      # every quote must occur in it
+  title: The town opens its new library
+  date: 2024-10-15          # the time of every claim that gives no as_of
+  # source: article.md      # the article's text: every quote must then occur in it
 
 claims:
+  # A quantity: a number as the text writes it, with its unit.
   - id: residents
-    value: 20 mln
+    value: about 40,000
     unit: people
+    quote: the town's about 40,000 residents
 
-  - id: users
-    value: more than 12.5 mln
+  - id: members
+    value: more than 12,000
     unit: people
+    measure: library members
+    quote: more than 12,000 members
 
-  - id: users_share
-    assert: share(users, residents) = more than half
+  # A quantity at another time than the document's date.
+  - id: members_2023
+    value: 10,000
+    unit: people
+    measure: library members
+    as_of: 2023
+    quote: 10,000 a year earlier
+
+  # Assertions: what the text says of the numbers.
+  - id: members_share
+    assert: share(members, residents) = nearly a third
+    quote: nearly a third of residents
+
+  - id: members_growth
+    assert: growth(members_2023, members) = 20%
+    quote: a 20% rise
+
+  # Statuses: where something stands, in a lifecycle's words.
+  - id: library_opened
+    subject: new_library
+    status: has opened
+    quote: the new library has opened
 "#;
 
-const STARTER_CONFIG: &str = r#"# yaml-language-server: $schema=.claimlint/config.schema.json
-# claimlint's project config. Paths are relative to this file.
+const STARTER_CONFIG: &str = r#"# claimlint's project config. Paths are relative to this file.
+# `claimlint schema config` prints its JSON Schema.
 rules: []          # rule files or folders, merged over the built-in rules
 severity: {}       # e.g. numeric/derived: off
 exclude: []        # globs of claims files to leave out

@@ -109,6 +109,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
             &claimlint::baseline::parse(&text, &path.display().to_string())?,
         );
     }
+    if reports.is_empty() {
+        warn_no_claims_file(&a.paths);
+    }
     let failing = fails(&reports, a.fail_on);
     let text = match a.format {
         Format::Human => {
@@ -132,6 +135,25 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     // large run's findings and files one by one would take a tenth of its time.
     std::mem::forget((reports, text));
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
+}
+
+/// A run that found no claims file says so on standard error (as ruff does for a run
+/// with no Python file), so that a wrong working folder or path is seen in CI. The exit
+/// status stays 0: a repository may have no claims file yet (docs/ci.md).
+fn warn_no_claims_file(paths: &[std::path::PathBuf]) {
+    let under = if paths.is_empty() {
+        "the current folder".to_owned()
+    } else {
+        paths
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let text = format!(
+        "warning: no claims file found under {under} (claims files are named claims.yaml or NAME.claims.yaml, .yml too)\n"
+    );
+    let _ = std::io::stderr().write_all(output::escape_keep_lines(&text).as_bytes());
 }
 
 /// Writes to standard output. A closed pipe ends the output quietly: the run still

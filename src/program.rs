@@ -1,5 +1,6 @@
-//! Compiled expressions: an AST with functions inlined, ids resolved to claims, units and
-//! percent tags checked, laid out in an arena whose children come before their parents.
+//! The compiled program of an assertion: its syntax tree ([`crate::formula`]) with
+//! functions inlined, ids resolved to claims, units and percent tags checked, laid out in
+//! an arena whose children come before their parents.
 //!
 //! Forward evaluation gives every node its interval; backward revision (HC4-revise)
 //! narrows children from their parent, so that an assertion can narrow the intervals of
@@ -92,11 +93,15 @@ pub struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    /// The claim an id names, and what it is.
+    /// The claim an id names, and what it is. A claim that is in the file but could not
+    /// be read (reported where it stands) is [`Ref::Unread`], at its id.
     pub fn lookup(&self, id: &str) -> Option<(usize, Ref<'a>)> {
-        let i = self.file.claim_index(id)?;
-        let c = self.file.claims.get(i)?;
-        Some((i, Ref::of(&c.kind)))
+        let &(span, index) = self.file.ids.get(id)?;
+        let Some(i) = index else {
+            return Some((0, Ref::Unread(span)));
+        };
+        let c = self.file.claims.get(i as usize)?;
+        Some((i as usize, Ref::of(&c.kind)))
     }
 }
 
@@ -128,6 +133,8 @@ pub enum Ref<'a> {
     },
     /// Another kind of claim ("an assertion", "a status").
     Other(&'static str),
+    /// A claim of the file that could not be read: the span of its id.
+    Unread(Span),
 }
 
 /// Why an expression cannot be compiled.
@@ -141,6 +148,16 @@ pub enum CompileError {
         span: Span,
         /// The help.
         help: Option<String>,
+    },
+    /// `ref/unchecked`: an id of a claim that could not be read (it has its own
+    /// finding); the assertion is left unchecked rather than reported again.
+    Unread {
+        /// The id.
+        id: String,
+        /// Where the assertion names it.
+        span: Span,
+        /// The claim's id, where it stands.
+        claim: Span,
     },
     /// `formula/invalid`: a function that does not exist, wrong arity, too large.
     Formula {
@@ -255,6 +272,11 @@ impl Program {
                         },
                         unit.cloned(),
                     ),
+                    Some((_, Ref::Unread(claim))) => Err(CompileError::Unread {
+                        id: name.to_string(),
+                        span: at,
+                        claim,
+                    }),
                     Some((_, Ref::Other(what))) => Err(CompileError::Ref {
                         message: format!("`{name}` is {what} claim, not a quantity"),
                         span: at,

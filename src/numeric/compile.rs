@@ -1,0 +1,223 @@
+//! An assertion, read and compiled: both sides in one program, the right side a literal
+//! where it reads as one (`half`, `about 25%`), else a formula.
+
+use super::assertion::Tolerance;
+use crate::claim::Text;
+use crate::formula::{self, CmpOp, Expr, FormulaError};
+use crate::literal::{self, Literal, LiteralError, Quantity};
+use crate::number::{Kind, Tag};
+use crate::program::{self, CompileError, Op, Program, Scope};
+use crate::rules::RuleSet;
+use crate::source::Span;
+
+/// An assertion, compiled: one program holding both sides.
+pub(super) struct Compiled {
+    /// The assertion claim's index.
+    pub claim: usize,
+    pub prog: Program,
+    /// The root nodes of the two sides.
+    pub lhs: usize,
+    pub rhs: usize,
+    pub op: CmpOp,
+    /// The tolerance of `~=`.
+    pub tol: Tolerance,
+    /// The left side's syntax tree, to word it in the document's terms.
+    pub lhs_expr: Expr,
+    /// The right side, when it is a literal.
+    pub rhs_literal: Option<Quantity>,
+    pub rhs_text: String,
+    /// Claim indices it names, sorted.
+    pub vars: Vec<usize>,
+}
+
+/// What propagation keeps of an assertion that holds on its own: its operations alone
+/// (units, kinds, spans and text served their purpose when it was checked alone).
+pub(super) struct Live {
+    pub claim: usize,
+    pub ops: Vec<Op>,
+    pub lhs: usize,
+    pub rhs: usize,
+    pub op: CmpOp,
+    pub tol: Tolerance,
+    pub vars: Vec<usize>,
+}
+
+impl From<Compiled> for Live {
+    fn from(c: Compiled) -> Live {
+        let mut ops = c.prog.ops;
+        ops.shrink_to_fit();
+        Live {
+            claim: c.claim,
+            ops,
+            lhs: c.lhs,
+            rhs: c.rhs,
+            op: c.op,
+            tol: c.tol,
+            vars: c.vars,
+        }
+    }
+}
+
+/// Why an assertion cannot be compiled.
+pub(super) enum CompileFailure {
+    /// It does not parse.
+    Syntax(FormulaError),
+    /// Its right side starts like a literal but is not one (the literal's error, and
+    /// where the right side starts in the assertion).
+    Literal(LiteralError, usize),
+    /// It parses, but names what it cannot (an unknown id or function, units that clash).
+    Compile(CompileError),
+}
+
+/// Parses and compiles the assertion of claim `claim`.
+pub(super) fn compile(
+    claim: usize,
+    text: &Text,
+    scope: &Scope<'_>,
+    rules: &RuleSet,
+) -> Result<Compiled, CompileFailure> {
+    let scales = |w: &str| rules.scales.get(w).map(|e| e.value);
+    let split =
+        formula::split_assertion(&text.text, Some(&scales)).map_err(CompileFailure::Syntax)?;
+    let rhs_text = text.text[split.rhs_start..].trim().to_owned();
+    let mut prog = Program::default();
+    let (lhs, rhs, rhs_literal) = compile_sides(
+        &mut prog,
+        &split.lhs,
+        text,
+        split.rhs_start,
+        &rhs_text,
+        scope,
+        rules,
+    )?;
+    let mut vars: Vec<usize> = prog
+        .ops
+        .iter()
+        .filter_map(|op| if let Op::Var(c) = *op { Some(c) } else { None })
+        .collect();
+    vars.sort_unstable();
+    vars.dedup();
+    let tol = Tolerance::for_sides(prog.meta[lhs].kind, prog.meta[rhs].kind, rules);
+    Ok(Compiled {
+        claim,
+        prog,
+        lhs,
+        rhs,
+        op: split.op,
+        tol,
+        lhs_expr: split.lhs,
+        rhs_literal,
+        rhs_text,
+        vars,
+    })
+}
+
+/// Compiles both sides into `prog`, the right one as a literal where it reads as one;
+/// checks that their units agree. Returns their roots, and the literal.
+fn compile_sides(
+    prog: &mut Program,
+    lhs_expr: &Expr,
+    text: &Text,
+    rhs_start: usize,
+    rhs_text: &str,
+    scope: &Scope<'_>,
+    rules: &RuleSet,
+) -> Result<(usize, usize, Option<Quantity>), CompileFailure> {
+    let lhs = prog
+        .compile(lhs_expr, scope, &[], None)
+        .map_err(CompileFailure::Compile)?;
+    let rest = &text.text[rhs_start..];
+    // Where the right side's text starts, past white space.
+    let rhs_at = rhs_start + rest.len() - rest.trim_start().len();
+    // A date on the right of a date is read as one (`opened < 2025-06`).
+    let lhs_date = prog.units[lhs].as_ref().is_some_and(|u| u.is("date"));
+    let read = match literal::date(rhs_text, rules, lhs_date) {
+        Some(days) => Ok(Literal::Value(Quantity {
+            interval: days,
+            unit: crate::unit::parse("date", None, rules).map(Box::new),
+            tag: crate::number::Tag::Plain,
+            hedged: false,
+            truncated: None,
+            scale: None,
+        })),
+        None => literal::parse(rhs_text, rules),
+    };
+    let (rhs, lit) = match read {
+        Ok(Literal::Value(q)) => {
+            let node = program::Node {
+                op: Op::Const(q.interval),
+                kind: q.tag.into(),
+                from_unknown: false,
+                span: Span::new(rhs_at, rhs_text.len()),
+            };
+            let unit = q.unit.as_ref().map(|u| u.dim.clone());
+            let root = prog.push(node, unit).map_err(CompileFailure::Compile)?;
+            (root, Some(q))
+        }
+        Ok(Literal::Unknown) => {
+            return Err(CompileFailure::Syntax(FormulaError {
+                message: "`unknown` is a value for a quantity claim, not a side of an assertion"
+                    .into(),
+                span: Span::new(rhs_start, text.text.len() - rhs_start),
+            }));
+        }
+        Err(lit_err) => {
+            let scales = |w: &str| rules.scales.get(w).map(|e| e.value);
+            match formula::parse_expr_at(&text.text, rhs_start, Some(&scales)) {
+                Ok(e) => (
+                    prog.compile(&e, scope, &[], None)
+                        .map_err(CompileFailure::Compile)?,
+                    None,
+                ),
+                // A right side that starts like a literal gets the literal's error.
+                Err(fe) => {
+                    let like_a_formula = rhs_text
+                        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '(');
+                    return Err(if lit_err.help.is_some() || !like_a_formula {
+                        CompileFailure::Literal(lit_err, rhs_at)
+                    } else {
+                        CompileFailure::Syntax(fe)
+                    });
+                }
+            }
+        }
+    };
+    prog.same_unit(lhs, rhs).map_err(CompileFailure::Compile)?;
+    Ok((lhs, rhs, lit))
+}
+
+/// An unknown without a tag takes the tag of what it meets in `+`, `-`, a comparison, or
+/// a ratio of two claims (`growth`, `decline`): the first one met (SPEC 3), so that what
+/// the claims imply of it is worded in percent or points.
+pub(super) fn infer_tags(c: &Compiled, tags: &mut rustc_hash::FxHashMap<usize, Tag>) {
+    let (ops, meta) = (&c.prog.ops, &c.prog.meta);
+    let tag = |k: Kind| match k {
+        Kind::Percent => Some(Tag::Percent),
+        Kind::Points => Some(Tag::Points),
+        _ => None,
+    };
+    let meet = |i: usize, other: usize, tags: &mut rustc_hash::FxHashMap<usize, Tag>| {
+        if let Op::Var(v) = ops[i]
+            && meta[i].from_unknown
+            && meta[i].kind == Kind::Plain
+            && let Some(t) = tag(meta[other].kind)
+        {
+            tags.entry(v).or_insert(t);
+        }
+    };
+    for op in ops {
+        match *op {
+            Op::Add(a, b) | Op::Sub(a, b) | Op::Min(a, b) | Op::Max(a, b) => {
+                meet(a, b, tags);
+                meet(b, a, tags);
+            }
+            Op::Div(a, b) if matches!(ops[a], Op::Var(_)) && matches!(ops[b], Op::Var(_)) => {
+                meet(a, b, tags);
+                meet(b, a, tags);
+            }
+            _ => {}
+        }
+    }
+    meet(c.lhs, c.rhs, tags);
+    meet(c.rhs, c.lhs, tags);
+}
