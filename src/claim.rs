@@ -159,6 +159,8 @@ pub struct QuantityClaim {
     pub unit: Option<ParsedUnit>,
     /// `measure:`, folded.
     pub measure: Option<String>,
+    /// Where `measure:` is written, for messages that quote it as written.
+    pub measure_span: Option<Span>,
     /// The domain.
     pub domain: Domain,
     /// Percent, points or plain.

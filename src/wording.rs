@@ -215,27 +215,10 @@ pub fn stated(i: &Interval, style: &Style) -> String {
     if *style == Style::Date {
         return days(i);
     }
-    let mut t = String::new();
-    let mut exact = |x: f64| {
-        (2..=8).find(|&d| {
-            t.clear();
-            write_number(&mut t, x, style, d);
-            let len = t
-                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-                .unwrap_or(t.len());
-            let shown: f64 = t[..len].parse().unwrap_or(f64::NAN);
-            let v = match style {
-                Style::Percent | Style::Points => x * 100.0,
-                Style::Scaled(_, f) if x.abs() >= *f => x / f,
-                _ => x,
-            };
-            (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
-        })
-    };
     let d = [i.lo, i.hi]
         .iter()
         .filter(|x| x.is_finite())
-        .filter_map(|&x| exact(x))
+        .filter_map(|&x| exact_digits(x, style, 8))
         .max();
     match d {
         Some(d) if i.is_bounded() => {
@@ -248,15 +231,43 @@ pub fn stated(i: &Interval, style: &Style) -> String {
     }
 }
 
+/// The significant digits (at least 2, at most `max`) that write `x` exactly in a style,
+/// if so few do.
+fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
+    let mut t = String::new();
+    (2..=max).find(|&d| {
+        t.clear();
+        write_number(&mut t, x, style, d);
+        let len = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == ','))
+            .unwrap_or(t.len());
+        let shown: f64 = t[..len].replace(',', "").parse().unwrap_or(f64::NAN);
+        let v = match style {
+            Style::Percent | Style::Points => x * 100.0,
+            Style::Scaled(_, f) if x.abs() >= *f => x / f,
+            _ => x,
+        };
+        (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
+    })
+}
+
 /// Two intervals worded so that their disjointness shows: more digits where the
-/// rounded texts would seem to meet.
+/// rounded texts would seem to meet, and the digits that write a stated end exactly
+/// where four or fewer do (`99.5–100.5`, not `99–101`).
 pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, String) {
     let (ra, rb) = (range(a, sa), range(b, sb));
     if sa != sb || !a.is_bounded() || !b.is_bounded() || *sa == Style::Date {
         return (ra, rb);
     }
+    // A side whose two ends are written exactly in four digits or fewer keeps them.
+    let least = |i: &Interval| match (exact_digits(i.lo, sa, 4), exact_digits(i.hi, sa, 4)) {
+        (Some(l), Some(h)) => l.max(h),
+        _ => 2,
+    };
+    let (least_a, least_b) = (least(a), least(b));
     for d in 2..=8 {
-        let x = |i: &Interval| {
+        let x = |i: &Interval, least: usize| {
+            let d = d.max(least);
             let (l, h) = (number(i.lo, sa, d), number(i.hi, sa, d));
             if i.is_point() || (i.hi - i.lo) <= 1e-12 * i.lo.abs() {
                 number(i.lo, sa, d.max(4))
@@ -266,7 +277,7 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
                 format!("{l}–{h}")
             }
         };
-        let (xa, xb) = (x(a), x(b));
+        let (xa, xb) = (x(a, least_a), x(b, least_b));
         // The nearest ends must read differently.
         let (near_a, near_b) = if a.hi < b.lo {
             (a.hi, b.lo)

@@ -18,9 +18,10 @@ impl Loader<'_> {
         let value = self.text(get("value")?, "value")?;
         let unit_key = get("unit").and_then(|n| self.text(n, "unit"));
         // Folded like a status phrase (SPEC 4.4): case, white space, apostrophes, filler.
-        let measure = get("measure")
+        let (measure, measure_span) = get("measure")
             .and_then(|n| self.text(n, "measure"))
-            .map(|t| self.rules.fold_phrase(&t.text));
+            .map(|t| (self.rules.fold_phrase(&t.text), t.span))
+            .unzip();
         let domain_key = match get("domain") {
             Some(n) => {
                 let t = self.text(n, "domain")?;
@@ -65,6 +66,7 @@ impl Loader<'_> {
                 interval: days,
                 unit: unit::parse("date", None, self.rules),
                 measure,
+                measure_span,
                 domain: domain_key.unwrap_or(Domain::Signed),
                 tag: Tag::Plain,
             })));
@@ -181,6 +183,7 @@ impl Loader<'_> {
             interval,
             unit,
             measure,
+            measure_span,
             domain,
             tag,
         })))

@@ -40,6 +40,10 @@ pub(super) struct Live {
     pub op: CmpOp,
     pub tol: Tolerance,
     pub vars: Vec<usize>,
+    /// The kinds of the two sides, for wording what propagation proves.
+    pub kinds: (Kind, Kind),
+    /// The left side's span in the assertion's text.
+    pub lhs_span: Span,
 }
 
 impl From<Compiled> for Live {
@@ -53,6 +57,8 @@ impl From<Compiled> for Live {
             rhs: c.rhs,
             op: c.op,
             tol: c.tol,
+            kinds: (c.prog.meta[c.lhs].kind, c.prog.meta[c.rhs].kind),
+            lhs_span: c.lhs_expr.span,
             vars: c.vars,
         }
     }

@@ -33,6 +33,7 @@ use crate::program::Scope;
 use crate::rules::RuleSet;
 use compile::Live;
 use message::Messages;
+use propagate::Proof;
 
 mod assertion;
 mod compile;
@@ -63,15 +64,13 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
     };
     let vars = stated(file);
     let live = alone(file, rules, &vars, &mut words, out);
-    let proved = propagate::propagate(
-        file,
-        &vars,
-        &live,
-        rules.propagation_rounds.value as usize,
-        work_budget(file),
-    );
-    out.extend(proved.conflicts.iter().filter_map(|c| words.conflict(c)));
-    out.extend(proved.derived.iter().filter_map(|d| words.derived(d)));
+    let rounds = rules.propagation_rounds.value as usize;
+    propagate::propagate(file, &vars, &live, rounds, work_budget(file), &mut |p| {
+        out.extend(match &p {
+            Proof::Conflict(c) => words.conflict(c),
+            Proof::Derived(d) => words.derived(d),
+        });
+    });
 }
 
 /// The stated interval of every claim (any value for a claim that is not a quantity).

@@ -7,7 +7,7 @@ use super::compile::Live;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
-use crate::number::Domain;
+use crate::number::{Domain, Kind};
 use crate::program::{self, Op};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
@@ -23,11 +23,51 @@ pub struct Proved {
     pub derived: Vec<Derived>,
 }
 
+/// One thing propagation proved, handed on as it is proved.
+#[derive(Debug, PartialEq)]
+pub enum Proof {
+    /// Assertions that cannot all hold.
+    Conflict(Conflict),
+    /// A quantity the assertions bound.
+    Derived(Derived),
+}
+
+impl Proved {
+    /// Collects what [`propagate`] hands on.
+    pub fn add(&mut self, p: Proof) {
+        match p {
+            Proof::Conflict(c) => self.conflicts.push(c),
+            Proof::Derived(d) => self.derived.push(d),
+        }
+    }
+}
+
 /// Assertions that cannot all hold, though each holds on its own.
 #[derive(Debug, PartialEq)]
 pub struct Conflict {
     /// The assertions' claim indices, in file order; the last is the one at fault.
     pub assertions: Vec<usize>,
+    /// For each assertion, in the same order: its two sides where the other assertions
+    /// of the set leave the claims they name (`None` past the work budget).
+    pub forced: Vec<Option<Forced>>,
+}
+
+/// One assertion of a conflict, evaluated where the others of its set leave its claims:
+/// what the others force its left side to, against what its right side says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forced {
+    /// The left side, as the others force it.
+    pub lhs: Interval,
+    /// The right side.
+    pub rhs: Interval,
+    /// The comparison between them.
+    pub op: CmpOp,
+    /// The kinds (percent, points, plain) of the two sides.
+    pub kinds: (Kind, Kind),
+    /// The claims the assertion names, for wording the values in their scale.
+    pub vars: Vec<usize>,
+    /// The left side's span in the assertion's text.
+    pub lhs_span: crate::source::Span,
 }
 
 /// A quantity of unknown value, bounded by the assertions.
@@ -45,14 +85,17 @@ pub struct Derived {
 
 /// Propagates the assertions of `live` (each holds on its own) from `vars`, the stated
 /// interval of each claim, revising each at most `rounds` times per assertion of its
-/// group, and spending at most `work` node revisions in all.
+/// group, and spending at most `work` node revisions in all. Each thing proved goes to
+/// `proved` as soon as it is (a group's conflicts, then what the rest of it implies), so
+/// that a large file never holds all of them at once; [`Proved::add`] collects them.
 pub(super) fn propagate(
     file: &ClaimsFile,
     vars: &[Interval],
     live: &[Live],
     rounds: usize,
     work: u64,
-) -> Proved {
+    proved: &mut dyn FnMut(Proof),
+) {
     let p = Propagation {
         file,
         vars,
@@ -60,11 +103,9 @@ pub(super) fn propagate(
         rounds,
         work: Cell::new(work),
     };
-    let mut proved = Proved::default();
     for group in groups(file.claims.len(), live) {
-        p.solve_group(group, &mut proved);
+        p.solve_group(group, proved);
     }
-    proved
 }
 
 /// Connected groups of assertions (those that share claims), as indices into `live`, in
@@ -112,7 +153,7 @@ struct Propagation<'a> {
 impl Propagation<'_> {
     /// One group: each pass either ends in a fixpoint or removes a conflict set
     /// (bounded by the group's size); then what the rest implies.
-    fn solve_group(&self, mut active: Vec<usize>, proved: &mut Proved) {
+    fn solve_group(&self, mut active: Vec<usize>, proved: &mut dyn FnMut(Proof)) {
         let mut in_conflict: Vec<usize> = Vec::new();
         let state = loop {
             match self.fixpoint(&active) {
@@ -127,13 +168,14 @@ impl Propagation<'_> {
                         in_conflict.extend(self.live[i].vars.iter().copied());
                     }
                     active.retain(|i| !set.contains(i));
-                    proved.conflicts.push(Conflict {
+                    proved(Proof::Conflict(Conflict {
                         assertions: set.iter().map(|&i| self.live[i].claim).collect(),
-                    });
+                        forced: set.iter().map(|&i| self.forced(&set, i)).collect(),
+                    }));
                 }
             }
         };
-        self.derived(&active, &state, &in_conflict, &mut proved.derived);
+        self.derived(&active, &state, &in_conflict, proved);
     }
 
     /// Revises the assertions to a fixpoint, or to the budget of `rounds` revisions per
@@ -205,6 +247,29 @@ impl Propagation<'_> {
         Ok(vars)
     }
 
+    /// Assertion `i` of a conflict `set`, evaluated where the others of the set leave
+    /// the claims it names.
+    fn forced(&self, set: &[usize], i: usize) -> Option<Forced> {
+        let others: Vec<usize> = set.iter().copied().filter(|&j| j != i).collect();
+        let state = self.fixpoint(&others).ok()?;
+        let c = &self.live[i];
+        let mut vals = Vec::new();
+        program::eval(
+            &c.ops,
+            &[],
+            &|k| state.get(&k).copied().unwrap_or(self.vars[k]),
+            &mut vals,
+        );
+        Some(Forced {
+            lhs: *vals.get(c.lhs)?,
+            rhs: *vals.get(c.rhs)?,
+            op: c.op,
+            kinds: c.kinds,
+            vars: c.vars.clone(),
+            lhs_span: c.lhs_span,
+        })
+    }
+
     fn is_count(&self, claim: usize) -> bool {
         matches!(&self.file.claims[claim].kind, ClaimKind::Quantity(q) if q.domain == Domain::Count)
     }
@@ -251,7 +316,7 @@ impl Propagation<'_> {
         active: &[usize],
         state: &FxHashMap<usize, Interval>,
         in_conflict: &[usize],
-        out: &mut Vec<Derived>,
+        proved: &mut dyn FnMut(Proof),
     ) {
         let mut vars: Vec<usize> = state.keys().copied().collect();
         vars.sort_unstable();
@@ -280,7 +345,7 @@ impl Propagation<'_> {
             }
             let users: &[usize] = users_of.get(&v).map_or(&[], Vec::as_slice);
             let users = &users[..users.len().min(3)];
-            out.push(Derived {
+            proved(Proof::Derived(Derived {
                 claim: v,
                 interval: now,
                 implied_by: users.iter().map(|&a| self.live[a].claim).collect(),
@@ -288,7 +353,7 @@ impl Propagation<'_> {
                     .iter()
                     .flat_map(|&a| self.live[a].vars.iter().copied())
                     .collect(),
-            });
+            }));
         }
     }
 }

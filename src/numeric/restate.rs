@@ -18,6 +18,7 @@ use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
+use crate::source::Span;
 use crate::time::Time;
 use crate::unit::Dim;
 use crate::wording::stated;
@@ -74,8 +75,9 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
                 Code::NumericRestated,
                 &file.source,
                 format!(
-                    "`{}` restates {measure} as {}, but `{}` gave {}",
+                    "`{}` restates {} as {}, but `{}` gave {}",
                     c.id,
+                    as_written(file, q.measure_span, measure),
                     q.value.text,
                     file.claims[j].id,
                     p.value.text
@@ -89,4 +91,12 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             .help("the two values share no number: correct one, or give them different `measure`s or times"),
         );
     }
+}
+
+/// The measure as the user wrote it (quotes dropped), else its folded form.
+fn as_written<'a>(file: &'a ClaimsFile, span: Option<Span>, folded: &'a str) -> &'a str {
+    span.and_then(|s| file.source.text.get(s.start..s.end()))
+        .map(|t| t.trim().trim_matches(['"', '\'']))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(folded)
 }

@@ -1,7 +1,7 @@
 //! Propagation read as data: what it proves, without a finding or a word.
 
 use super::compile::{self, Live};
-use super::propagate::{self, Conflict, Proved};
+use super::propagate::{self, Proved};
 use super::stated;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::program::Scope;
@@ -44,7 +44,10 @@ fn prove(text: &str) -> (ClaimsFile, Proved) {
         })
         .map(Live::from)
         .collect();
-    let proved = propagate::propagate(&file, &stated(&file), &live, 100, u64::MAX);
+    let mut proved = Proved::default();
+    propagate::propagate(&file, &stated(&file), &live, 100, u64::MAX, &mut |p| {
+        proved.add(p)
+    });
     (file, proved)
 }
 
@@ -65,10 +68,25 @@ fn a_conflict_set_names_the_assertions_that_cannot_hold_together() {
 ",
     );
     assert_eq!(
-        proved.conflicts,
-        [Conflict {
-            assertions: vec![index(&file, "first"), index(&file, "second")],
-        }]
+        proved
+            .conflicts
+            .iter()
+            .map(|c| c.assertions.clone())
+            .collect::<Vec<_>>(),
+        [vec![index(&file, "first"), index(&file, "second")]]
+    );
+    // Each assertion of the set, where the other leaves `a`: `a > 10` against `a < 5`.
+    let forced: Vec<_> = proved.conflicts[0].forced.iter().flatten().collect();
+    assert_eq!(forced.len(), 2);
+    assert!(
+        forced[0].lhs.hi < 5.6 && forced[0].rhs.lo > 9.4,
+        "{:?}",
+        forced[0]
+    );
+    assert!(
+        forced[1].lhs.lo > 9.4 && forced[1].rhs.hi < 5.6,
+        "{:?}",
+        forced[1]
     );
     // `b` is bounded by an assertion outside the conflict; `a` is in it, so says nothing.
     assert_eq!(proved.derived.len(), 1);

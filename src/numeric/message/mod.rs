@@ -11,7 +11,7 @@ use crate::number::Kind;
 use crate::numeric::MAX_FILE_NODES;
 use crate::numeric::assertion::{Evaluated, Verdict, holding_alternative};
 use crate::numeric::compile::{CompileFailure, Compiled};
-use crate::numeric::propagate::{Conflict, Derived};
+use crate::numeric::propagate::{Conflict, Derived, Forced};
 use crate::program::{CompileError, Scope};
 use crate::rules::RuleSet;
 use crate::source::Span;
@@ -295,7 +295,10 @@ impl Messages<'_> {
                     "{lhs_desc}, but {rhs_desc}: farther apart than the {} that `~=` allows",
                     c.tol.words()
                 ),
-                op => format!("{lhs_desc}, so it cannot be {} {}", op_words(op), rhs_desc),
+                _ => format!(
+                    "{lhs_desc} and {rhs_desc}, so `{}` cannot hold",
+                    wording::shorten(&text.text, 80)
+                ),
             };
             let mut f = self.finding(Code::NumericMismatch, c.claim, msg, whole, lw.clone());
             let help = holding_alternative(c, self.rules, vars, scope)
@@ -389,7 +392,8 @@ impl Messages<'_> {
         )
     }
 
-    /// `numeric/conflict`: the assertions of a set that cannot all hold.
+    /// `numeric/conflict`: the assertions of a set that cannot all hold, each labelled
+    /// with what the others force its left side to and what its right side says.
     pub fn conflict(&self, conflict: &Conflict) -> Option<Finding> {
         let set = &conflict.assertions;
         let &owner = set.last()?;
@@ -406,7 +410,21 @@ impl Messages<'_> {
                 _ => names.join(""),
             }
         };
+        let forced = |k: usize| conflict.forced.get(k).and_then(|f| f.as_ref());
+        let last = set.len() - 1;
         let text = self.text_of(owner)?;
+        let message = match forced(last).map(|f| (f, self.forced_words(f))) {
+            Some((f, (lhs, rhs))) => format!(
+                "the claims {list} cannot all hold: the others make `{}` {lhs}, but `{}` says {rhs}",
+                wording::shorten(src_text(text, f.lhs_span), 60),
+                self.file.claims[owner].id
+            ),
+            None => format!("the claims {list} cannot all hold"),
+        };
+        let label = |k: usize, c: usize| match forced(k).map(|f| self.forced_words(f)) {
+            Some((lhs, rhs)) => format!("the others force {lhs}; it says {rhs}"),
+            None => format!("{} holds alone", self.file.claims[c].id),
+        };
         let mut f = self
             .finding(
                 Code::NumericConflict,
@@ -414,20 +432,48 @@ impl Messages<'_> {
                 if set.len() == 1 {
                     format!("{list} cannot hold for any values of the claims it names")
                 } else {
-                    format!("the claims {list} cannot all hold")
+                    message
                 },
                 text.span,
-                "cannot hold together with the others".into(),
+                if set.len() == 1 {
+                    "no values of the claims it names satisfy it".to_owned()
+                } else {
+                    label(last, owner)
+                },
             )
             .help("each holds on its own, but no values of the claims they name satisfy them all: one of the figures is wrong");
-        for &c in set[..set.len() - 1].iter().rev().take(9).rev() {
+        let first = set.len().saturating_sub(10);
+        for (k, &c) in set.iter().enumerate().take(last).skip(first) {
             if let Some(t) = self.text_of(c) {
                 f = f
-                    .label(t.span, format!("{} holds alone", self.file.claims[c].id))
+                    .label(t.span, label(k, c))
                     .involving(&self.file.claims[c].id);
             }
         }
         Some(f)
+    }
+
+    /// The two sides of an assertion of a conflict, worded: the left as the others force
+    /// it, the right with the comparison it asks for (`at most 80`).
+    fn forced_words(&self, f: &Forced) -> (String, String) {
+        let scale = self.scale_near(&f.vars);
+        let (l, r) = f.kinds;
+        let l_style = Style::for_kind(l, scale.clone());
+        let r_style = if r == Kind::Plain && l != Kind::Plain {
+            l_style.clone()
+        } else {
+            Style::for_kind(r, scale)
+        };
+        // The right side as stated, with the digits its ends need; a strict or open
+        // comparison against its nearest end (`women > 40` asks for more than 39.5).
+        let point = |x: f64| wording::stated(&Interval::point(x), &r_style);
+        let rhs = match f.op {
+            CmpOp::Lt | CmpOp::Le => format!("{} {}", op_words(f.op), point(f.rhs.hi)),
+            CmpOp::Gt | CmpOp::Ge => format!("{} {}", op_words(f.op), point(f.rhs.lo)),
+            CmpOp::Ne => format!("not {}", wording::stated(&f.rhs, &r_style)),
+            _ => wording::stated(&f.rhs, &r_style),
+        };
+        (wording::range(&f.lhs, &l_style), rhs)
     }
 
     /// `numeric/derived`: what the assertions imply for a quantity of unknown value.
