@@ -73,6 +73,7 @@ pub mod hash;
 pub mod interval;
 pub mod literal;
 pub mod load;
+pub mod lsp;
 pub mod number;
 pub mod numeric;
 pub mod output;

@@ -183,7 +183,8 @@ pub enum CompileError {
     },
 }
 
-const BUILTINS: &[(&str, &str)] = &[
+/// The built-in functions and their signatures.
+pub const BUILTINS: &[(&str, &str)] = &[
     ("sum", "sum(a, b, ...)"),
     ("min", "min(a, b, ...)"),
     ("max", "max(a, b, ...)"),

@@ -289,6 +289,16 @@ impl Normalized {
     }
 }
 
+/// Where `quote` occurs in `source`, matched as the check matches it (white space folded,
+/// curly quotes, apostrophes and dashes straightened).
+pub fn find(source: &str, quote: &str) -> Option<Span> {
+    let needle = normalize(quote).0;
+    if needle.is_empty() {
+        return None;
+    }
+    Normalized::new(source).find(&needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

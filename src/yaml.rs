@@ -106,15 +106,27 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
     }
 }
 
-/// The fast path for a well-formed claims file: the events of serde-saphyr's own parser,
-/// turned into the same tree `parse` gives, without the serde layer (see `events`).
-/// Anything unusual (an anchor, a tag, an unknown top-level key, a duplicate key, several
-/// documents, an error) makes it give up, and the caller takes the generic path, which
-/// reports it.
+/// What the fast path hands over as it reads a claims file.
+#[derive(Debug)]
+pub enum Handed<'n, 't> {
+    /// The next claim.
+    Claim(&'n Node<'t>),
+    /// Forget every claim handed over so far: the first reader gave up halfway, and the
+    /// file is read again from its start by the second.
+    Retract,
+}
+
+/// The fast path for a well-formed claims file, in two readers: claimlint's own scanner
+/// of the YAML claims files are written in (see `scan`), then, where it gives up, the
+/// events of serde-saphyr's own parser (see `events`); both give the tree `parse` gives,
+/// without the serde layer. Anything unusual (an anchor, a tag, an unknown top-level key,
+/// a duplicate key, several documents, an error) makes both give up, and the caller
+/// takes the generic path, which reports it.
 ///
 /// Each claim is handed to `on_claim` as soon as it is read, so that a large file never
-/// stands whole in memory as a tree. Returns the `document:` node, if any; `None` where
-/// the fast path gave up (the caller then discards what `on_claim` made of the claims).
+/// stands whole in memory as a tree; [`Handed::Retract`] says the claims handed so far
+/// are to be forgotten. Returns the `document:` node, if any; `None` where the fast path
+/// gave up (the caller then discards what `on_claim` made of the claims).
 ///
 /// With `pipelined`, a second thread parses while this one hands the claims on, in
 /// batches through a bounded channel (so at most a few batches stand in memory); the
@@ -124,55 +136,101 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
 pub fn parse_claims_fast<'t>(
     file: &'t SourceFile,
     pipelined: bool,
-    on_claim: &mut dyn FnMut(&Node<'t>),
+    on_claim: &mut dyn FnMut(Handed<'_, 't>),
 ) -> Option<Option<Node<'t>>> {
     let text = file.text.as_str();
     if !pipelined {
-        return events::claims(text, &mut |n| on_claim(&n)).ok();
+        return read_claims(text, &mut |n| match n {
+            Some(n) => on_claim(Handed::Claim(&n)),
+            None => on_claim(Handed::Retract),
+        });
+    }
+    /// What the parsing thread sends.
+    enum Sent<'t> {
+        Batch(Vec<Node<'t>>),
+        Retract,
     }
     const BATCH: usize = 256;
     std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Node<'t>>>(8);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Sent<'t>>(8);
         let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Node<'t>>>();
         let parser = std::thread::Builder::new()
             .name("claimlint-parse".into())
             .spawn_scoped(s, move || {
                 let mut batch = Vec::with_capacity(BATCH);
-                let read = events::claims(text, &mut |n| {
-                    batch.push(n);
-                    if batch.len() == BATCH {
-                        // A send fails only once the reader is gone: nothing to do then.
-                        let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                        // Free the batches already handed back.
-                        while back_rx.try_recv().is_ok() {}
+                let read = read_claims(text, &mut |n| match n {
+                    Some(n) => {
+                        batch.push(n);
+                        if batch.len() == BATCH {
+                            // A send fails only once the reader is gone: nothing to do then.
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            let _ = tx.send(Sent::Batch(full));
+                            // Free the batches already handed back.
+                            while back_rx.try_recv().is_ok() {}
+                        }
+                    }
+                    None => {
+                        batch.clear();
+                        let _ = tx.send(Sent::Retract);
                     }
                 });
                 if !batch.is_empty() {
-                    let _ = tx.send(batch);
+                    let _ = tx.send(Sent::Batch(batch));
                 }
                 drop(tx);
                 // Free what the reader hands back, until it is done.
                 back_rx.iter().for_each(drop);
-                read.ok()
+                read
             });
         match parser {
             Ok(parser) => {
-                for batch in rx {
-                    batch.iter().for_each(&mut *on_claim);
-                    let _ = back_tx.send(batch);
+                for sent in rx {
+                    match sent {
+                        Sent::Batch(batch) => {
+                            batch.iter().for_each(|n| on_claim(Handed::Claim(n)));
+                            let _ = back_tx.send(batch);
+                        }
+                        Sent::Retract => on_claim(Handed::Retract),
+                    }
                 }
                 drop(back_tx);
                 parser.join().ok().flatten()
             }
             // No thread to be had: read it here.
-            Err(_) => events::claims(text, &mut |n| on_claim(&n)).ok(),
+            Err(_) => read_claims(text, &mut |n| match n {
+                Some(n) => on_claim(Handed::Claim(&n)),
+                None => on_claim(Handed::Retract),
+            }),
         }
     })
+}
+
+/// The scanner, then the event reader where it gives up; `None` is handed over where the
+/// scanner gave up after handing over claims.
+fn read_claims<'t>(
+    text: &'t str,
+    on_node: &mut dyn FnMut(Option<Node<'t>>),
+) -> Option<Option<Node<'t>>> {
+    let mut handed = false;
+    let scanned = scan::claims(text, &mut |n| {
+        handed = true;
+        on_node(Some(n));
+    });
+    match scanned {
+        Ok(document) => Some(document),
+        Err(_) => {
+            if handed {
+                on_node(None);
+            }
+            events::claims(text, &mut |n| on_node(Some(n))).ok()
+        }
+    }
 }
 
 mod events;
 pub mod outline;
 mod raw;
+mod scan;
 
 use raw::Raw;
 

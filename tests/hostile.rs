@@ -41,14 +41,16 @@ fn run(args: &[&str], dir: &Path) -> Run {
         let _ = stderr.read_to_end(&mut v);
         v
     });
-    let deadline = Instant::now() + Duration::from_secs(60);
+    // A guard against a hang, not a measure of speed: generous enough for a debug build
+    // on a loaded two-core machine (the slowest case takes about 11 s alone).
+    let deadline = Instant::now() + Duration::from_secs(300);
     let status = loop {
         if let Ok(Some(s)) = child.try_wait() {
             break s;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
-            panic!("claimlint {args:?} did not end within a minute");
+            panic!("claimlint {args:?} did not end within five minutes");
         }
         std::thread::sleep(Duration::from_millis(10));
     };

@@ -26,7 +26,8 @@ mod quantity;
 mod slip;
 use std::sync::Arc;
 
-const CLAIM_KEYS: &[&str] = &[
+/// The keys a claim may carry.
+pub const CLAIM_KEYS: &[&str] = &[
     "id",
     "value",
     "unit",
@@ -82,10 +83,19 @@ pub fn load(
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
-    let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| {
-        if let Some(c) = l.claim(item, &mut ids) {
-            l.keep_label(claims.len());
-            keep(&mut claims, &mut ids, c);
+    let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| match item {
+        yaml::Handed::Claim(item) => {
+            if let Some(c) = l.claim(item, &mut ids) {
+                l.keep_label(claims.len());
+                keep(&mut claims, &mut ids, c);
+            }
+        }
+        yaml::Handed::Retract => {
+            l.out.truncate(mark);
+            l.labels.clear();
+            l.pending.clear();
+            claims.clear();
+            ids.clear();
         }
     });
     match fast {

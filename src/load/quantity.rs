@@ -123,9 +123,7 @@ impl Loader<'_> {
                                 lu,
                                 unit_key.as_ref().map_or("", |t| t.text.trim()),
                             )
-                            .unwrap_or_else(|| {
-                                "write the unit once, in the literal or in `unit`".into()
-                            }),
+                            .unwrap_or_else(|| unit_help(&value.text, &lu.written, &ku.written)),
                         ),
                     );
                     return None;
@@ -211,4 +209,20 @@ impl Loader<'_> {
 
 fn same_factor(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
+}
+
+/// The fix for a literal whose unit disagrees with `unit:`: a rate split in two
+/// (`£170` with `unit: per year`) is written whole; otherwise the unit is written once.
+fn unit_help(value: &str, literal_unit: &str, key_unit: &str) -> String {
+    let key = key_unit.trim();
+    let lower = key.to_ascii_lowercase();
+    if lower.starts_with("per ") || key.starts_with('/') || lower.starts_with("a ") {
+        return format!(
+            "write the rate whole, `value: {} {key}`, and drop `unit`",
+            value.trim()
+        );
+    }
+    format!(
+        "write the unit once: if the value is in {literal_unit}, drop `unit: {key}`; if it is in {key}, correct the literal"
+    )
 }

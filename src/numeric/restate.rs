@@ -13,10 +13,11 @@
 #![doc = include_str!("../../docs/codes/numeric-restated.md")]
 
 use super::style_of;
-use crate::claim::{ClaimKind, ClaimsFile};
+use crate::claim::{ClaimKind, ClaimsFile, QuantityClaim};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
+use crate::interval::Interval;
 use crate::rules::RuleSet;
 use crate::source::Span;
 use crate::time::Time;
@@ -88,8 +89,60 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             .label(p.value.span, format!("reads as {}", stated(&p.interval, &style(p))))
             .owner(i, &c.id)
             .involving(&file.claims[j].id)
-            .help("the two values share no number: correct one, or give them different `measure`s or times"),
+            .help(help(q, &p.interval, rules).unwrap_or_else(|| {
+                "the two values share no number: correct one, or give them different `measure`s or times".to_owned()
+            })),
         );
+    }
+}
+
+/// The fix where the later value may be a round figure: `about 18,000` (a hedge of the
+/// rules), or `trailing_zeros: rounded`, whichever makes the two share a number.
+fn help(q: &QuantityClaim, other: &Interval, rules: &RuleSet) -> Option<String> {
+    let written = q.value.text.trim();
+    let digits = written
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .map_or(written, |i| &written[..i]);
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    if q.quantity.as_ref().is_none_or(|v| v.hedged)
+        || zeros == 0
+        || written.as_bytes().get(digits.len()) == Some(&b'.')
+        || !digits.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let meets = |i: &Interval| i.lo <= other.hi && other.lo <= i.hi;
+    let about = rules.hedges.keys().find_map(|h| {
+        let text = format!("{h} {written}");
+        match crate::literal::parse(&text, rules) {
+            Ok(crate::literal::Literal::Value(v))
+                if v.interval.is_bounded() && meets(&v.interval) =>
+            {
+                Some(text)
+            }
+            _ => None,
+        }
+    });
+    // Read with `trailing_zeros: rounded`: half a unit of the last non-zero digit,
+    // scaled as the literal is (`20 mln` is 15–25 mln).
+    let iv = q.interval;
+    let mid = (iv.lo + iv.hi) / 2.0;
+    let number: f64 = digits
+        .replace(',', "")
+        .parse()
+        .ok()
+        .filter(|n: &f64| *n > 0.0)?;
+    let half = 0.5 * 10f64.powi(zeros.min(30) as i32) * (mid / number);
+    let rounded = Interval::new(mid - half, mid + half);
+    match (about, meets(&rounded)) {
+        (Some(a), true) => Some(format!(
+            "if `{written}` is a round figure, write `{a}`, or set `trailing_zeros: rounded` under `literals:` in the rules"
+        )),
+        (Some(a), false) => Some(format!("if `{written}` is a round figure, write `{a}`")),
+        (None, true) => Some(format!(
+            "if `{written}` is a round figure, set `trailing_zeros: rounded` under `literals:` in the rules"
+        )),
+        (None, false) => None,
     }
 }
 

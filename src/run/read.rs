@@ -54,7 +54,7 @@ pub fn article(claims: Option<&Path>, claims_name: &str, name: &str) -> Article 
 
 /// The repository of a claims file: the nearest folder above it holding `.git` or
 /// `claimlint.yaml`, else the file's own folder.
-fn repository(claims: &Path) -> Option<PathBuf> {
+pub fn repository(claims: &Path) -> Option<PathBuf> {
     let start = claims.parent()?.to_path_buf();
     let mut dir = Some(start.as_path());
     while let Some(d) = dir {

@@ -2,7 +2,7 @@
 //! reading it gives them: the fast path and the generic path (serde-saphyr). The tests
 //! and the `fast_path` fuzz target compare the two.
 
-use super::{Node, NodeKind, parse, parse_claims_fast};
+use super::{Handed, Node, NodeKind, parse, parse_claims_fast};
 use crate::source::SourceFile;
 
 /// Appends a tree as text: scalars with their spans, containers without (the two paths
@@ -35,12 +35,37 @@ pub fn node(n: &Node, out: &mut String) {
 /// The fast path's document and claims, on one thread or two; `None` where it gives up.
 pub fn fast(src: &SourceFile, pipelined: bool) -> Option<String> {
     let mut claims = Vec::new();
-    let document = parse_claims_fast(src, pipelined, &mut |n| claims.push(n.clone()))?;
+    let document = parse_claims_fast(src, pipelined, &mut |n| match n {
+        Handed::Claim(n) => claims.push(n.clone()),
+        Handed::Retract => claims.clear(),
+    })?;
     let mut out = String::new();
     for n in document.iter().chain(&claims) {
         node(n, &mut out);
     }
     Some(out)
+}
+
+/// One of the fast path's two readers.
+#[derive(Clone, Copy, Debug)]
+pub enum Reader {
+    /// claimlint's own scanner.
+    Scanner,
+    /// The parser's events.
+    Events,
+}
+
+/// The document and claims as one reader of the fast path reads them, every span
+/// written out (of nulls and containers too); `None` where it gives up.
+pub fn by(src: &SourceFile, reader: Reader) -> Option<String> {
+    let mut claims: Vec<Node<'_>> = Vec::new();
+    let text = src.text.as_str();
+    let mut keep = |n| claims.push(n);
+    let document = match reader {
+        Reader::Scanner => super::scan::claims(text, &mut keep).ok()?,
+        Reader::Events => super::events::claims(text, &mut keep).ok()?,
+    };
+    Some(format!("{document:?} {claims:?}"))
 }
 
 /// The generic path's document and claims; the error's message where it cannot read the
@@ -58,4 +83,17 @@ pub fn generic(src: &SourceFile) -> Result<String, String> {
         node(n, &mut out);
     }
     Ok(out)
+}
+
+/// How many claims one reader of the fast path reads, each claim's tree made and dropped
+/// as the loader's would be; `None` where it gives up. For timing each reader alone.
+pub fn count(src: &SourceFile, reader: Reader) -> Option<usize> {
+    let mut n = 0usize;
+    let text = src.text.as_str();
+    let mut one = |_| n += 1;
+    match reader {
+        Reader::Scanner => super::scan::claims(text, &mut one).ok()?,
+        Reader::Events => super::events::claims(text, &mut one).ok()?,
+    };
+    Some(n)
 }

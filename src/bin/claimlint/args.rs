@@ -53,6 +53,8 @@ pub enum Command {
     },
     /// The man page, in roff.
     Man,
+    /// A language server over standard input and output, for editors (docs/editors.md).
+    Lsp,
 }
 
 /// Options of `rules`.

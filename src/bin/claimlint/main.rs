@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Some(Command::Schema { which }) => printed(Ok(commands::schema(which))),
         Some(Command::Completions { shell }) => printed(Ok(commands::completions(shell))),
         Some(Command::Man) => printed(Ok(commands::man())),
+        Some(Command::Lsp) => Ok(lsp()),
     };
     match result {
         Ok(code) => code,
@@ -135,6 +136,26 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     // large run's findings and files one by one would take a tenth of its time.
     std::mem::forget((reports, text));
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
+}
+
+/// Serves an editor until it says `exit`: 0 after `shutdown`, 1 otherwise (as the
+/// protocol says), 2 where standard input or output fails.
+fn lsp() -> ExitCode {
+    let input = std::io::BufReader::new(std::io::stdin());
+    match claimlint::lsp::serve(input, std::io::stdout()) {
+        Ok(claimlint::lsp::Ending::Clean) => ExitCode::SUCCESS,
+        Ok(claimlint::lsp::Ending::Abrupt) => ExitCode::from(1),
+        Err(e) => {
+            report_tool_error(&ToolError::new(
+                claimlint::error::ErrorKind::Io,
+                format!(
+                    "the language server stopped: {}",
+                    claimlint::discover::io_words(&e)
+                ),
+            ));
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// A run that found no claims file says so on standard error (as ruff does for a run
