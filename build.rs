@@ -10,7 +10,7 @@ use raw::Raw;
 use serde_saphyr::Spanned;
 use std::fmt::Write as _;
 
-const FILES: &[&str] = &["literals", "units", "functions", "lifecycles"];
+const FILES: &[&str] = &["literals", "units", "functions", "lifecycles", "draft"];
 
 fn span(loc: &serde_saphyr::Location) -> (usize, usize) {
     raw::byte_span(loc).unwrap_or((0, 0))

@@ -66,6 +66,7 @@ pub mod claim;
 pub mod code;
 pub mod config;
 pub mod discover;
+pub mod draft;
 pub mod error;
 pub mod finding;
 pub mod formula;

@@ -53,7 +53,7 @@ fn text(o: &Output) -> String {
     )
 }
 
-/// Builds the wheel once for the tests of this file, as the release does (release
+/// Builds the wheel once for the tests of this file, as the release does (the `dist`
 /// profile, stripped), in a target folder of its own.
 #[allow(clippy::print_stderr)] // reports how long the build took
 fn wheelhouse() -> &'static Path {
@@ -65,7 +65,7 @@ fn wheelhouse() -> &'static Path {
         let started = Instant::now();
         let o = run(
             "maturin",
-            &["build", "--release", "--locked", "--out", &dist_s],
+            &["build", "--profile", "dist", "--locked", "--out", &dist_s],
             &project(),
             &[("CARGO_TARGET_DIR", &target.to_string_lossy())],
         );

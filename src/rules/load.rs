@@ -24,6 +24,7 @@ const DEFAULTS_FILES: &[(&str, &str)] = &[
         "lifecycles.yaml",
         include_str!("../../rules/lifecycles.yaml"),
     ),
+    ("draft.yaml", include_str!("../../rules/draft.yaml")),
 ];
 
 /// Merges rules files in order; `finish` checks the whole and indexes it.
@@ -51,6 +52,7 @@ struct Partial {
     lifecycles: BTreeMap<String, Entry<Lifecycle>>,
     filler_words: BTreeMap<String, Entry<()>>,
     severity: BTreeMap<Code, Entry<Level>>,
+    draft: super::DraftWords,
 }
 
 /// A builder holding the default rules. They are read once per process, however many
@@ -99,6 +101,7 @@ impl RulesBuilder {
                 "lifecycles",
                 "filler_words",
                 "severity",
+                "draft",
             ],
             "a rules file",
         )?;
@@ -217,6 +220,7 @@ impl RulesBuilder {
                     }
                 }
                 "severity" => self.severity(file, v)?,
+                "draft" => self.set.draft.add(file, v)?,
                 _ => {}
             }
         }
@@ -528,6 +532,7 @@ impl RulesBuilder {
             lifecycles: p.lifecycles,
             filler_words: p.filler_words,
             severity: p.severity,
+            draft: p.draft,
             resolved_units,
             phrase_index: crate::hash::text_map(0),
         };

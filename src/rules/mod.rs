@@ -5,6 +5,7 @@
 //! *finished*: units resolved to base units, functions checked for cycles, phrases
 //! folded and indexed, so that the checks only look things up.
 
+mod draft;
 mod entry;
 mod finish;
 mod list;
@@ -13,6 +14,7 @@ mod read;
 #[cfg(test)]
 mod tests;
 
+pub use draft::{DraftWords, RELATION_KINDS};
 pub use list::{Line, lines};
 pub use load::{RulesBuilder, load_defaults};
 
@@ -189,6 +191,8 @@ pub struct RuleSet {
     pub currency_list: Vec<String>,
     /// Range words, longest first.
     pub range_word_list: Vec<String>,
+    /// The words `claimlint draft` reads an article with.
+    pub draft: DraftWords,
 }
 
 impl RuleSet {

@@ -45,6 +45,8 @@ pub enum Command {
         #[arg(value_enum)]
         which: SchemaKind,
     },
+    /// A draft claims file from an article's text, for an editor to review.
+    Draft(DraftArgs),
     /// Shell completions.
     Completions {
         /// The shell.
@@ -83,6 +85,19 @@ pub struct RuleSource {
     /// Ignore every claimlint.yaml.
     #[arg(long)]
     pub isolated: bool,
+}
+
+/// Options of `draft`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DraftArgs {
+    /// The article: UTF-8 plain text or Markdown; `-` reads standard input.
+    pub article: PathBuf,
+    /// Write the draft to FILE (never over an existing file) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Where the rules come from.
+    #[command(flatten)]
+    pub source: RuleSource,
 }
 
 /// Formats of `rules`.

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod draft;
 
 use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
 use claimlint::FileReport;
@@ -36,6 +37,10 @@ fn main() -> ExitCode {
         Some(Command::Rules(a)) => printed(commands::rules(&a)),
         Some(Command::Init { dir }) => printed(commands::init(&dir)),
         Some(Command::Schema { which }) => printed(Ok(commands::schema(which))),
+        Some(Command::Draft(a)) => draft::run(&a).map(|text| {
+            print(&text);
+            ExitCode::SUCCESS
+        }),
         Some(Command::Completions { shell }) => printed(Ok(commands::completions(shell))),
         Some(Command::Man) => printed(Ok(commands::man())),
         Some(Command::Lsp) => Ok(lsp()),

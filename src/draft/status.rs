@@ -1,0 +1,271 @@
+//! Status phrases of a sentence: every phrase the lifecycles in force know (affirmed,
+//! negated, possible), matched word by word with the rules' filler words skipped, and
+//! the subject it is about.
+
+use super::figure::Finder;
+use super::token::{Kind, fold};
+use crate::rules::RuleSet;
+use std::collections::HashMap;
+
+/// The phrases of the rules, by first word, longest first.
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    /// Indexes the phrases in force.
+    pub fn new(rules: &RuleSet) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in rules.phrase_index.keys() {
+            let words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        }
+        Phrases { by_first }
+    }
+}
+
+/// A status phrase found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// First token of the phrase.
+    pub first: usize,
+    /// Last token of the phrase.
+    pub last: usize,
+    /// The phrase as written (`has also opened`).
+    pub status: String,
+    /// The subject, as words (`office in kazakhstan`), and whether it is a guess.
+    pub subject: Option<(String, bool)>,
+    /// The quote: the phrase and its subject's words.
+    pub quote: (usize, usize),
+}
+
+/// The status phrases of one sentence.
+pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
+    let toks = fd.toks;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind != Kind::Word || fd.is_time(i) {
+            i += 1;
+            continue;
+        }
+        let first = fd.f(i);
+        let Some(cands) = phrases.by_first.get(first) else {
+            i += 1;
+            continue;
+        };
+        let mut found = None;
+        for words in cands {
+            let mut k = i;
+            let mut ok = true;
+            for (n, w) in words.iter().enumerate() {
+                // Filler words may stand between the words of a phrase.
+                while n > 0 && k < toks.len() && {
+                    let f = fd.f(k);
+                    rules.filler_words.contains_key(f) && f != w
+                } {
+                    k += 1;
+                }
+                match toks.get(k) {
+                    Some(t) if t.kind == Kind::Word && fd.f(k) == w => k += 1,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                found = Some((words.len(), k - 1));
+                break;
+            }
+        }
+        let Some((len, last)) = found else {
+            i += 1;
+            continue;
+        };
+        let status = fd.written(i, last);
+        if rules.phrase(&status).is_none() || !verb_use(fd, i, last, len, rules) {
+            i += 1;
+            continue;
+        }
+        let (subject, quote) = subject(fd, i, last);
+        out.push(Mention {
+            first: i,
+            last,
+            status,
+            subject,
+            quote,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// Whether a phrase is used as a verb: a one-word phrase after a determiner is an
+/// adjective ("the closed plant"), and one joined to a hyphen is part of a word.
+fn verb_use(fd: &Finder, first: usize, last: usize, len: usize, rules: &RuleSet) -> bool {
+    let toks = fd.toks;
+    if let Some(n) = toks.get(last + 1)
+        && n.start == toks[last].end
+        && n.text(fd.text) == "-"
+    {
+        return false;
+    }
+    if first > 0 && toks[first - 1].end == toks[first].start && toks[first - 1].text(fd.text) == "-"
+    {
+        return false;
+    }
+    if len == 1 && first > 0 {
+        let prev = fold(toks[first - 1].text(fd.text));
+        if rules.draft.determiners.contains(&prev)
+            || matches!(
+                prev.as_str(),
+                "newly" | "recently" | "soon-to-be" | "to" | "be" | "being"
+            )
+        {
+            return false;
+        }
+        // "a company named X" is too common a phrase to draft from one word alone, when
+        // a lowercase noun stands before it and a capital after it.
+    }
+    true
+}
+
+/// The subject of a phrase: the noun phrase after it ("opened an office in
+/// Kazakhstan"), else the one before it ("the agreement was announced").
+fn subject(fd: &Finder, first: usize, last: usize) -> (Option<(String, bool)>, (usize, usize)) {
+    let toks = fd.toks;
+    let start = toks[first].start;
+    let mut end = toks[last].end;
+    let d = &fd.rules.draft;
+    // "approved a $150,000 grant": the thing, past its figure.
+    let mut after = last + 1;
+    while toks.get(after).is_some_and(|t| t.kind == Kind::Word)
+        && d.determiners.contains(fd.f(after))
+    {
+        after += 1;
+    }
+    let figure_first = after;
+    while toks.get(after).is_some_and(|t| {
+        t.kind == Kind::Num
+            || (t.kind == Kind::Mark && matches!(fd.f(after), "$" | "€" | "£" | "," | "." | "-"))
+            // `60,000-square-metre`: a unit glued to the number.
+            || (after > 0 && fd.f(after - 1) == "-" && toks[after - 1].end == t.start)
+            || fd.rules.scales.contains_key(fd.f(after))
+    }) && after < figure_first + 6
+    {
+        after += 1;
+    }
+    let mut after = if after > figure_first {
+        after
+    } else {
+        last + 1
+    };
+    // "has completed the acquisition of Harbourline": the phrase ends in its noun.
+    if fd.f(after) == "of" {
+        after += 1;
+        let mut k = after;
+        while toks.get(k).is_some_and(|t| t.kind == Kind::Word) && d.determiners.contains(fd.f(k)) {
+            k += 1;
+        }
+        let start_fig = k;
+        while toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Num
+                || (t.kind == Kind::Mark && matches!(fd.f(k), "$" | "€" | "£" | "," | "." | "-"))
+                || (k > 0 && fd.f(k - 1) == "-" && toks[k - 1].end == t.start)
+        }) && k < start_fig + 8
+        {
+            k += 1;
+        }
+        if k > start_fig {
+            after = k;
+        }
+    }
+    if let Some((a, mut z)) = fd.noun_phrase_after(after) {
+        // A named thing is its name: "smaller rival Harbourline Freight" and "Harbourline"
+        // are one subject.
+        let name = (a..=z).find(|&k| {
+            toks[k].text(fd.text).starts_with(char::is_uppercase)
+                && !d.money.contains_key(toks[k].text(fd.text))
+        });
+        if let Some(k) = name {
+            end = toks[z].end;
+            return (Some((fd.f(k).to_owned(), false)), (start, end));
+        }
+        // "an office in Kazakhstan": one place or owner after the noun.
+        let prep = fold(toks.get(z + 1).map_or("", |t| t.text(fd.text)));
+        if matches!(prep.as_str(), "in" | "of" | "for" | "at")
+            && toks.get(z + 2).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.text(fd.text).starts_with(char::is_uppercase)
+                    && !d.money.contains_key(t.text(fd.text))
+            })
+        {
+            let mut k = z + 2;
+            while toks.get(k + 1).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.text(fd.text).starts_with(char::is_uppercase)
+                    && !d.stop_words.contains(&fold(t.text(fd.text)))
+            }) && k < z + 4
+            {
+                k += 1;
+            }
+            z = k;
+        }
+        end = toks[z].end;
+        let words: Vec<String> = (a..=z)
+            .map(|k| fold(toks[k].text(fd.text)))
+            .filter(|w| !d.determiners.contains(w))
+            .collect();
+        return (Some((words.join(" "), false)), (start, end));
+    }
+    // Before: over auxiliaries, and over a relative clause's subject to its antecedent.
+    let mut k = first;
+    while k > 0
+        && matches!(
+            fold(toks[k - 1].text(fd.text)).as_str(),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "been"
+                | "be"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "also"
+                | "not"
+                | "already"
+                | "now"
+        )
+    {
+        k -= 1;
+    }
+    if let Some((a, z)) = fd.noun_phrase_before_plain(k) {
+        let mut a = a;
+        let mut z = z;
+        if a > 0
+            && matches!(fold(toks[a - 1].text(fd.text)).as_str(), "that" | "which")
+            && let Some((a2, z2)) = fd.noun_phrase_before_plain(a - 1)
+        {
+            a = a2;
+            z = z2;
+        }
+        let words: Vec<String> = (a..=z)
+            .map(|k| fold(toks[k].text(fd.text)))
+            .filter(|w| !d.determiners.contains(w))
+            .collect();
+        return (
+            Some((words.join(" "), true)),
+            (toks[a].start.min(start), end),
+        );
+    }
+    (None, (start, end))
+}

@@ -1,0 +1,267 @@
+//! Unit tests of the draft: figures, relations, statuses, the YAML.
+
+use super::*;
+
+fn rules() -> &'static RuleSet {
+    static R: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        crate::rules::load_defaults()
+            .and_then(crate::rules::RulesBuilder::finish)
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+fn d(text: &str) -> String {
+    draft(text, &Options::default(), rules())
+}
+
+/// The figures of one sentence: (literal, unit, measure).
+fn figs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let r = rules();
+    let toks = token::tokens(text, 0, text.len());
+    let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(text))).collect();
+    let times = time::mentions(text, &toks, &lower, &r.draft, None);
+    Finder::new(text, &toks, lower, r, &times)
+        .figures()
+        .into_iter()
+        .map(|f| (f.literal, f.unit.map(|u| u.0), f.measure))
+        .collect()
+}
+
+fn lits(text: &str) -> Vec<String> {
+    figs(text).into_iter().map(|f| f.0).collect()
+}
+
+/// The values the draft writes, in order.
+fn values(text: &str) -> Vec<String> {
+    d(text)
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("value: "))
+        .map(|v| {
+            v.split("   #")
+                .next()
+                .unwrap_or(v)
+                .trim_matches('"')
+                .to_owned()
+        })
+        .collect()
+}
+
+fn asserts(text: &str) -> Vec<String> {
+    d(text)
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("assert: "))
+        .map(|v| {
+            v.split("   #")
+                .next()
+                .unwrap_or(v)
+                .trim_matches('"')
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_sentences() {
+    let out = d(
+        "More than 12.5 mln Kazakhs, half of the 20 mln residents, use the app monthly. This is a 25% increase compared to 2023.",
+    );
+    assert!(
+        out.contains("assert: share(kazakhs, residents) = half"),
+        "{out}"
+    );
+    assert!(
+        out.contains("assert: growth(kazakhs_2023, kazakhs) = 25%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("value: more than 12.5 mln\n    unit: people"),
+        "{out}"
+    );
+}
+
+#[test]
+fn decimals_thousands_and_scales() {
+    assert_eq!(
+        lits("It sold 1,200 cars and 12.5mln phones for $2.4bn."),
+        ["1,200", "12.5mln", "$2.4bn"]
+    );
+    assert_eq!(lits("Output reached 816 000 t last year."), ["816,000"]);
+    assert_eq!(figs("Output reached 816 000 t.")[0].1.as_deref(), Some("t"));
+    assert_eq!(
+        lits("Prices rose 3.5 per cent, or 0.4 percentage points."),
+        ["3.5 per cent", "0.4 percentage points"]
+    );
+}
+
+#[test]
+fn ranges_and_hedges() {
+    assert_eq!(lits("Growth of 10–12% is expected."), ["10–12%"]);
+    assert_eq!(
+        lits("between 3 and 4 million people"),
+        ["between 3 and 4 million"]
+    );
+    assert_eq!(
+        lits("about 40 schools and nearly $5 mln"),
+        ["about 40", "nearly $5 mln"]
+    );
+    assert_eq!(
+        lits("up to 300 jobs, more than a third of staff"),
+        ["up to 300", "more than a third"]
+    );
+    assert_eq!(
+        values("Between 3 and 4 million people voted."),
+        ["between 3 and 4 million"]
+    );
+}
+
+#[test]
+fn number_words_only_when_they_count() {
+    assert_eq!(
+        lits("Two people died and five million were hit; one of them left."),
+        ["two", "five million"]
+    );
+    assert!(lits("No one came, and none of the three left.").is_empty());
+}
+
+#[test]
+fn currency_before_and_after_the_amount() {
+    assert_eq!(lits("It raised €30 mln and £2bn."), ["€30 mln", "£2bn"]);
+    // A currency word after the amount: the number with the currency's unit.
+    let out = d("The fund holds 500 bn tenge.");
+    assert!(out.contains("value: 500 bn\n    unit: KZT"), "{out}");
+    // Money the literal language reads since 1.2 (rupee sign, crore, prefixed dollars):
+    // drafted as written.
+    let out = d("The plant cost ₹500 crore and US$189 million.");
+    assert!(out.contains("value: \"₹500 crore\""), "{out}");
+    assert!(out.contains("value: US$189 million"), "{out}");
+    assert!(!out.contains("# not drafted"), "{out}");
+}
+
+#[test]
+fn money_before_in_is_not_inches() {
+    let f = figs("It raised $443 million in new funding.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].0, "$443 million");
+    assert_eq!(f[0].1, None);
+    assert_eq!(f[0].2.as_deref(), Some("funding"));
+}
+
+#[test]
+fn times_are_not_figures() {
+    assert!(lits("In April 2015 and on October 14, 2024 it rained.").is_empty());
+    assert!(lits("The deficit of fiscal 2012–13 was cut in FY2024.").is_empty());
+    assert!(lits("It met at 10:30 and at 3 p.m. in the 1990s.").is_empty());
+    assert_eq!(
+        lits("In 2023, 2,000 people and 2000 workers came."),
+        ["2,000", "2000"]
+    );
+}
+
+#[test]
+fn ages_pages_ordinals_phones_and_names_are_not_figures() {
+    assert!(lits("Smith, aged 45, read page 12 of section 3.").is_empty());
+    assert!(lits("The 45-year-old came 1st in the COVID-19 race.").is_empty());
+    assert!(lits("Call 555-123-4567 or (555) 123 4567 at No. 10.").is_empty());
+    assert!(lits("He lives at 221 Baker Street, Route 66.").is_empty());
+    assert!(lits("They won 3-1 on Sunday.").is_empty());
+}
+
+#[test]
+fn counted_words_give_unit_and_measure() {
+    let f = figs("About 1.2 billion fake accounts were removed and 300 Kenyans left.");
+    assert_eq!(f[0].1.as_deref(), Some("accounts"));
+    assert_eq!(f[0].2.as_deref(), Some("fake accounts"));
+    assert_eq!(f[1].1.as_deref(), Some("people"));
+    let f = figs("Unemployment fell to 5%, and 25% of voters agreed.");
+    assert_eq!(f[0].2.as_deref(), Some("unemployment"));
+    assert_eq!(f[1].2.as_deref(), Some("share of voters"));
+}
+
+#[test]
+fn relations_of_change() {
+    assert_eq!(
+        asserts("Sales rose 5% from $4 mln to $4.2 mln in 2024."),
+        ["growth(amount_2024, amount_2024_2) = 5%"]
+    );
+    assert_eq!(
+        asserts("Turnout fell from 60% to 55%."),
+        ["share_2 < share"]
+    );
+    assert_eq!(
+        asserts("Revenue was $5 bn, up 5% from 2023."),
+        ["growth(revenue_2023, revenue) = 5%"]
+    );
+    assert_eq!(
+        asserts("The rate fell 0.5 percentage points to 4.25%."),
+        ["change(share, share_before) = 0.5 percentage points"]
+    );
+    assert_eq!(
+        asserts("Exports doubled to 30 mln tonnes."),
+        ["times(exports, exports_before) = double"]
+    );
+    assert_eq!(
+        asserts("The firm had 400 staff, or 20% of the 2,000 workers in town."),
+        ["share(staff, workers) = 20%"]
+    );
+}
+
+#[test]
+fn statuses_and_their_subjects() {
+    let out = d(
+        "Acme aims to open an office in Kazakhstan. Acme has also opened an office in Kazakhstan. The closed plant stays.",
+    );
+    assert!(
+        out.contains("subject: office_in_kazakhstan\n    status: aims to open"),
+        "{out}"
+    );
+    assert!(
+        out.contains("subject: office_in_kazakhstan\n    status: has also opened"),
+        "{out}"
+    );
+    assert!(!out.contains("status: closed"), "{out}");
+    let out = d("The deal has not been approved. The agreement was announced by the ministry.");
+    assert!(
+        out.contains("subject: deal   # check: subject\n    status: has not been approved"),
+        "{out}"
+    );
+}
+
+#[test]
+fn title_dateline_and_front_matter() {
+    let out = d(
+        "# Telegram to open an office\n\nALMATY, October 15, 2024 — The office opened on October 14.\n",
+    );
+    assert!(
+        out.contains("  title: \"Telegram to open an office\"\n  date: 2024-10-15\n"),
+        "{out}"
+    );
+    assert!(out.contains("as_of: 2024-10-14"), "{out}");
+    let out = d("---\ntitle: A story\ndate: 2024-03-02\n---\nText.\n");
+    assert!(
+        out.contains("  title: \"A story\"\n  date: 2024-03-02\n"),
+        "{out}"
+    );
+    let out = d("Headline without a period\nBy Jane Doe | March 3, 2023\n\nBody text here.");
+    assert!(
+        out.contains("  title: \"Headline without a period\"\n  date: 2023-03-03\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn quotes_inside_quotes_are_written_safely() {
+    let out = d("He said: “We hired 300 “new” staff \\ today.”");
+    assert!(
+        out.contains("quote: \"300 “new” staff\"") || out.contains("quote: \"300\""),
+        "{out}"
+    );
+    let out = d("She said \"we hired 300 staff\" on Monday.");
+    assert!(out.contains("quote: \"300 staff\""), "{out}");
+}
+
+#[test]
+fn the_same_article_gives_the_same_draft() {
+    let t = "More than 12.5 mln Kazakhs, half of the 20 mln residents, use the app. Acme opened 3 offices.";
+    assert_eq!(d(t), d(t));
+}
