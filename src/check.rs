@@ -58,6 +58,9 @@ pub struct Checked {
     pub file: ClaimsFile,
     /// Every finding, with the severities of the rules, sorted by position.
     pub findings: Vec<Finding>,
+    /// Where each claim's quote was found, where the file names an article that was
+    /// given (for front ends that show the article).
+    pub passages: Option<Passages>,
 }
 
 impl From<Checked> for FileReport {
@@ -107,6 +110,7 @@ pub fn check(
     Checked {
         file,
         findings: out,
+        passages,
     }
 }
 

@@ -81,6 +81,7 @@ pub mod output;
 pub mod program;
 pub mod quote;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod run;
 pub mod schema;

@@ -52,6 +52,16 @@ pub struct Passages {
 }
 
 impl Passages {
+    /// The article the quotes were matched against.
+    pub fn article(&self) -> &Arc<SourceFile> {
+        &self.article
+    }
+
+    /// By claim index: where its quote occurs in the article (the first occurrence).
+    pub fn found(&self) -> &[Option<Span>] {
+        &self.found
+    }
+
     /// Adds the passage a finding's claim quotes to the finding (not to a
     /// `quote/not-found`, which shows the closest passage instead).
     pub fn attach(&self, file: &ClaimsFile, out: &mut [Finding]) {

@@ -12,29 +12,7 @@ use std::sync::Arc;
 
 /// Renders every finding, then a summary line.
 pub fn render(reports: &[FileReport], color: bool, width: usize) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(width);
-    let mut s = String::new();
-    let mut escaped = Escaped::default();
-    for r in reports {
-        for f in &r.findings {
-            let safe = escaped.finding(f);
-            if handler.render_report(&mut s, &safe).is_err() {
-                let _ = writeln!(
-                    s,
-                    "{}: {}[{}] {}",
-                    safe.file.name, f.severity, f.code, safe.message
-                );
-            }
-            s.push('\n');
-        }
-    }
+    let mut s = findings(reports.iter().flat_map(|r| &r.findings), color, width);
     let c = Counts::of(reports);
     let files = reports.len();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
@@ -46,6 +24,37 @@ pub fn render(reports: &[FileReport], color: bool, width: usize) -> String {
         plural(c.notes, "note"),
         plural(files, "file")
     );
+    s
+}
+
+/// Renders findings as the report does, without its summary line (for front ends that
+/// show findings among other text).
+pub fn findings<'a>(
+    findings: impl Iterator<Item = &'a Finding>,
+    color: bool,
+    width: usize,
+) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(width);
+    let mut s = String::new();
+    let mut escaped = Escaped::default();
+    for f in findings {
+        let safe = escaped.finding(f);
+        if handler.render_report(&mut s, &safe).is_err() {
+            let _ = writeln!(
+                s,
+                "{}: {}[{}] {}",
+                safe.file.name, f.severity, f.code, safe.message
+            );
+        }
+        s.push('\n');
+    }
     s
 }
 

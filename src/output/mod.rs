@@ -25,8 +25,15 @@ pub struct Counts {
 impl Counts {
     /// Counts the findings of several files.
     pub fn of(reports: &[FileReport]) -> Counts {
+        Counts::of_findings(reports.iter().flat_map(|r| &r.findings))
+    }
+
+    /// Counts findings.
+    pub fn of_findings<'a>(
+        findings: impl IntoIterator<Item = &'a crate::finding::Finding>,
+    ) -> Counts {
         let mut c = Counts::default();
-        for f in reports.iter().flat_map(|r| &r.findings) {
+        for f in findings {
             match f.severity {
                 Severity::Error => c.errors += 1,
                 Severity::Warning => c.warnings += 1,

@@ -35,6 +35,15 @@ pub struct RunOptions {
 /// Finds and checks every claims file; the reports come in the order the files were
 /// found (folders sorted by path).
 pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
+    run_with(opts, check_file)
+}
+
+/// Finds every claims file and its rules like [`run`], and hands each to `each` (a front
+/// end that needs more than the findings); the results come in the same order.
+pub fn run_with<T: Send>(
+    opts: &RunOptions,
+    each: impl Fn(&Path, &RuleSet, u64) -> Result<T, ToolError> + Sync,
+) -> Result<Vec<T>, ToolError> {
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -86,14 +95,12 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
         opts.max_file_bytes
     };
     let check = |(path, config_path): &(PathBuf, Option<PathBuf>)| {
-        rules
-            .get(config_path)
-            .map(|r| check_file(path, r, max_bytes))
+        rules.get(config_path).map(|r| each(path, r, max_bytes))
     };
     // Files are checked in parallel; `collect` keeps the order in which they were found,
     // so the output is the same whatever the number of threads. One file needs no
     // thread pool: it starts sooner without one.
-    let reports: Vec<FileReport> = if jobs.len() == 1 {
+    let reports: Vec<T> = if jobs.len() == 1 {
         jobs.iter().filter_map(check).collect::<Result<_, _>>()?
     } else {
         jobs.par_iter()
@@ -107,10 +114,21 @@ pub fn run(opts: &RunOptions) -> Result<Vec<FileReport>, ToolError> {
 /// or is larger, is a failure of the tool; one that is not YAML, or not UTF-8, is a
 /// finding.
 pub fn check_file(path: &Path, rules: &RuleSet, max_bytes: u64) -> Result<FileReport, ToolError> {
+    Ok(checked_file(path, rules, max_bytes)?.map_or_else(|r| r, FileReport::from))
+}
+
+/// Like [`check_file`], but keeps what the check loaded (the claims, the article and the
+/// passages its quotes were found at), for front ends that show more than findings;
+/// `Err` is the report of a file that is not text, which has no claims.
+pub fn checked_file(
+    path: &Path,
+    rules: &RuleSet,
+    max_bytes: u64,
+) -> Result<Result<check::Checked, FileReport>, ToolError> {
     let name = display_name(path);
     let bytes = read::claims(path, max_bytes)
         .map_err(|why| ToolError::new(ErrorKind::Usage, format!("cannot read `{name}`: {why}")))?;
-    Ok(check_bytes(name, bytes, Some(path), rules))
+    Ok(checked_bytes(name, bytes, Some(path), rules))
 }
 
 /// Checks a claims file's bytes, shown as `name`: the run layer's part of a check. It
@@ -122,16 +140,23 @@ pub fn check_bytes(
     path: Option<&Path>,
     rules: &RuleSet,
 ) -> FileReport {
-    let source = match check::decode(name, bytes) {
-        Ok(s) => s,
-        Err(report) => return report,
-    };
+    checked_bytes(name, bytes, path, rules).map_or_else(|r| r, FileReport::from)
+}
+
+/// Like [`check_bytes`], but keeps what the check loaded (see [`checked_file`]).
+pub fn checked_bytes(
+    name: String,
+    bytes: Vec<u8>,
+    path: Option<&Path>,
+    rules: &RuleSet,
+) -> Result<check::Checked, FileReport> {
+    let source = check::decode(name, bytes)?;
     let threads = threads_for(source.text.len());
     let loaded = check::load(source, rules, threads);
     let article = loaded
         .article_name()
         .map(|name| read::article(path, &loaded.file.source.name, name));
-    check::check(loaded, rules, article.as_ref(), threads).into()
+    Ok(check::check(loaded, rules, article.as_ref(), threads))
 }
 
 /// Files at least this large take a second thread where one is free: it parses while this

@@ -26,6 +26,9 @@ pub struct Cli {
 pub enum Command {
     /// Check claims files (the default).
     Check(CheckArgs),
+    /// Check claims files and show each article with its checked passages marked: in
+    /// the terminal, or as one HTML page with `-o`.
+    Review(ReviewArgs),
     /// What a finding code means, why it matters, with a wrong and a right example.
     Explain {
         /// A code such as `numeric/mismatch`; without one, every code is listed.
@@ -165,6 +168,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// The review page (`review -o`), one self-contained HTML file.
+    Html,
 }
 
 /// Which findings fail the run.
@@ -189,4 +194,35 @@ pub enum Color {
     Always,
     /// Never.
     Never,
+}
+
+/// Options of `review`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReviewArgs {
+    /// Claims files or folders to search for them (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Write the review as one HTML page to FILE instead of showing it in the terminal.
+    #[arg(short = 'o', long = "output", value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
+    /// Print to standard output even when it is a terminal (no `$PAGER`, no `less -R`).
+    #[arg(long)]
+    pub no_pager: bool,
+    /// The lowest severity that fails the run (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Where the rules come from.
+    #[command(flatten)]
+    pub source: RuleSource,
+    /// Apply the config's excludes to files named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// The largest claims file read, in MiB; a larger one is an error (exit 2).
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_file_size: u64,
+    /// Report only findings that FILE (from `check --write-baseline`) does not hold.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Colour in the terminal (NO_COLOR is honoured).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 }

@@ -3,9 +3,9 @@
 mod args;
 mod commands;
 mod draft;
+mod review;
 
 use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
-use claimlint::FileReport;
 use claimlint::code::Severity;
 use claimlint::config::RuleOptions;
 use claimlint::error::{ErrorKind, ToolError};
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Check(a)) => check(&a),
+        Some(Command::Review(a)) => review::review(&a),
         None => check(&cli.check),
         Some(Command::Explain { code }) => printed(commands::explain(code.as_deref())),
         Some(Command::Rules(a)) => printed(commands::rules(&a)),
@@ -77,6 +78,11 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         },
         max_file_bytes: a.max_file_size * 1024 * 1024,
     };
+    // The page needs the claims and the article as well as the findings (a baseline is
+    // written from the findings alone, whatever the format).
+    if a.format == Format::Html && a.write_baseline.is_none() {
+        return review::html_format(a, &opts);
+    }
     let mut reports = claimlint::run::run(&opts)?;
     if let Some(path) = &a.write_baseline {
         let b = claimlint::baseline::record(&reports);
@@ -100,25 +106,12 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(path) = &a.baseline {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ToolError::new(
-                ErrorKind::Usage,
-                format!(
-                    "cannot read `{}`: {}",
-                    path.display(),
-                    claimlint::discover::io_words(&e)
-                ),
-            )
-        })?;
-        claimlint::baseline::apply(
-            &mut reports,
-            &claimlint::baseline::parse(&text, &path.display().to_string())?,
-        );
+        claimlint::baseline::apply(&mut reports, &read_baseline(path)?);
     }
     if reports.is_empty() {
         warn_no_claims_file(&a.paths);
     }
-    let failing = fails(&reports, a.fail_on);
+    let failing = fails(Counts::of(&reports), a.fail_on);
     let text = match a.format {
         Format::Human => {
             let color = match a.color {
@@ -135,12 +128,31 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         Format::Json => output::json::render(&reports),
         Format::Sarif => output::sarif::render(&reports),
         Format::Github => output::github::render(&reports),
+        // Handled above.
+        Format::Html => String::new(),
     };
     print(&text);
     // The process ends here: the system takes its memory back at once, where freeing a
     // large run's findings and files one by one would take a tenth of its time.
     std::mem::forget((reports, text));
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
+}
+
+/// Reads a baseline written by `--write-baseline`.
+pub(crate) fn read_baseline(
+    path: &std::path::Path,
+) -> Result<claimlint::baseline::Baseline, ToolError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ToolError::new(
+            ErrorKind::Usage,
+            format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                claimlint::discover::io_words(&e)
+            ),
+        )
+    })?;
+    claimlint::baseline::parse(&text, &path.display().to_string())
 }
 
 /// Serves an editor until it says `exit`: 0 after `shutdown`, 1 otherwise (as the
@@ -166,7 +178,7 @@ fn lsp() -> ExitCode {
 /// A run that found no claims file says so on standard error (as ruff does for a run
 /// with no Python file), so that a wrong working folder or path is seen in CI. The exit
 /// status stays 0: a repository may have no claims file yet (docs/ci.md).
-fn warn_no_claims_file(paths: &[std::path::PathBuf]) {
+pub(crate) fn warn_no_claims_file(paths: &[std::path::PathBuf]) {
     let under = if paths.is_empty() {
         "the current folder".to_owned()
     } else {
@@ -184,13 +196,12 @@ fn warn_no_claims_file(paths: &[std::path::PathBuf]) {
 
 /// Writes to standard output. A closed pipe ends the output quietly: the run still
 /// exits with the status its findings give.
-fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {
-    let c = Counts::of(reports);
+pub(crate) fn fails(c: Counts, fail_on: FailOn) -> bool {
     let at_least = |s: Severity| match s {
         Severity::Error => c.errors > 0,
         Severity::Warning => c.errors + c.warnings > 0,
