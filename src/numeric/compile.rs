@@ -1,7 +1,7 @@
 //! An assertion, read and compiled: both sides in one program, the right side a literal
 //! where it reads as one (`half`, `about 25%`), else a formula.
 
-use super::assertion::Tolerance;
+use super::tolerance::Tolerance;
 use crate::claim::Text;
 use crate::formula::{self, CmpOp, Expr, FormulaError};
 use crate::literal::{self, Literal, LiteralError, Quantity};

@@ -42,6 +42,7 @@ pub mod propagate;
 pub mod restate;
 #[cfg(test)]
 mod tests;
+mod tolerance;
 
 pub use message::{scale_of, style_of};
 

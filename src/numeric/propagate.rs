@@ -2,8 +2,8 @@
 //! minimal conflict sets, and what the claims imply for quantities of unknown value.
 //! Reasoning only: it returns what it proved ([`Proved`]); `message.rs` words it.
 
-use super::assertion::Tolerance;
 use super::compile::Live;
+use super::tolerance::Tolerance;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
