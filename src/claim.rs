@@ -22,6 +22,10 @@ pub struct ClaimsFile {
     /// Every id the file gives, with where it is first written and the index in
     /// `claims` of its claim, if that claim could be read. Built as the file is loaded.
     pub ids: IdIndex,
+    /// How messages name a claim's `as_of` where its interval's own form does not: as
+    /// written (`FY2024`, `2012..2015`), a relative time with its day (`yesterday
+    /// (2024-10-14)`). By claim index, sorted; kept apart so that a claim stays small.
+    pub time_labels: Vec<(u32, Box<str>)>,
 }
 
 /// Ids to where they are first written and the index of their claim, if it could be
@@ -33,6 +37,24 @@ impl ClaimsFile {
     pub fn claim_index(&self, id: &str) -> Option<usize> {
         self.ids.get(id).and_then(|&(_, i)| i).map(|i| i as usize)
     }
+
+    /// A claim's time as a message names it: as the reader wrote it (a relative time
+    /// with the day it resolved to); `None` where it has no time.
+    pub fn time_words(&self, claim: usize) -> Option<String> {
+        let c = self.claims.get(claim)?;
+        let t = c.time?;
+        let label = if c.has_as_of {
+            let at = u32::try_from(claim).ok()?;
+            self.time_labels
+                .binary_search_by_key(&at, |(i, _)| *i)
+                .ok()
+                .and_then(|k| self.time_labels.get(k))
+                .map(|(_, l)| &**l)
+        } else {
+            self.document.date_label.as_deref()
+        };
+        Some(label.map_or_else(|| t.to_string(), str::to_owned))
+    }
 }
 
 /// The `document:` block.
@@ -42,6 +64,8 @@ pub struct Document {
     pub source: Option<(String, Span)>,
     /// `date:`.
     pub date: Option<Time>,
+    /// How messages name `date:`, where its interval's own form does not (`FY2024`).
+    pub date_label: Option<Box<str>>,
 }
 
 /// A text as written in a scalar, mapped back to the file.

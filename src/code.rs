@@ -92,6 +92,7 @@ codes! {
     NumericConflict => "numeric/conflict", Error, "numeric-conflict";
     NumericRestated => "numeric/restated", Error, "numeric-restated";
     NumericRounding => "numeric/rounding", Warning, "numeric-rounding";
+    NumericBoundary => "numeric/boundary", Warning, "numeric-boundary";
     NumericUndefined => "numeric/undefined", Warning, "numeric-undefined";
     NumericPercentPoints => "numeric/percent-points", Warning, "numeric-percent-points";
     NumericDerived => "numeric/derived", Note, "numeric-derived";

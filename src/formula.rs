@@ -1,7 +1,7 @@
 //! Assertions (SPEC 4) -> an AST with a span on every node.
 //!
 //! ```text
-//! assertion := expr op expr            op := '=' | '!=' | '<' | '<=' | '>' | '>='
+//! assertion := expr op expr            op := '=' | '~=' | '!=' | '<' | '<=' | '>' | '>='
 //! expr      := term (('+' | '-') term)*
 //! term      := unary (('*' | '/') unary)*
 //! unary     := '-' unary | atom
@@ -77,6 +77,8 @@ pub enum BinOp {
 pub enum CmpOp {
     /// `=`
     Eq,
+    /// `~=`: vague equality, within the rules' tolerance.
+    Approx,
     /// `!=`
     Ne,
     /// `<`
@@ -94,6 +96,7 @@ impl CmpOp {
     pub fn as_str(self) -> &'static str {
         match self {
             CmpOp::Eq => "=",
+            CmpOp::Approx => "~=",
             CmpOp::Ne => "!=",
             CmpOp::Lt => "<",
             CmpOp::Le => "<=",
@@ -184,6 +187,7 @@ pub fn split_assertion(text: &str, scales: Scales<'_>) -> Result<Split, FormulaE
     let rest = &text[start..];
     let (op, len) = [
         ("!=", CmpOp::Ne),
+        ("~=", CmpOp::Approx),
         ("<=", CmpOp::Le),
         (">=", CmpOp::Ge),
         ("=", CmpOp::Eq),
@@ -196,11 +200,11 @@ pub fn split_assertion(text: &str, scales: Scales<'_>) -> Result<Split, FormulaE
     .ok_or_else(|| {
         if rest.is_empty() {
             FormulaError {
-                message: "an assertion needs a comparison: =, !=, <, <=, > or >=".into(),
+                message: "an assertion needs a comparison: =, ~=, !=, <, <=, > or >=".into(),
                 span: Span::new(0, text.len()),
             }
         } else {
-            p.unexpected("a comparison (=, !=, <, <=, >, >=)")
+            p.unexpected("a comparison (=, ~=, !=, <, <=, >, >=)")
         }
     })?;
     let rhs_start = start + len;
@@ -420,6 +424,16 @@ impl Parser<'_> {
         if all.count == 0 {
             self.pos = start;
             return Err(self.unexpected("a number"));
+        }
+        if let Some(end) = crate::number::exponent_end(b, i) {
+            return Err(FormulaError {
+                message: format!(
+                    "`{}` is exponent notation, which claimlint does not read: {}",
+                    &self.s[start..end],
+                    crate::number::exponent_help(&self.s[start..i], &self.s[i + 1..end])
+                ),
+                span: Span::new(start, end - start),
+            });
         }
         if all.count > MAX_DIGITS {
             return Err(FormulaError {

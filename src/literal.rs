@@ -55,7 +55,24 @@ pub struct LiteralError {
 /// The longest literal read; longer text is refused, not scanned.
 pub const MAX_LITERAL_LEN: usize = 1_000;
 
-const CURRENCIES: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP")];
+/// A date as a value (SPEC 3): a time of SPEC 2 that is not relative, and not a bare
+/// year unless `year_is_date` (the claim says `unit: date`): the interval of its days.
+pub fn date(text: &str, rules: &RuleSet, year_is_date: bool) -> Option<Interval> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    // Cheap: a date starts with four digits and a `-` or `.`, or with `FY`.
+    let dated = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    let shaped = (dated && (b.len() == 4 || matches!(b[4], b'-' | b'.'))) || t.starts_with("FY");
+    if !shaped || (b.len() == 4 && !year_is_date) {
+        return None;
+    }
+    let ctx = crate::time::Context {
+        fiscal_year_start: rules.fiscal_year_start.value,
+        reference: None,
+    };
+    let r = crate::time::Time::read(t, &ctx).ok()?;
+    Some(Interval::new(r.time.first as f64, r.time.last as f64))
+}
 
 /// Reads a literal with the words of `rules`.
 pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
@@ -82,7 +99,7 @@ fn err(message: impl Into<String>, start: usize, end: usize) -> LiteralError {
 }
 
 /// One written number: its interval of rounding, its exact value, and its scale.
-struct Amount {
+struct Amount<'a> {
     /// The rounding interval, before scaling.
     rounding: Interval,
     /// The value as written, before scaling.
@@ -93,7 +110,7 @@ struct Amount {
     word: bool,
     negative: bool,
     scale: Option<Scale>,
-    currency: Option<&'static str>,
+    currency: Option<&'a str>,
     end: usize,
 }
 
@@ -212,6 +229,18 @@ impl<'a> Parser<'a> {
             Some((w, end)) => (self.rules.hedges.get(w).map(|e| e.value), self.skip_ws(end)),
             None => (None, start),
         };
+        if let Some((w, end)) = self.longest(pos, &self.rules.range_word_list) {
+            if hedge.is_some() {
+                let mut e = err(
+                    format!("`{w}` names a range outright: a hedge before it says nothing more"),
+                    start,
+                    pos,
+                );
+                e.help = Some(format!("drop the hedge: `{}`", self.s[pos..].trim()));
+                return Err(e);
+            }
+            return self.range_word(w, end);
+        }
         if let Some((w, end)) = self.longest(pos, &self.rules.ratio_word_list) {
             if !self.at_end(end) {
                 return Err(err(
@@ -277,6 +306,59 @@ impl<'a> Parser<'a> {
         let second = self.amount(self.skip_ws(after_and), true)?;
         let end = second.end;
         self.finish(None, first, Some(second), end)
+    }
+
+    /// A range word, then a scale and a unit, which apply to both its ends.
+    fn range_word(&self, w: &str, end: usize) -> Result<Literal, LiteralError> {
+        let Some(def) = self.rules.range_words.get(w).map(|e| &e.value) else {
+            return Err(err(format!("`{w}` is not a range word"), 0, end));
+        };
+        let word_end = end;
+        let (scale, end) = self.scale(end);
+        let mut interval = def.interval;
+        let mut tag = def.tag;
+        let mut scale_name = None;
+        match scale {
+            None => {}
+            Some(_) if def.tag != Tag::Plain => {
+                return Err(err(
+                    format!("`{w}` is already a percent: nothing may scale it"),
+                    self.skip_ws(word_end),
+                    end,
+                ));
+            }
+            Some(Scale::Percent) | Some(Scale::Points) => {
+                tag = if matches!(scale, Some(Scale::Percent)) {
+                    Tag::Percent
+                } else {
+                    Tag::Points
+                };
+                interval = interval.div_relaxed(&Interval::point(100.0));
+            }
+            Some(Scale::Word(name, f)) => {
+                interval = interval.mul(&Interval::point(f));
+                scale_name = Some(name);
+            }
+        }
+        let unit = if self.s[end..].trim().is_empty() {
+            None
+        } else {
+            self.check_unit_text(end)?;
+            unit::parse(self.s[end..].trim(), None, self.rules)
+        };
+        if let Some(u) = &unit
+            && u.factor != 1.0
+        {
+            interval = interval.mul(&Interval::point(u.factor));
+        }
+        Ok(Literal::Value(Quantity {
+            interval,
+            unit: unit.map(Box::new),
+            tag,
+            hedged: false,
+            truncated: None,
+            scale: scale_name,
+        }))
     }
 
     /// A ratio: `x` within the word tolerance, then the hedge.

@@ -256,3 +256,93 @@ fn scientific<'b>(buf: &'b mut [u8], digits: &[u8], exp: i64) -> Option<&'b str>
     buf.get_mut(start..n)?.reverse();
     std::str::from_utf8(buf.get(..n)?).ok()
 }
+
+/// The end of an exponent (`e3`, `E-5`, `e+12`) that starts at `i`, right after the digits.
+pub fn exponent_end(b: &[u8], i: usize) -> Option<usize> {
+    if !matches!(b.get(i), Some(b'e' | b'E')) {
+        return None;
+    }
+    let mut j = i + 1;
+    if matches!(b.get(j), Some(b'+' | b'-')) {
+        j += 1;
+    }
+    let start = j;
+    while b.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    // `5e3x` is no exponent either: a letter after the digits makes it a word.
+    (j > start && !b.get(j).is_some_and(u8::is_ascii_alphabetic)).then_some(j)
+}
+
+/// The help for a number in exponent notation: the same number in digits, or with a
+/// scale word (`2e3`: `2000` or `2 thousand`).
+pub fn exponent_help(mantissa: &str, exponent: &str) -> String {
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int
+        .chars()
+        .chain(frac.chars())
+        .filter(char::is_ascii_digit)
+        .collect();
+    let exp = exponent
+        .trim_start_matches('+')
+        .parse::<i64>()
+        .unwrap_or(i64::MAX)
+        .saturating_sub(frac.len() as i64);
+    let plain = shifted(&digits, exp);
+    let mut forms: Vec<String> = Vec::new();
+    if let Some(p) = &plain
+        && p.len() <= 16
+    {
+        forms.push(format!("`{p}`"));
+    }
+    // The largest scale word that leaves a whole part: `2.5 million`.
+    let digits_before_point = digits.trim_start_matches('0').len() as i64 + exp;
+    for (k, word) in [
+        (12, "trillion"),
+        (9, "billion"),
+        (6, "million"),
+        (3, "thousand"),
+    ] {
+        if digits_before_point > k && digits_before_point <= k + 3 {
+            if let Some(s) = shifted(&digits, exp - k) {
+                forms.push(format!("`{s} {word}`"));
+            }
+            break;
+        }
+    }
+    match forms.as_slice() {
+        [] => "write the number as the text does, in digits or with a scale word (`2000`, `2 thousand`)".into(),
+        [one] => format!("write {one}"),
+        [a, b, ..] => format!("write {a} or {b}"),
+    }
+}
+
+/// `digits * 10^exp` as a plain decimal (no exponent), if it is not absurdly long.
+fn shifted(digits: &str, exp: i64) -> Option<String> {
+    if digits.is_empty() || exp.abs() > 30 {
+        return None;
+    }
+    let s = if exp >= 0 {
+        format!("{digits}{}", "0".repeat(exp as usize))
+    } else {
+        let point = exp.unsigned_abs() as usize;
+        let padded = if digits.len() <= point {
+            format!("{}{digits}", "0".repeat(point - digits.len() + 1))
+        } else {
+            digits.to_owned()
+        };
+        let (a, b) = padded.split_at(padded.len() - point);
+        let b = b.trim_end_matches('0');
+        if b.is_empty() {
+            a.to_owned()
+        } else {
+            format!("{a}.{b}")
+        }
+    };
+    let t = s.trim_start_matches('0');
+    Some(if t.is_empty() || t.starts_with('.') {
+        format!("0{t}")
+    } else {
+        t.to_owned()
+    })
+}

@@ -434,7 +434,18 @@ impl Program {
     fn combine(&mut self, op: Op, a: usize, b: usize, at: Span) -> Result<usize, CompileError> {
         let (na, nb) = (self.meta[a], self.meta[b]);
         let additive = matches!(op, Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..));
-        let unit = if additive {
+        let date = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("date"));
+        let days = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("days"));
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        let unit = if matches!(op, Op::Sub(..)) && date(ua) && date(ub) {
+            // The difference of two dates is in days (SPEC 3).
+            Some(Dim::base("days"))
+        } else if (matches!(op, Op::Add(..) | Op::Sub(..)) && date(ua) && days(ub))
+            || (matches!(op, Op::Add(..)) && days(ua) && date(ub))
+        {
+            // A date moved by days is a date.
+            Some(Dim::base("date"))
+        } else if additive {
             self.same_unit(a, b)?
         } else {
             match (&self.units[a], &self.units[b]) {
@@ -452,20 +463,40 @@ impl Program {
                 }),
             }
         };
+        // An unknown or a number without a tag takes the tag of what it meets in `+` and
+        // `-` (SPEC 3): `rate_after - rate_before` with an unknown `rate_before` is a
+        // change in points.
+        let (ka, kb) = match op {
+            Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..) => (
+                if self.adapts(a) { nb.kind } else { na.kind },
+                if self.adapts(b) { na.kind } else { nb.kind },
+            ),
+            _ => (na.kind, nb.kind),
+        };
         let kind = match op {
-            Op::Add(..) | Op::Sub(..) => additive_kind(na.kind, nb.kind, matches!(op, Op::Sub(..))),
+            // A percent taken from an exact percent (`100% - share`: the rest) is a percent.
+            Op::Sub(..)
+                if matches!(self.ops[a], Op::Const(_))
+                    && na.kind == Kind::Percent
+                    && kb == Kind::Percent =>
+            {
+                Kind::Percent
+            }
+            Op::Add(..) | Op::Sub(..) => additive_kind(ka, kb, matches!(op, Op::Sub(..))),
             Op::Mul(..) => match (na.kind, nb.kind) {
                 (Kind::Plain, k) | (k, Kind::Plain) => k,
                 _ => Kind::Plain,
             },
             Op::Div(..) => {
-                if matches!(self.ops[b], Op::Const(_)) && nb.kind == Kind::Plain {
+                // A number divided by a bare number keeps its tag (a percent stays a
+                // percent); a ratio of two quantities is a ratio.
+                if self.adapts(b) && matches!(self.ops[b], Op::Const(_)) {
                     na.kind
                 } else {
                     Kind::Ratio
                 }
             }
-            _ if na.kind == nb.kind => na.kind,
+            _ if ka == kb => ka,
             _ => Kind::Plain,
         };
         let from_unknown = na.from_unknown || nb.from_unknown;
@@ -478,6 +509,19 @@ impl Program {
             },
             unit,
         )
+    }
+
+    /// Whether node `i` has no tag of its own and takes the tag of what it meets: a number
+    /// without `%` or `pp`, or an unknown quantity without a tag (SPEC 3).
+    pub fn adapts(&self, i: usize) -> bool {
+        let m = self.meta[i];
+        m.kind == Kind::Plain
+            && match self.ops[i] {
+                Op::Const(_) => true,
+                Op::Var(_) => m.from_unknown,
+                Op::Neg(a) => self.adapts(a),
+                _ => false,
+            }
     }
 
     /// The unit both sides of `+`, `-` or a comparison share; a side without a unit takes

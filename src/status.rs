@@ -208,7 +208,7 @@ impl Group<'_> {
                         quoted(op),
                         quoted(ep),
                         self.subject,
-                        when(b.time)
+                        when(self.file, b.entries.first().map_or(e.claim, |f| f.claim))
                     ),
                     "one state at one time: correct one of them, or give each its own `as_of`",
                 ));
@@ -232,14 +232,17 @@ fn phrase_of(file: &ClaimsFile, claim: usize) -> (&str, crate::source::Span) {
     }
 }
 
-/// "as of 2024-10-15", or "with no time given".
-fn when(t: Option<Time>) -> String {
-    t.map_or_else(|| "with no time given".to_owned(), |t| format!("as of {t}"))
+/// "as of 2024-10-15" (the claim's time as written, a relative one with its day), or
+/// "with no time given".
+fn when(file: &ClaimsFile, claim: usize) -> String {
+    file.time_words(claim)
+        .map_or_else(|| "with no time given".to_owned(), |t| format!("as of {t}"))
 }
 
-/// A time as a message names it.
-fn time_words(t: Option<Time>) -> String {
-    t.map_or_else(|| "no stated time".to_owned(), |t| t.to_string())
+/// A claim's time as a message names it: as written (a relative one with its day).
+fn time_words(file: &ClaimsFile, claim: usize) -> String {
+    file.time_words(claim)
+        .unwrap_or_else(|| "no stated time".to_owned())
 }
 
 fn quoted(p: &str) -> String {

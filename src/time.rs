@@ -15,7 +15,8 @@ pub struct Time {
 }
 
 impl Time {
-    /// Reads `2024`, `2024-Q3`, `2024-10` or `2024-10-14`.
+    /// Reads `2024`, `2024-H1`, `2024-Q3`, `2024-10` or `2024-10-14` (the forms that need
+    /// no context; [`Time::read`] reads every form).
     pub fn parse(s: &str) -> Option<Time> {
         let s = s.trim();
         // At most three parts; a fourth makes it no time.
@@ -39,7 +40,15 @@ impl Time {
                 first: day(year, 1, 1),
                 last: day(year, 12, 31),
             }),
-            [_, q] if q.len() == 2 && (q.starts_with('Q') || q.starts_with('q')) => {
+            [_, h] if h.len() == 2 && h.starts_with('H') => {
+                let h = num(&h[1..], 1).filter(|h| (1..=2).contains(h))?;
+                let m = (h - 1) * 6 + 1;
+                Some(Time {
+                    first: day(year, m, 1),
+                    last: day(year, m + 5, days_in_month(year, m + 5)),
+                })
+            }
+            [_, q] if q.len() == 2 && q.starts_with('Q') => {
                 let q = num(&q[1..], 1).filter(|q| (1..=4).contains(q))?;
                 let m = (q - 1) * 3 + 1;
                 Some(Time {
@@ -70,8 +79,230 @@ impl Time {
     }
 }
 
-/// The four forms a time may take, for messages.
-pub const TIME_FORMS: &str = "`2024`, `2024-Q3`, `2024-10` or `2024-10-14`";
+/// The forms a time may take, for messages.
+pub const TIME_FORMS: &str = "`2024`, `2024-H1`, `2024-Q3`, `2024-10`, `2024-10-14`, `FY2024`, `FY2023-24`, a period `2012..2015`, or a relative time (`yesterday`, `Thursday`, `last month`, `next year`)";
+
+/// What a time is read against: the rules' first month of a fiscal year, and the day
+/// relative times resolve against, if there is one.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// `settings.fiscal_year_start`, 1 to 12.
+    pub fiscal_year_start: u32,
+    /// The reference day (`published`, else `document.date`), as a day number.
+    pub reference: Option<i64>,
+}
+
+/// Why a time could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimeError {
+    /// Not a time in any form.
+    Invalid,
+    /// A relative time with no day to resolve it against.
+    NoReference,
+    /// A form that is a time but wrong as written: the reason.
+    Wrong(String),
+}
+
+/// A time as read: its interval of days, and whether it was relative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The days it covers.
+    pub time: Time,
+    /// Whether it was relative (`yesterday`): messages then give the day it resolved to.
+    pub relative: bool,
+}
+
+impl Reading {
+    /// How a message names the time: as the reader wrote it, and for a relative one with
+    /// the day it resolved to; `None` where the interval's own form says it.
+    pub fn label(&self, written: &str) -> Option<Box<str>> {
+        let written = written.trim();
+        if self.relative {
+            return Some(format!("{written} ({})", self.time).into());
+        }
+        (self.time.to_string() != written).then(|| written.into())
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Monday 0 to Sunday 6 (1970-01-01 was a Thursday).
+fn weekday(z: i64) -> i64 {
+    (z + 3).rem_euclid(7)
+}
+
+impl Time {
+    /// Reads a time of any form of SPEC 2 against `ctx`.
+    pub fn read(s: &str, ctx: &Context) -> Result<Reading, TimeError> {
+        let s = s.trim();
+        if let Some(t) = Time::parse(s) {
+            return Ok(Reading {
+                time: t,
+                relative: false,
+            });
+        }
+        if let Some(rest) = s.strip_prefix("FY") {
+            return fiscal(rest, ctx.fiscal_year_start).map(|time| Reading {
+                time,
+                relative: false,
+            });
+        }
+        if let Some((a, b)) = s.split_once("..") {
+            let absolute = |x: &str| {
+                let x = x.trim();
+                Time::parse(x)
+                    .ok_or(())
+                    .or_else(|()| match x.strip_prefix("FY") {
+                        Some(r) => fiscal(r, ctx.fiscal_year_start),
+                        None => Err(TimeError::Invalid),
+                    })
+            };
+            let (start, end) = (absolute(a)?, absolute(b)?);
+            if end.first < start.first || end.last < start.last {
+                return Err(TimeError::Wrong(format!(
+                    "the period `{s}` ends before it starts"
+                )));
+            }
+            return Ok(Reading {
+                time: Time {
+                    first: start.first,
+                    last: end.last,
+                },
+                relative: false,
+            });
+        }
+        let time = relative(s, ctx.reference)?;
+        Ok(Reading {
+            time,
+            relative: true,
+        })
+    }
+
+    /// Whether the time is a single day.
+    pub fn is_day(&self) -> bool {
+        self.first == self.last
+    }
+}
+
+/// `FY2024` (the fiscal year that ends in 2024) or `FY2023-24`.
+fn fiscal(rest: &str, start: u32) -> Result<Time, TimeError> {
+    let digits = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<i64>().ok())
+            .flatten()
+    };
+    let end_year = match rest.split_once('-') {
+        None => digits(rest, 4).ok_or(TimeError::Invalid)?,
+        Some((a, b)) => {
+            let first = digits(a, 4).ok_or(TimeError::Invalid)?;
+            let second = digits(b, 2)
+                .map(|y| {
+                    first - first.rem_euclid(100)
+                        + y
+                        + if y < first.rem_euclid(100) { 100 } else { 0 }
+                })
+                .or_else(|| digits(b, 4))
+                .ok_or(TimeError::Invalid)?;
+            if second != first + 1 {
+                return Err(TimeError::Wrong(format!(
+                    "`FY{rest}`: the second year of a fiscal year follows the first"
+                )));
+            }
+            if start == 1 {
+                return Err(TimeError::Wrong(format!(
+                    "`FY{rest}` spans two years, but fiscal years here are calendar years (`settings.fiscal_year_start` is 1): write `FY{second}`, or set the first month in the rules"
+                )));
+            }
+            second
+        }
+    };
+    let start = i64::from(start);
+    Ok(if start == 1 {
+        Time {
+            first: day(end_year, 1, 1),
+            last: day(end_year, 12, 31),
+        }
+    } else {
+        Time {
+            first: day(end_year - 1, start, 1),
+            last: day(end_year, start - 1, days_in_month(end_year, start - 1)),
+        }
+    })
+}
+
+/// A relative time against the reference day.
+fn relative(s: &str, reference: Option<i64>) -> Result<Time, TimeError> {
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let weekday_of = |w: &str| WEEKDAYS.iter().position(|d| *d == w).map(|i| i as i64);
+    let known = match words.as_slice() {
+        ["today" | "yesterday" | "tomorrow"] => true,
+        [w] => weekday_of(w).is_some(),
+        ["last" | "next", w] => matches!(*w, "week" | "month" | "year") || weekday_of(w).is_some(),
+        ["this", "year" | "month"] => true,
+        _ => false,
+    };
+    if !known {
+        return Err(TimeError::Invalid);
+    }
+    let r = reference.ok_or(TimeError::NoReference)?;
+    let d = |x: i64| Time { first: x, last: x };
+    let (y, m, _) = civil(r);
+    let month = |y: i64, m: i64| {
+        let (y, m) = (y + (m - 1).div_euclid(12), (m - 1).rem_euclid(12) + 1);
+        Time {
+            first: day(y, m, 1),
+            last: day(y, m, days_in_month(y, m)),
+        }
+    };
+    let year = |y: i64| Time {
+        first: day(y, 1, 1),
+        last: day(y, 12, 31),
+    };
+    let monday = r - weekday(r);
+    Ok(match words.as_slice() {
+        ["today"] => d(r),
+        ["yesterday"] => d(r - 1),
+        ["tomorrow"] => d(r + 1),
+        ["this", "year"] => year(y),
+        ["this", "month"] => month(y, m),
+        ["last", "year"] => year(y - 1),
+        ["next", "year"] => year(y + 1),
+        ["last", "month"] => month(y, m - 1),
+        ["next", "month"] => month(y, m + 1),
+        ["last", "week"] => Time {
+            first: monday - 7,
+            last: monday - 1,
+        },
+        ["next", "week"] => Time {
+            first: monday + 7,
+            last: monday + 13,
+        },
+        ["last", w] => {
+            let k = weekday_of(w).unwrap_or(0);
+            let back = (weekday(r) - k - 1).rem_euclid(7) + 1;
+            d(r - back)
+        }
+        ["next", w] => {
+            let k = weekday_of(w).unwrap_or(0);
+            let ahead = (k - weekday(r) - 1).rem_euclid(7) + 1;
+            d(r + ahead)
+        }
+        [w] => {
+            let k = weekday_of(w).unwrap_or(0);
+            d(r - (weekday(r) - k).rem_euclid(7))
+        }
+        _ => return Err(TimeError::Invalid),
+    })
+}
 
 fn days_in_month(y: i64, m: i64) -> i64 {
     match m {
@@ -106,6 +337,9 @@ impl fmt::Display for Time {
         }
         if y1 == y2 && m1 == m2 && d1 == 1 {
             return write!(f, "{y1:04}-{m1:02}");
+        }
+        if y1 == y2 && d1 == 1 && (m1 - 1) % 6 == 0 && m2 == m1 + 5 {
+            return write!(f, "{y1:04}-H{}", (m1 - 1) / 6 + 1);
         }
         if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
             return write!(f, "{y1:04}-Q{}", (m1 - 1) / 3 + 1);
@@ -177,6 +411,7 @@ mod tests {
             "2024-10-14",
             "2000-02-29",
             "1900-02",
+            "2024-H2",
         ] {
             let t = Time::parse(s).map(|t| t.to_string());
             assert_eq!(t.as_deref(), Some(s));
@@ -187,6 +422,95 @@ mod tests {
             last: day(2024, 3, 4),
         };
         assert_eq!(t.to_string(), "2024-01-02 to 2024-03-04");
+    }
+
+    fn read(s: &str, start: u32, reference: Option<&str>) -> Result<Reading, TimeError> {
+        let reference = reference.and_then(Time::parse).map(|t| t.first);
+        Time::read(
+            s,
+            &Context {
+                fiscal_year_start: start,
+                reference,
+            },
+        )
+    }
+
+    fn shown(s: &str, start: u32, reference: Option<&str>) -> String {
+        match read(s, start, reference) {
+            Ok(r) => r.time.to_string(),
+            Err(e) => format!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn half_years_fiscal_years_and_periods() {
+        assert_eq!(shown("2024-H1", 1, None), "2024-H1");
+        assert_eq!(shown("2024-H2", 1, None), "2024-H2");
+        assert_eq!(shown("FY2024", 1, None), "2024");
+        assert_eq!(shown("FY2024", 4, None), "2023-04-01 to 2024-03-31");
+        assert_eq!(shown("FY2023-24", 4, None), "2023-04-01 to 2024-03-31");
+        assert_eq!(shown("FY1999-00", 7, None), "1999-07-01 to 2000-06-30");
+        assert!(matches!(
+            read("FY2023-24", 1, None),
+            Err(TimeError::Wrong(_))
+        ));
+        assert!(matches!(
+            read("FY2023-25", 4, None),
+            Err(TimeError::Wrong(_))
+        ));
+        assert_eq!(shown("2012..2015", 1, None), "2012-01-01 to 2015-12-31");
+        assert_eq!(
+            shown("2024-03..2024-06", 1, None),
+            "2024-03-01 to 2024-06-30"
+        );
+        assert!(matches!(
+            read("2015..2012", 1, None),
+            Err(TimeError::Wrong(_))
+        ));
+        // `2000-01` stays January 2000: a fiscal year is written with `FY`.
+        assert_eq!(shown("2000-01", 4, None), "2000-01");
+        for s in [
+            "H1 2024", "FY24", "2024-h1", "2024-q3", "fy2024", "2024-H3", "2012-15",
+        ] {
+            assert!(read(s, 4, Some("2024-10-15")).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn relative_times_resolve_against_the_reference_day() {
+        // 2024-10-17 is a Thursday.
+        let r = Some("2024-10-17");
+        for (s, want) in [
+            ("today", "2024-10-17"),
+            ("Yesterday", "2024-10-16"),
+            ("tomorrow", "2024-10-18"),
+            ("Thursday", "2024-10-17"),
+            ("monday", "2024-10-14"),
+            ("Friday", "2024-10-11"),
+            ("last Thursday", "2024-10-10"),
+            ("next Thursday", "2024-10-24"),
+            ("last Friday", "2024-10-11"),
+            ("next wednesday", "2024-10-23"),
+            ("last week", "2024-10-07 to 2024-10-13"),
+            ("next week", "2024-10-21 to 2024-10-27"),
+            ("last month", "2024-09"),
+            ("next month", "2024-11"),
+            ("this month", "2024-10"),
+            ("last  year", "2023"),
+            ("next year", "2025"),
+            ("this year", "2024"),
+        ] {
+            assert_eq!(shown(s, 1, r), want, "{s}");
+        }
+        assert_eq!(shown("last month", 1, Some("2024-01-05")), "2023-12");
+        assert_eq!(shown("next month", 1, Some("2024-12-05")), "2025-01");
+        assert_eq!(read("yesterday", 1, None), Err(TimeError::NoReference));
+        assert_eq!(read("last fortnight", 1, r), Err(TimeError::Invalid));
+        let y = read("yesterday", 1, r).ok();
+        assert_eq!(
+            y.and_then(|y| y.label("yesterday")).as_deref(),
+            Some("yesterday (2024-10-16)")
+        );
     }
 
     #[test]

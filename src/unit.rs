@@ -11,6 +11,16 @@ use std::fmt;
 pub struct Dim(Vec<(String, i32)>);
 
 impl Dim {
+    /// A single base unit.
+    pub fn base(name: &str) -> Dim {
+        Dim(vec![(name.to_owned(), 1)])
+    }
+
+    /// Whether it is the base unit `name` alone (`date`, `days`).
+    pub fn is(&self, name: &str) -> bool {
+        matches!(self.0.as_slice(), [(n, 1)] if n == name)
+    }
+
     /// The product of two units.
     pub fn mul(&self, o: &Dim) -> Dim {
         self.combine(o, 1)
@@ -135,11 +145,19 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     if let Some(den) = den {
         apply(den, -1, &mut dim, &mut factor);
     }
-    // As the user wrote it (white space folded, case kept): messages quote it.
-    let written = match (
-        currency,
-        text.split_whitespace().collect::<Vec<_>>().join(" "),
-    ) {
+    // As the user wrote it (white space folded, case kept): messages quote it; `a gram`
+    // is written `per gram`.
+    let folded = match den {
+        Some(d)
+            if num.trim().is_empty()
+                && !text.starts_with('/')
+                && !text.to_ascii_lowercase().starts_with("per") =>
+        {
+            format!("per {}", d.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    };
+    let written = match (currency, folded) {
         (Some(c), t) if t.is_empty() => c.to_owned(),
         (Some(c), t) => format!("{c} {t}"),
         (None, t) => t,
@@ -152,8 +170,18 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     })
 }
 
-/// Splits `a per b` or `a / b`.
+/// Splits `a per b` or `a / b`; `a gram` and `an ounce` (after an amount: `$6 a gram`)
+/// are `per gram`, `per ounce`.
 fn split_per(text: &str) -> (&str, Option<&str>) {
+    for article in ["a", "an"] {
+        if let Some(rest) = text.get(article.len()..)
+            && text[..article.len()].eq_ignore_ascii_case(article)
+            && rest.starts_with(char::is_whitespace)
+            && !rest.trim().is_empty()
+        {
+            return ("", Some(rest));
+        }
+    }
     if let Some(i) = text.find('/') {
         return (&text[..i], Some(&text[i + 1..]));
     }
@@ -190,5 +218,8 @@ mod tests {
         assert_eq!(split_per("people"), ("people", None));
         assert_eq!(split_per("peppers"), ("peppers", None));
         assert_eq!(split_per("per gram"), ("", Some(" gram")));
+        assert_eq!(split_per("a gram"), ("", Some(" gram")));
+        assert_eq!(split_per("An ounce"), ("", Some(" ounce")));
+        assert_eq!(split_per("apples"), ("apples", None));
     }
 }

@@ -14,6 +14,8 @@ pub enum Style {
     Scaled(String, f64),
     /// As a plain number.
     Plain,
+    /// As days (day numbers of the unit `date`): `2025-06-30`, `2025`.
+    Date,
 }
 
 impl Style {
@@ -153,10 +155,32 @@ pub fn shorten(s: &str, max: usize) -> String {
     t
 }
 
+/// Day numbers in words: the days they cover, in the shortest form (`2025`, `2025-Q4`,
+/// `2025-06-30`), or `after`/`before` a day.
+fn days(i: &Interval) -> String {
+    let day = |x: f64| crate::time::Time {
+        first: x as i64,
+        last: x as i64,
+    };
+    match (i.lo.is_finite(), i.hi.is_finite()) {
+        (false, false) => "any day".into(),
+        (true, false) => format!("on or after {}", day(i.lo.ceil())),
+        (false, true) => format!("on or before {}", day(i.hi.floor())),
+        (true, true) => crate::time::Time {
+            first: i.lo.ceil() as i64,
+            last: (i.hi.floor() as i64).max(i.lo.ceil() as i64),
+        }
+        .to_string(),
+    }
+}
+
 /// An interval in words: `61%–64%`, `more than 9.92 mln`, `less than 5`, `12`.
 pub fn range(i: &Interval, style: &Style) -> String {
     if i.is_empty() {
         return "no value".into();
+    }
+    if *style == Style::Date {
+        return days(i);
     }
     let base = if matches!(style, Style::Percent | Style::Points) {
         2
@@ -188,6 +212,9 @@ pub fn range(i: &Interval, style: &Style) -> String {
 /// A stated interval in words, with as many digits as its ends need to be shown exactly
 /// (`more than 12.45 mln`, not `more than 12.4 mln`).
 pub fn stated(i: &Interval, style: &Style) -> String {
+    if *style == Style::Date {
+        return days(i);
+    }
     let d = [i.lo, i.hi]
         .iter()
         .filter(|x| x.is_finite())
@@ -229,7 +256,7 @@ fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
 /// where four or fewer do (`99.5–100.5`, not `99–101`).
 pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, String) {
     let (ra, rb) = (range(a, sa), range(b, sb));
-    if sa != sb || !a.is_bounded() || !b.is_bounded() {
+    if sa != sb || !a.is_bounded() || !b.is_bounded() || *sa == Style::Date {
         return (ra, rb);
     }
     // A side whose two ends are written exactly in four digits or fewer keeps them.

@@ -657,3 +657,29 @@ fn a_large_file_reports_the_same_on_one_thread_and_two() {
         assert_eq!(outputs[0], outputs[1], "{format}");
     }
 }
+
+#[test]
+fn rules_lists_currencies_range_words_and_the_new_settings() {
+    let d = scratch("rules-list-1-2");
+    write(&d.join(".git/HEAD"), "");
+    write(
+        &d.join("mine.yaml"),
+        "units:\n  pounds: 1 GBP\ncurrencies:\n  Tk: BDT\nrange_words:\n  the lion's share: \"(50%, 100%]\"\nsettings:\n  fiscal_year_start: 4\n",
+    );
+    let o = run(&["rules", "--rules", "mine.yaml"], &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    for line in [
+        "pounds = 1 gbp    (mine.yaml:2)",
+        "Tk = BDT    (mine.yaml:4)",
+        "₸ = KZT    (<default>/units.yaml:",
+        "the lion's share = (50%, 100%]    (mine.yaml:6)",
+        "a majority = (50%, 100%]    (<default>/literals.yaml:",
+        "fiscal_year_start = 4    (mine.yaml:8)",
+        "approx_points = 2 pp    (<default>/literals.yaml:",
+        "approx_relative = 10%    (<default>/literals.yaml:",
+        "crore = 10,000,000    (<default>/literals.yaml:",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}

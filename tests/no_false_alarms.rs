@@ -128,4 +128,128 @@ proptest! {
         let e = errors(&text);
         prop_assert!(e.is_empty(), "{text}\n{e:?}");
     }
+
+    /// Money as articles write it (a sign, an ISO code or a currency word, in any scale,
+    /// crore and lakh included), a price `a gram`, and a range word for a share: written
+    /// from true values, never an error.
+    #[test]
+    fn true_money_and_range_words_get_no_error(
+        a in 1.0e5..5.0e11f64,
+        b in 1.0e5..5.0e11f64,
+        grams in 1.0e2..1.0e6f64,
+        fa in 0usize..4,
+        fb in 0usize..4,
+        sa in 0usize..6,
+        sb in 0usize..6,
+        d in 2usize..5,
+    ) {
+        let total = a + b;
+        let share = a / total;
+        let word = if share > 0.5 { "a majority" } else { "a minority" };
+        let price = total / grams;
+        let text = format!(
+            "claims:\n  - id: a\n    value: {}\n  - id: b\n    value: {}\n  - id: total\n    value: {}\n    unit: KZT\n  - id: grams\n    value: {}\n    unit: gram\n  - id: price\n    value: ₸{} a gram\n  - id: parts\n    assert: a + b = total\n  - id: part_share\n    assert: share(a, total) = {word}\n  - id: per_gram\n    assert: total / grams = price\n",
+            money(a, fa, sa, d),
+            money(b, fb, sb, d),
+            written(total, d),
+            written(grams, d),
+            round_sig(price, d),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+
+    /// `~=` between two values that lie within its tolerance, written as an article
+    /// would (rounded, hedged, in percents or in a scale), range words for the sizes, and
+    /// the rest of a share: never an error.
+    #[test]
+    fn true_approximate_equality_gets_no_error(
+        a in 1.0e3..5.0e9f64,
+        rel in -0.09..0.09f64,
+        pct in 1.0..99.0f64,
+        dpts in -1.9..1.9f64,
+        da in 2usize..5,
+        db in 2usize..5,
+        ha in 0u8..6,
+        hb in 0u8..6,
+    ) {
+        let b = a * (1.0 + rel);
+        let p2 = (pct + dpts).clamp(0.5, 99.5);
+        let size = if (100.0..1000.0).contains(&a) { "triple-digit" } else if a >= 1000.0 { "more than 999" } else { "double-digit" };
+        let text = format!(
+            "claims:\n  - id: a\n    value: {}\n  - id: b\n    value: {}\n  - id: near\n    assert: a ~= b\n  - id: p\n    value: {}%\n  - id: q\n    value: {}%\n  - id: even\n    assert: p ~= q\n  - id: rest_of_p\n    assert: rest(p) ~= {}%\n  - id: size\n    assert: a = {size}\n",
+            hedged(a, da, ha),
+            hedged(b, db, hb),
+            round_sig(pct, 3),
+            round_sig(p2, 3),
+            round_sig(100.0 - pct, 3),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+
+    /// Dates as values: two true days, written as days or the month or quarter they lie
+    /// in, their true distance written in days, weeks or months: never an error.
+    #[test]
+    fn true_dates_get_no_error(
+        start in 18_000i64..22_000,
+        gap in 1i64..1500,
+        form in 0usize..3,
+        unit in 0usize..3,
+    ) {
+        let end = start + gap;
+        let written = |z: i64, form: usize| {
+            let (y, m, d) = civil(z);
+            match form {
+                0 => format!("{y:04}-{m:02}-{d:02}"),
+                1 => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}-Q{}", (m - 1) / 3 + 1),
+            }
+        };
+        let took = match unit {
+            0 => format!("about {gap} days"),
+            1 => format!("about {} weeks", (gap + 3) / 7),
+            _ => format!("about {} months", (gap + 15) / 30),
+        };
+        let text = format!(
+            "claims:\n  - id: began\n    value: {}\n  - id: ended\n    value: {}\n  - id: took\n    value: {took}\n  - id: order\n    assert: began <= ended\n  - id: length\n    assert: ended - began = took\n",
+            written(start, 0),
+            written(end, form),
+        );
+        let e = errors(&text);
+        prop_assert!(e.is_empty(), "{text}\n{e:?}");
+    }
+}
+
+/// The civil date of a day number since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `x` tenge written with `digits` significant digits: a sign, a code or a word, and a
+/// scale word.
+fn money(x: f64, form: usize, scale: usize, digits: usize) -> String {
+    let (word, factor) = [
+        ("", 1.0),
+        (" thousand", 1e3),
+        (" mln", 1e6),
+        ("bn", 1e9),
+        (" crore", 1e7),
+        (" lakh", 1e5),
+    ][scale];
+    let n = format!("{}{word}", round_sig(x / factor, digits));
+    match form {
+        0 => format!("₸{n}"),
+        1 => format!("KZT {n}"),
+        2 => format!("₸ {n}"),
+        _ => format!("{n} tenge"),
+    }
 }

@@ -57,3 +57,14 @@ fn a_number_before_a_multibyte_character_is_no_panic() {
     assert!(split_assertion(text, None).is_err());
     assert!(parse_expr("6\u{3351}").is_err());
 }
+
+#[test]
+fn exponent_notation_is_refused() {
+    let e = parse_expr("x * 2e3");
+    assert!(
+        e.as_ref().is_err_and(
+            |e| e.message.contains("`2000` or `2 thousand`") && e.span == Span::new(4, 3)
+        ),
+        "{e:?}"
+    );
+}

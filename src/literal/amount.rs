@@ -1,13 +1,47 @@
 //! One amount of a literal: sign, currency, digits or a number word, and its scale.
 
 use super::rounding::Digits;
-use super::{Amount, CURRENCIES, LiteralError, Parser, Scale, err};
+use super::{Amount, LiteralError, Parser, Scale, err};
 use crate::interval::Interval;
-use crate::number::{DigitBuf, MAX_DIGITS};
+use crate::number::{DigitBuf, MAX_DIGITS, exponent_end, exponent_help};
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A currency sign, prefix or ISO code at `pos` (SPEC 3): its unit and where the
+    /// amount starts.
+    pub(super) fn currency(&self, pos: usize) -> Option<(&'a str, usize)> {
+        let rest = &self.s[pos..];
+        // Most literals start with a digit: no currency to look for.
+        let first = rest.chars().next()?;
+        if first.is_ascii_digit() || first == '.' {
+            return None;
+        }
+        for sign in &self.rules.currency_list {
+            let Some(after) = rest.strip_prefix(sign.as_str()) else {
+                continue;
+            };
+            // A prefix of letters (`Tk`) ends where the word does.
+            if sign.ends_with(char::is_alphabetic) && after.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            let unit = self.rules.currencies.get(sign).map(|e| e.value.as_str())?;
+            return Some((unit, self.skip_ws(pos + sign.len())));
+        }
+        // A three-letter ISO 4217 code, a space, then the amount: `KZT 500 bn`.
+        let b = rest.as_bytes();
+        if b.len() > 4
+            && b[..3].iter().all(u8::is_ascii_uppercase)
+            && (b[3] == b' ' || b[3] == b'\t')
+        {
+            let at = self.skip_ws(pos + 3);
+            if self.s[at..].starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+                return Some((&rest[..3], at));
+            }
+        }
+        None
+    }
+
     /// `sign? currency? amount scale?`.
-    pub(super) fn amount(&self, pos: usize, allow_sign: bool) -> Result<Amount, LiteralError> {
+    pub(super) fn amount(&self, pos: usize, allow_sign: bool) -> Result<Amount<'a>, LiteralError> {
         let mut p = pos;
         let mut negative = false;
         if allow_sign {
@@ -20,11 +54,9 @@ impl Parser<'_> {
             }
         }
         let mut currency = None;
-        if let Some(c) = self.s[p..].chars().next()
-            && let Some(&(_, unit)) = CURRENCIES.iter().find(|(sym, _)| *sym == c)
-        {
+        if let Some((unit, at)) = self.currency(p) {
             currency = Some(unit);
-            p = self.skip_ws(p + c.len_utf8());
+            p = at;
         }
         let (rounding, exact, last_digit, word, end) = if let Some((d, end)) = self.digits(p)? {
             d.into_parts(end, self.rules.trailing_zeros.value)
@@ -112,6 +144,20 @@ impl Parser<'_> {
         }
         if all.count == 0 {
             return Ok(None);
+        }
+        // Exponent notation (`2e3`) is refused: `e3` is never a unit (SPEC 3).
+        if let Some(exp_end) = exponent_end(b, i) {
+            let mut e = err(
+                format!(
+                    "`{}` is exponent notation, which claimlint does not read (`{}` is not a unit)",
+                    &self.s[pos..exp_end],
+                    &self.s[i..exp_end]
+                ),
+                pos,
+                exp_end,
+            );
+            e.help = Some(exponent_help(&self.s[pos..i], &self.s[i + 1..exp_end]));
+            return Err(e);
         }
         if all.count > MAX_DIGITS {
             return Err(err(

@@ -101,6 +101,76 @@ fn signs_units_and_currencies() {
     );
 }
 
+fn unit_of(text: &str) -> Option<String> {
+    q(text).unit.map(|u| u.dim.to_string())
+}
+
+#[test]
+fn currencies_signs_prefixes_codes_and_words() {
+    between("US$189", 188.5, 189.5);
+    assert_eq!(unit_of("US$189").as_deref(), Some("usd"));
+    assert_eq!(unit_of("US$ 2bn").as_deref(), Some("usd"));
+    between("₹500 crore", 499.5e7, 500.5e7);
+    assert_eq!(unit_of("₹500 crore").as_deref(), Some("inr"));
+    between("¥2.4 trillion", 2.35e12, 2.45e12);
+    assert_eq!(unit_of("¥2.4 trillion").as_deref(), Some("jpy"));
+    between("KZT 500 bn", 499.5e9, 500.5e9);
+    assert_eq!(unit_of("KZT 500 bn").as_deref(), Some("kzt"));
+    assert_eq!(unit_of("500 bn tenge").as_deref(), Some("kzt"));
+    assert_eq!(unit_of("₸500").as_deref(), Some("kzt"));
+    assert_eq!(unit_of("C$5").as_deref(), Some("cad"));
+    assert_eq!(unit_of("HK$5 mln").as_deref(), Some("hkd"));
+    assert_eq!(unit_of("€5 to €6 mln").as_deref(), Some("eur"));
+    assert_eq!(unit_of("5 sterling").as_deref(), Some("gbp"));
+    assert_eq!(unit_of("3 yuan").as_deref(), Some("cny"));
+    assert_eq!(unit_of("3 renminbi").as_deref(), Some("cny"));
+    // `pounds` is left to the rules: money or mass.
+    assert_eq!(unit_of("45 billion pounds").as_deref(), Some("pounds"));
+    between("3 lakh", 2.5e5, 3.5e5);
+    // `$6 a gram` is USD per gram.
+    assert_eq!(unit_of("$6 a gram").as_deref(), Some("usd per gram"));
+    // Three lowercase letters are no code; a code needs an amount after it.
+    assert!(parse("six 5", rules()).is_err());
+    assert!(parse("USD", rules()).is_err());
+}
+
+#[test]
+fn exponent_notation_is_refused_with_the_number_written_out() {
+    for (text, help) in [
+        ("2e3", "write `2000` or `2 thousand`"),
+        ("2.5E6", "write `2500000` or `2.5 million`"),
+        ("1.5e-3", "write `0.0015`"),
+        ("$3e9", "write `3000000000` or `3 billion`"),
+    ] {
+        let e = parse(text, rules()).err();
+        assert_eq!(e.and_then(|e| e.help).as_deref(), Some(help), "{text}");
+    }
+    let e = parse("1e400", rules()).err();
+    assert!(e.is_some_and(|e| e.message.contains("exponent")));
+    // A word that merely starts with `e` is a unit.
+    assert_eq!(unit_of("5 euros").as_deref(), Some("eur"));
+}
+
+#[test]
+fn range_words_name_their_interval() {
+    let m = q("a majority");
+    assert!(close(m.interval.lo, 0.5) && close(m.interval.hi, 1.0));
+    assert_eq!(m.tag, Tag::Percent);
+    between("Most", 0.5, 1.0);
+    between("double-digit", 10.0, 100.0);
+    let d = q("double-digit %");
+    assert!(close(d.interval.lo, 0.1) && close(d.interval.hi, 1.0));
+    assert_eq!(d.tag, Tag::Percent);
+    between("triple-digit mln", 1e8, 1e9);
+    assert_eq!(unit_of("single-digit people").as_deref(), Some("people"));
+    let e = parse("about a majority", rules()).err();
+    assert_eq!(
+        e.and_then(|e| e.help).as_deref(),
+        Some("drop the hedge: `a majority`")
+    );
+    assert!(parse("a majority %", rules()).is_err());
+}
+
 #[test]
 fn truncation_allowance_for_unhedged_percents() {
     let t = q("95%").truncated;

@@ -14,6 +14,7 @@ use crate::yaml::Node;
 impl Loader<'_> {
     /// One item of the `claims` list: its id, its kind, its keys, then what it claims.
     pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex) -> Option<Claim> {
+        self.label = None;
         let entries = self.mapping(item, "a claim")?;
         self.duplicate_keys(entries);
         let get = |key: &str| field(entries, key);
@@ -22,7 +23,13 @@ impl Loader<'_> {
         let kind_keys = self.kind_keys(entries, claim_span);
         self.check_keys(entries, kind_keys);
         let has_as_of = get("as_of").is_some();
-        let time = get("as_of").and_then(|n| self.time(n, "as_of"));
+        let published = get("published").and_then(|n| self.day(n, "published"));
+        let id_text = id.as_ref().map(|t| t.text.as_str());
+        let (time, time_label) = match get("as_of") {
+            Some(n) => self.as_of(n, id_text, published),
+            None => (None, None),
+        };
+        self.label = time_label;
         let quote = get("quote")
             .and_then(|n| self.text(n, "quote"))
             .map(Box::new);

@@ -18,7 +18,7 @@ use crate::hash::{TextMap, text_map};
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
-use crate::time::{TIME_FORMS, Time};
+use crate::time::{self, TIME_FORMS, Time};
 use crate::yaml::{self, Node, NodeKind};
 
 mod item;
@@ -28,10 +28,21 @@ use std::sync::Arc;
 
 /// The keys a claim may carry.
 pub const CLAIM_KEYS: &[&str] = &[
-    "id", "value", "unit", "measure", "domain", "assert", "status", "subject", "quote", "as_of",
-    "note", "allow",
+    "id",
+    "value",
+    "unit",
+    "measure",
+    "domain",
+    "assert",
+    "status",
+    "subject",
+    "quote",
+    "as_of",
+    "published",
+    "note",
+    "allow",
 ];
-const COMMON_KEYS: &[&str] = &["id", "quote", "as_of", "note", "allow"];
+const COMMON_KEYS: &[&str] = &["id", "quote", "as_of", "published", "note", "allow"];
 const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
 const ASSERTION_KEYS: &[&str] = &["assert"];
 const STATUS_KEYS: &[&str] = &["status", "subject"];
@@ -49,11 +60,15 @@ pub fn load(
         document: Document::default(),
         claims: Vec::new(),
         ids: crate::hash::text_map(0),
+        time_labels: Vec::new(),
     };
     let mut l = Loader {
         src: source,
         rules,
         out,
+        pending: Vec::new(),
+        label: None,
+        labels: Vec::new(),
     };
 
     // The fast path hands over each claim as it is read; where it gives up, what it made
@@ -71,11 +86,14 @@ pub fn load(
     let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| match item {
         yaml::Handed::Claim(item) => {
             if let Some(c) = l.claim(item, &mut ids) {
+                l.keep_label(claims.len());
                 keep(&mut claims, &mut ids, c);
             }
         }
         yaml::Handed::Retract => {
             l.out.truncate(mark);
+            l.labels.clear();
+            l.pending.clear();
             claims.clear();
             ids.clear();
         }
@@ -89,6 +107,7 @@ pub fn load(
         }
         None => {
             l.out.truncate(mark);
+            l.labels.clear();
             drop(claims);
             ids.clear();
             l.generic(&mut file, &mut ids);
@@ -101,7 +120,22 @@ pub fn load(
             c.time = file.document.date;
         }
     }
+    // Relative times of claims without `published` resolve against the document's day,
+    // known only now.
+    let pending = std::mem::take(&mut l.pending);
+    for p in pending {
+        l.resolve_relative(&mut file, p);
+    }
+    file.time_labels = std::mem::take(&mut l.labels);
+    file.time_labels.sort_unstable_by_key(|(i, _)| *i);
     file
+}
+
+/// A relative `as_of` that waits for `document.date`.
+struct Pending {
+    id: Box<str>,
+    text: String,
+    span: Span,
 }
 
 impl Loader<'_> {
@@ -182,6 +216,7 @@ impl Loader<'_> {
         };
         for item in items {
             if let Some(c) = self.claim(item, ids) {
+                self.keep_label(file.claims.len());
                 keep(&mut file.claims, ids, c);
             }
         }
@@ -209,6 +244,21 @@ struct Loader<'a> {
     src: &'a Arc<SourceFile>,
     rules: &'a RuleSet,
     out: &'a mut Vec<Finding>,
+    /// Relative times to resolve once `document.date` is known.
+    pending: Vec<Pending>,
+    /// The time label of the claim just read, until it is kept.
+    label: Option<Box<str>>,
+    /// Time labels by claim index.
+    labels: Vec<(u32, Box<str>)>,
+}
+
+impl Loader<'_> {
+    /// Files the label of the claim just read under its index.
+    fn keep_label(&mut self, index: usize) {
+        if let (Some(l), Ok(i)) = (self.label.take(), u32::try_from(index)) {
+            self.labels.push((i, l));
+        }
+    }
 }
 
 impl Loader<'_> {
@@ -308,21 +358,136 @@ impl Loader<'_> {
         self.out.push(f);
     }
 
-    fn time(&mut self, node: &Node, key: &str) -> Option<Time> {
+    fn time_context(&self, reference: Option<i64>) -> time::Context {
+        time::Context {
+            fiscal_year_start: self.rules.fiscal_year_start.value,
+            reference,
+        }
+    }
+
+    fn not_a_time(&mut self, node: &Node, t: &str, why: Option<String>) {
+        let f = schema(
+            self.src,
+            self.whole(node),
+            why.unwrap_or_else(|| format!("`{t}` is not a time")),
+            "not a time",
+        )
+        .help(format!("a time is {TIME_FORMS}"));
+        self.out.push(f);
+    }
+
+    /// A claim's `as_of`: its time and label, or, for a relative time with no `published`
+    /// day, nothing yet (it waits for `document.date`).
+    fn as_of(
+        &mut self,
+        node: &Node,
+        id: Option<&str>,
+        published: Option<i64>,
+    ) -> (Option<Time>, Option<Box<str>>) {
+        let Some(t) = self.scalar(node, "as_of") else {
+            return (None, None);
+        };
+        match Time::read(t, &self.time_context(published)) {
+            Ok(r) => (Some(r.time), r.label(t)),
+            Err(time::TimeError::NoReference) => {
+                if let Some(id) = id {
+                    self.pending.push(Pending {
+                        id: id.into(),
+                        text: t.to_owned(),
+                        span: self.whole(node),
+                    });
+                }
+                (None, None)
+            }
+            Err(time::TimeError::Wrong(why)) => {
+                let t = t.to_owned();
+                self.not_a_time(node, &t, Some(why));
+                (None, None)
+            }
+            Err(time::TimeError::Invalid) => {
+                let t = t.to_owned();
+                self.not_a_time(node, &t, None);
+                (None, None)
+            }
+        }
+    }
+
+    /// A day (`published`): `2024-10-14`, nothing else.
+    fn day(&mut self, node: &Node, key: &str) -> Option<i64> {
         let t = self.scalar(node, key)?;
-        let parsed = Time::parse(t);
-        if parsed.is_none() {
-            self.out.push(
-                schema(
+        match Time::parse(t) {
+            Some(d) if d.is_day() => Some(d.first),
+            _ => {
+                let f = schema(
                     self.src,
                     self.whole(node),
-                    format!("`{t}` is not a time"),
-                    "not a time",
+                    format!("`{key}` is a day, not `{t}`"),
+                    "not a day",
                 )
-                .help(format!("a time is {TIME_FORMS}")),
-            );
+                .help("write the day the text was published: `2024-10-14`");
+                self.out.push(f);
+                None
+            }
         }
-        parsed
+    }
+
+    /// `document.date`: any time but a relative one.
+    fn document_date(&mut self, node: &Node) -> (Option<Time>, Option<Box<str>>) {
+        let Some(t) = self.scalar(node, "date") else {
+            return (None, None);
+        };
+        let t = t.to_owned();
+        match Time::read(&t, &self.time_context(None)) {
+            Ok(r) if !r.relative => (Some(r.time), r.label(&t)),
+            Ok(_) | Err(time::TimeError::NoReference) => {
+                self.not_a_time(
+                    node,
+                    &t,
+                    Some(format!("`document.date` is never relative, and `{t}` is")),
+                );
+                (None, None)
+            }
+            Err(time::TimeError::Wrong(why)) => {
+                self.not_a_time(node, &t, Some(why));
+                (None, None)
+            }
+            Err(time::TimeError::Invalid) => {
+                self.not_a_time(node, &t, None);
+                (None, None)
+            }
+        }
+    }
+
+    /// Resolves a relative `as_of` against `document.date`, which must be a day.
+    fn resolve_relative(&mut self, file: &mut ClaimsFile, p: Pending) {
+        let reference = file.document.date.filter(Time::is_day).map(|d| d.first);
+        let read = Time::read(&p.text, &self.time_context(reference));
+        let Some(i) = file.claim_index(&p.id) else {
+            return;
+        };
+        match read {
+            Ok(r) => {
+                if let Some(c) = file.claims.get_mut(i) {
+                    c.time = Some(r.time);
+                    if let (Some(l), Ok(i)) = (r.label(&p.text), u32::try_from(i)) {
+                        self.labels.push((i, l));
+                    }
+                }
+            }
+            Err(_) => {
+                let f = schema(
+                    self.src,
+                    p.span,
+                    format!(
+                        "`{}` is a relative time, but there is no day to resolve it against",
+                        p.text
+                    ),
+                    "relative to what?",
+                )
+                .help("give the claim `published: 2024-10-14` (the day its text appeared), or the document a `date` that is a day");
+                self.out.push(f);
+            }
+        }
     }
 
     fn document(&mut self, node: &Node) -> Document {
@@ -337,7 +502,7 @@ impl Loader<'_> {
                     self.scalar(v, "title");
                 }
                 Some("source") => d.source = self.text(v, "source").map(|t| (t.text, t.span)),
-                Some("date") => d.date = self.time(v, "date"),
+                Some("date") => (d.date, d.date_label) = self.document_date(v),
                 other => self.unknown_key(
                     k,
                     other.unwrap_or(""),

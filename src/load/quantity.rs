@@ -48,6 +48,29 @@ impl Loader<'_> {
             }
             None => None,
         };
+        // A date as a value: its days, in the unit `date` (SPEC 3).
+        let says_date = unit_key.as_ref().is_some_and(|t| t.text.trim() == "date");
+        if (unit_key.is_none() || says_date)
+            && let Some(days) = literal::date(&value.text, self.rules, says_date)
+        {
+            return Some(ClaimKind::Quantity(Box::new(QuantityClaim {
+                value,
+                quantity: Some(literal::Quantity {
+                    interval: days,
+                    unit: None,
+                    tag: Tag::Plain,
+                    hedged: false,
+                    truncated: None,
+                    scale: None,
+                }),
+                interval: days,
+                unit: unit::parse("date", None, self.rules),
+                measure,
+                measure_span,
+                domain: domain_key.unwrap_or(Domain::Signed),
+                tag: Tag::Plain,
+            })));
+        }
         let lit = match literal::parse(&value.text, self.rules) {
             Ok(l) => l,
             Err(e) => {
@@ -79,7 +102,9 @@ impl Loader<'_> {
         };
         if let (Some(qq), Some(ku)) = (q.as_mut(), key_unit.as_ref()) {
             match &qq.unit {
-                Some(lu) if lu.dim != ku.dim => {
+                // Two units agree when they convert into each other with factor 1
+                // (`500 bn tenge` and `KZT`; not `250 cents` and `USD`).
+                Some(lu) if lu.dim != ku.dim || !same_factor(lu.factor, ku.factor) => {
                     let ut = unit_key.as_ref().map_or(Span::default(), |t| t.span);
                     self.out.push(
                         Finding::new(
@@ -93,11 +118,13 @@ impl Loader<'_> {
                             format!("in {}", lu.written),
                         )
                         .label(ut, format!("in {}", ku.written))
-                        .help(unit_help(
-                            &value.text,
-                            &lu.written,
-                            &ku.written,
-                        )),
+                        .help(
+                            self.undefined_unit_help(
+                                lu,
+                                unit_key.as_ref().map_or("", |t| t.text.trim()),
+                            )
+                            .unwrap_or_else(|| unit_help(&value.text, &lu.written, &ku.written)),
+                        ),
                     );
                     return None;
                 }
@@ -159,6 +186,29 @@ impl Loader<'_> {
             tag,
         })))
     }
+}
+
+impl Loader<'_> {
+    /// Where the literal's unit is a word the rules do not define (`pounds`: money or
+    /// mass), the help says how a rules file defines it.
+    fn undefined_unit_help(&self, lu: &unit::ParsedUnit, key: &str) -> Option<String> {
+        let w = lu.written.as_str();
+        if w.is_empty()
+            || key.is_empty()
+            || w.contains(' ')
+            || key.contains(char::is_whitespace)
+            || self.rules.unit(w).is_some()
+        {
+            return None;
+        }
+        Some(format!(
+            "the rules do not define `{w}`; if it means {key}, a rules file says so: `units: {{ {w}: 1 {key} }}` (`claimlint explain unit/mismatch`)"
+        ))
+    }
+}
+
+fn same_factor(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
 }
 
 /// The fix for a literal whose unit disagrees with `unit:`: a rate split in two

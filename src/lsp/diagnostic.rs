@@ -3,8 +3,8 @@
 //! locations, every range in UTF-16 positions.
 
 use super::analysis::Analysis;
+use super::document::{Document, MAX_DOCUMENT_BYTES};
 use super::position::LineIndex;
-use super::session::Document;
 use super::uri;
 use crate::code::Severity;
 use crate::error::ToolError;
@@ -141,7 +141,7 @@ pub fn too_large(len: usize) -> Diagnostic {
         source: Some(SOURCE.to_owned()),
         message: format!(
             "this file is not checked: {len} bytes is more than the {} bytes claimlint reads",
-            super::session::MAX_DOCUMENT_BYTES
+            MAX_DOCUMENT_BYTES
         ),
         ..Diagnostic::default()
     }

@@ -11,6 +11,7 @@ pub mod analysis;
 mod completion;
 mod cursor;
 mod diagnostic;
+mod document;
 mod hover;
 pub mod position;
 pub mod session;

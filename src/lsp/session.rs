@@ -5,8 +5,9 @@
 //! once the messages that came in together are handled, so that a burst of keystrokes
 //! is checked once, on its last text, and a result is never published over a newer one.
 
-use super::analysis::{self, Analysis};
+use super::analysis;
 use super::diagnostic;
+pub use super::document::{Checked, Document, MAX_DOCUMENT_BYTES};
 use super::position::LineIndex;
 use super::transport::Out;
 use super::uri;
@@ -39,40 +40,6 @@ pub struct Settings {
     pub snippets: bool,
 }
 
-/// A document open in the editor.
-#[derive(Debug)]
-pub struct Document {
-    /// Its URI, as the client sent it.
-    pub uri: Uri,
-    /// Its path, for a `file:` URI.
-    pub path: Option<PathBuf>,
-    /// The client's version of the text.
-    pub version: i32,
-    /// The text.
-    pub text: String,
-    /// Its lines.
-    pub lines: LineIndex,
-    /// Whether it is a claims file (by its name).
-    pub claims: bool,
-    /// The last check of its text, if it is a claims file that was checked.
-    pub checked: Option<Checked>,
-}
-
-/// A claims file's check.
-#[derive(Debug)]
-pub struct Checked {
-    /// The version of the text checked.
-    pub version: i32,
-    /// The findings and claims (none where the file is excluded or the rules failed).
-    pub analysis: Option<Analysis>,
-    /// The rules it was checked with.
-    pub rules: Option<Arc<RuleSet>>,
-    /// The article it quotes, where it has one.
-    article: Option<PathBuf>,
-    /// Bytes the editor's text has before the checked text (a byte-order mark).
-    pub shift: usize,
-}
-
 /// The rules in force for one config.
 #[derive(Debug)]
 struct InForce {
@@ -89,9 +56,6 @@ pub struct Session {
     in_force: HashMap<Option<PathBuf>, Arc<InForce>>,
     to_check: BTreeSet<String>,
 }
-
-/// The largest document checked (as `check`'s default `--max-file-size`).
-pub const MAX_DOCUMENT_BYTES: usize = crate::run::MAX_FILE_BYTES as usize;
 
 impl Session {
     /// A session with these settings.

@@ -4,6 +4,7 @@
 //! function of the rules would hold. Reasoning only: `message.rs` words it.
 
 use super::compile::Compiled;
+use super::tolerance::Tolerance;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::{CmpOp, Expr, ExprKind};
 use crate::interval::Interval;
@@ -20,6 +21,9 @@ pub(super) struct Evaluated {
     /// The kinds of the two sides where one is a percent (or a ratio) and the other
     /// percentage points: `numeric/percent-points`, whatever the verdict.
     pub mixes_percent_and_points: Option<(Kind, Kind)>,
+    /// Where a strict comparison of stated values holds only at the one point where both
+    /// sides touch: that point (`numeric/boundary`).
+    pub boundary: Option<f64>,
 }
 
 /// Whether an assertion holds on the stated values.
@@ -50,28 +54,58 @@ pub(super) fn evaluate(c: &Compiled, file: &ClaimsFile, vars: &[Interval]) -> Ev
             node
         };
         Verdict::Undefined { divisor }
-    } else if !fails(c.op, &vals[c.lhs], &vals[c.rhs]) {
+    } else if !fails(c.op, c.tol, &vals[c.lhs], &vals[c.rhs]) {
         Verdict::Holds
     } else {
         Verdict::Fails {
             truncation_helps: holds_truncated(c, file, vars),
         }
     };
+    let boundary = match verdict {
+        Verdict::Holds => touching(c, &vals[c.lhs], &vals[c.rhs]),
+        _ => None,
+    };
     Evaluated {
         vals,
         verdict,
         mixes_percent_and_points,
+        boundary,
     }
+}
+
+/// For a strict comparison of stated values that holds: the point where both sides meet,
+/// if that is the only place it holds (SPEC 4.1). Unknowns are exempt.
+fn touching(c: &Compiled, l: &Interval, r: &Interval) -> Option<f64> {
+    if c.prog.meta[c.lhs].from_unknown || c.prog.meta[c.rhs].from_unknown {
+        return None;
+    }
+    // The two ends that meet: for `<`, the left's lowest and the right's highest.
+    let (a, b) = match c.op {
+        CmpOp::Lt => (l.lo, r.hi),
+        CmpOp::Gt => (l.hi, r.lo),
+        _ => return None,
+    };
+    if !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    // Equal, up to the ulps of outward rounding.
+    let eps = 1e-9 * a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
+    let touching = match c.op {
+        CmpOp::Lt => a >= b - eps,
+        _ => a <= b + eps,
+    };
+    touching.then_some((a + b) / 2.0)
 }
 
 /// Whether `l op r` fails: no values of the two intervals satisfy it (endpoints count as
 /// closed, so touching intervals never fail).
-pub fn fails(op: CmpOp, l: &Interval, r: &Interval) -> bool {
+pub fn fails(op: CmpOp, tol: Tolerance, l: &Interval, r: &Interval) -> bool {
     if l.is_empty() || r.is_empty() {
         return false;
     }
     match op {
         CmpOp::Eq => l.disjoint(r),
+        CmpOp::Approx => l.widen(tol.of(l, r)).disjoint(r),
         CmpOp::Ne => l.is_point() && r.is_point() && l.lo == r.lo,
         CmpOp::Lt | CmpOp::Le => l.lo > r.hi,
         CmpOp::Gt | CmpOp::Ge => l.hi < r.lo,
@@ -109,7 +143,7 @@ fn holds_truncated(c: &Compiled, file: &ClaimsFile, vars: &[Interval]) -> bool {
     }
     let mut tvals = Vec::new();
     program::eval(&tprog.ops, &tprog.meta, &truncated, &mut tvals);
-    !fails(c.op, &tvals[c.lhs], &tvals[c.rhs])
+    !fails(c.op, c.tol, &tvals[c.lhs], &tvals[c.rhs])
 }
 
 /// The first alternative the rules give for the left side's function that would hold
@@ -142,7 +176,7 @@ pub(super) fn holding_alternative<'r>(
         let root = p.compile(&e, scope, &[], None).ok()?;
         let mut vals = Vec::new();
         program::eval(&p.ops, &p.meta, &|k| vars[k], &mut vals);
-        (!fails(c.op, &vals[root], &vals[c.rhs]))
+        (!fails(c.op, c.tol, &vals[root], &vals[c.rhs]))
             .then(|| (alt.as_str(), p.meta[root].kind == Kind::Points))
     })
 }

@@ -1,10 +1,11 @@
 //! An assertion, read and compiled: both sides in one program, the right side a literal
 //! where it reads as one (`half`, `about 25%`), else a formula.
 
+use super::tolerance::Tolerance;
 use crate::claim::Text;
 use crate::formula::{self, CmpOp, Expr, FormulaError};
 use crate::literal::{self, Literal, LiteralError, Quantity};
-use crate::number::Kind;
+use crate::number::{Kind, Tag};
 use crate::program::{self, CompileError, Op, Program, Scope};
 use crate::rules::RuleSet;
 use crate::source::Span;
@@ -18,6 +19,8 @@ pub(super) struct Compiled {
     pub lhs: usize,
     pub rhs: usize,
     pub op: CmpOp,
+    /// The tolerance of `~=`.
+    pub tol: Tolerance,
     /// The left side's syntax tree, to word it in the document's terms.
     pub lhs_expr: Expr,
     /// The right side, when it is a literal.
@@ -35,6 +38,7 @@ pub(super) struct Live {
     pub lhs: usize,
     pub rhs: usize,
     pub op: CmpOp,
+    pub tol: Tolerance,
     pub vars: Vec<usize>,
     /// The kinds of the two sides, for wording what propagation proves.
     pub kinds: (Kind, Kind),
@@ -52,6 +56,7 @@ impl From<Compiled> for Live {
             lhs: c.lhs,
             rhs: c.rhs,
             op: c.op,
+            tol: c.tol,
             kinds: (c.prog.meta[c.lhs].kind, c.prog.meta[c.rhs].kind),
             lhs_span: c.lhs_expr.span,
             vars: c.vars,
@@ -98,12 +103,14 @@ pub(super) fn compile(
         .collect();
     vars.sort_unstable();
     vars.dedup();
+    let tol = Tolerance::for_sides(prog.meta[lhs].kind, prog.meta[rhs].kind, rules);
     Ok(Compiled {
         claim,
         prog,
         lhs,
         rhs,
         op: split.op,
+        tol,
         lhs_expr: split.lhs,
         rhs_literal,
         rhs_text,
@@ -128,7 +135,20 @@ fn compile_sides(
     let rest = &text.text[rhs_start..];
     // Where the right side's text starts, past white space.
     let rhs_at = rhs_start + rest.len() - rest.trim_start().len();
-    let (rhs, lit) = match literal::parse(rhs_text, rules) {
+    // A date on the right of a date is read as one (`opened < 2025-06`).
+    let lhs_date = prog.units[lhs].as_ref().is_some_and(|u| u.is("date"));
+    let read = match literal::date(rhs_text, rules, lhs_date) {
+        Some(days) => Ok(Literal::Value(Quantity {
+            interval: days,
+            unit: crate::unit::parse("date", None, rules).map(Box::new),
+            tag: crate::number::Tag::Plain,
+            hedged: false,
+            truncated: None,
+            scale: None,
+        })),
+        None => literal::parse(rhs_text, rules),
+    };
+    let (rhs, lit) = match read {
         Ok(Literal::Value(q)) => {
             let node = program::Node {
                 op: Op::Const(q.interval),
@@ -170,4 +190,40 @@ fn compile_sides(
     };
     prog.same_unit(lhs, rhs).map_err(CompileFailure::Compile)?;
     Ok((lhs, rhs, lit))
+}
+
+/// An unknown without a tag takes the tag of what it meets in `+`, `-`, a comparison, or
+/// a ratio of two claims (`growth`, `decline`): the first one met (SPEC 3), so that what
+/// the claims imply of it is worded in percent or points.
+pub(super) fn infer_tags(c: &Compiled, tags: &mut rustc_hash::FxHashMap<usize, Tag>) {
+    let (ops, meta) = (&c.prog.ops, &c.prog.meta);
+    let tag = |k: Kind| match k {
+        Kind::Percent => Some(Tag::Percent),
+        Kind::Points => Some(Tag::Points),
+        _ => None,
+    };
+    let meet = |i: usize, other: usize, tags: &mut rustc_hash::FxHashMap<usize, Tag>| {
+        if let Op::Var(v) = ops[i]
+            && meta[i].from_unknown
+            && meta[i].kind == Kind::Plain
+            && let Some(t) = tag(meta[other].kind)
+        {
+            tags.entry(v).or_insert(t);
+        }
+    };
+    for op in ops {
+        match *op {
+            Op::Add(a, b) | Op::Sub(a, b) | Op::Min(a, b) | Op::Max(a, b) => {
+                meet(a, b, tags);
+                meet(b, a, tags);
+            }
+            Op::Div(a, b) if matches!(ops[a], Op::Var(_)) && matches!(ops[b], Op::Var(_)) => {
+                meet(a, b, tags);
+                meet(b, a, tags);
+            }
+            _ => {}
+        }
+    }
+    meet(c.lhs, c.rhs, tags);
+    meet(c.rhs, c.lhs, tags);
 }

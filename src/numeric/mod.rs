@@ -42,6 +42,7 @@ pub mod propagate;
 pub mod restate;
 #[cfg(test)]
 mod tests;
+mod tolerance;
 
 pub use message::{scale_of, style_of};
 
@@ -57,9 +58,13 @@ pub const MAX_FILE_NODES: usize = 20_000_000;
 /// Runs the numeric checks of one file: each assertion on its own, then all of them
 /// together.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let words = Messages { file, rules };
+    let mut words = Messages {
+        file,
+        rules,
+        tags: rustc_hash::FxHashMap::default(),
+    };
     let vars = stated(file);
-    let live = alone(file, rules, &vars, &words, out);
+    let live = alone(file, rules, &vars, &mut words, out);
     let rounds = rules.propagation_rounds.value as usize;
     propagate::propagate(file, &vars, &live, rounds, work_budget(file), &mut |p| {
         out.extend(match &p {
@@ -92,7 +97,7 @@ fn alone(
     file: &ClaimsFile,
     rules: &RuleSet,
     vars: &[Interval],
-    words: &Messages<'_>,
+    words: &mut Messages<'_>,
     out: &mut Vec<Finding>,
 ) -> Vec<Live> {
     let scope = Scope { file, rules };
@@ -114,6 +119,7 @@ fn alone(
             }
         };
         nodes += comp.prog.ops.len();
+        compile::infer_tags(&comp, &mut words.tags);
         let e = assertion::evaluate(&comp, file, vars);
         words.alone(&comp, text, &e, vars, &scope, out);
         if matches!(e.verdict, assertion::Verdict::Holds) {

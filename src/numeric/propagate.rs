@@ -3,6 +3,7 @@
 //! Reasoning only: it returns what it proved ([`Proved`]); `message.rs` words it.
 
 use super::compile::Live;
+use super::tolerance::Tolerance;
 use crate::claim::{ClaimKind, ClaimsFile};
 use crate::formula::CmpOp;
 use crate::interval::Interval;
@@ -210,8 +211,16 @@ impl Propagation<'_> {
                 &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
                 &mut vals,
             );
-            narrow_sides(c.op, &mut vals, c.lhs, c.rhs);
+            narrow_sides(c.op, c.tol, &mut vals, c.lhs, c.rhs);
             if !program::narrow(&c.ops, &mut vals) {
+                return Err(a);
+            }
+            // A divisor narrowed to exactly zero: no values satisfy the assertion (a fall
+            // of 600% of a quantity that cannot be negative).
+            if c.ops
+                .iter()
+                .any(|op| matches!(*op, Op::Div(_, b) if vals[b].lo == 0.0 && vals[b].hi == 0.0))
+            {
                 return Err(a);
             }
             for (i, op) in c.ops.iter().enumerate() {
@@ -350,13 +359,18 @@ impl Propagation<'_> {
 }
 
 /// Narrows the two sides of `lhs op rhs` to the values that can satisfy it.
-fn narrow_sides(op: CmpOp, vals: &mut [Interval], lhs: usize, rhs: usize) {
+fn narrow_sides(op: CmpOp, tol: Tolerance, vals: &mut [Interval], lhs: usize, rhs: usize) {
     let (l, r) = (vals[lhs], vals[rhs]);
     match op {
         CmpOp::Eq => {
             let m = l.intersect(&r);
             vals[lhs] = m;
             vals[rhs] = m;
+        }
+        CmpOp::Approx => {
+            // Each side lies within the tolerance of the other.
+            vals[lhs] = l.intersect(&r.widen(tol.toward(&r)));
+            vals[rhs] = r.intersect(&l.widen(tol.toward(&l)));
         }
         CmpOp::Lt | CmpOp::Le => {
             vals[lhs] = l.intersect(&Interval::new(f64::NEG_INFINITY, r.hi));

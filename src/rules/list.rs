@@ -137,6 +137,11 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
             .iter()
             .map(|(n, e)| line("number_words", n, e, num(e.value))),
     );
+    v.extend(
+        r.range_words
+            .iter()
+            .map(|(n, e)| line("range_words", n, e, e.value.text.clone())),
+    );
     v.push(line(
         "settings",
         "word_tolerance",
@@ -159,6 +164,27 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
         &r.propagation_rounds,
         r.propagation_rounds.value.to_string(),
     ));
+    v.push(line(
+        "settings",
+        "fiscal_year_start",
+        &r.fiscal_year_start,
+        r.fiscal_year_start.value.to_string(),
+    ));
+    v.push(line(
+        "settings",
+        "approx_points",
+        &r.approx_points,
+        format!(
+            "{} pp",
+            crate::wording::significant(r.approx_points.value * 100.0, 6)
+        ),
+    ));
+    v.push(line(
+        "settings",
+        "approx_relative",
+        &r.approx_relative,
+        pct(r.approx_relative.value),
+    ));
     v.extend(r.units.iter().map(|(n, e)| {
         let mut s = match &e.value.is {
             Some((f, u)) => format!("{} {u}", num(*f)),
@@ -169,6 +195,11 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
         }
         line("units", n, e, s)
     }));
+    v.extend(
+        r.currencies
+            .iter()
+            .map(|(n, e)| line("currencies", n, e, e.value.clone())),
+    );
     v.extend(r.functions.iter().map(|(n, e)| {
         line(
             "functions",

@@ -4,7 +4,9 @@ use super::entry::{function, hedge};
 use super::finish::{check_function_cycles, resolve_units};
 use super::read::{bad, fold_word, known_keys, list, map, number, positive, scalar, tolerance};
 use super::vocab::Vocabulary;
-use super::{Domain, Entry, FunctionDef, Hedge, Origin, RuleSet, TrailingZeros, UnitDef};
+use super::{
+    Domain, Entry, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef,
+};
 use crate::code::{Code, Level, Severity};
 use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
@@ -40,6 +42,11 @@ struct Partial {
     word_tolerance: Option<Entry<f64>>,
     trailing_zeros: Option<Entry<TrailingZeros>>,
     propagation_rounds: Option<Entry<u32>>,
+    fiscal_year_start: Option<Entry<u32>>,
+    approx_points: Option<Entry<f64>>,
+    approx_relative: Option<Entry<f64>>,
+    currencies: BTreeMap<String, Entry<String>>,
+    range_words: BTreeMap<String, Entry<RangeWord>>,
     units: BTreeMap<String, Entry<UnitDef>>,
     functions: BTreeMap<String, Entry<FunctionDef>>,
     vocab: Vocabulary,
@@ -88,6 +95,8 @@ impl RulesBuilder {
                 "literals",
                 "settings",
                 "units",
+                "currencies",
+                "range_words",
                 "functions",
                 "lifecycles",
                 "exclusions",
@@ -107,20 +116,52 @@ impl RulesBuilder {
         for (k, v) in entries {
             match k.as_str().unwrap_or("") {
                 "literals" => self.literals(file, v, &origin)?,
-                "settings" => {
-                    let m = map(file, v, "settings")?;
-                    known_keys(file, m, &["propagation_rounds"], "settings")?;
-                    for (_, n) in m {
-                        let t = scalar(file, n, "propagation_rounds")?;
-                        let r = t
-                            .parse::<u32>()
-                            .ok()
-                            .filter(|r| (1..=100_000).contains(r))
-                            .ok_or_else(|| bad(file, n, format!("propagation_rounds must be a whole number from 1 to 100000, not `{t}`")))?;
-                        self.set.propagation_rounds = Some(Entry {
-                            value: r,
-                            origin: origin(n),
-                        });
+                "settings" => self.settings(file, v, &origin)?,
+                "currencies" => {
+                    for (sign, unit) in map(file, v, "currencies")? {
+                        let sign_text = scalar(file, sign, "a currency sign")?.trim();
+                        let unit_text = scalar(file, unit, "a currency's unit")?.trim();
+                        if sign_text.is_empty()
+                            || sign_text
+                                .chars()
+                                .any(|c| c.is_whitespace() || c.is_ascii_digit())
+                        {
+                            return Err(bad(
+                                file,
+                                sign,
+                                format!(
+                                    "a currency sign or prefix is one word without digits, not `{sign_text}`"
+                                ),
+                            ));
+                        }
+                        if unit_text.is_empty() || unit_text.contains(char::is_whitespace) {
+                            return Err(bad(
+                                file,
+                                unit,
+                                format!(
+                                    "a currency stands for one unit (`BDT`), not `{unit_text}`"
+                                ),
+                            ));
+                        }
+                        self.set.currencies.insert(
+                            sign_text.to_owned(),
+                            Entry {
+                                value: unit_text.to_owned(),
+                                origin: origin(sign),
+                            },
+                        );
+                    }
+                }
+                "range_words" => {
+                    for (w, def) in map(file, v, "range_words")? {
+                        let r = range_word(file, def)?;
+                        self.set.range_words.insert(
+                            fold_word(scalar(file, w, "a range word")?),
+                            Entry {
+                                value: r,
+                                origin: origin(w),
+                            },
+                        );
                     }
                 }
                 "units" => {
@@ -182,6 +223,81 @@ impl RulesBuilder {
             &self.set.filler_words,
             &origin,
         )
+    }
+
+    /// Merges a `settings:` mapping.
+    fn settings(
+        &mut self,
+        file: &Arc<SourceFile>,
+        v: &Node,
+        origin: &dyn Fn(&Node) -> Origin,
+    ) -> Result<(), ToolError> {
+        let m = map(file, v, "settings")?;
+        known_keys(
+            file,
+            m,
+            &[
+                "propagation_rounds",
+                "fiscal_year_start",
+                "approx_points",
+                "approx_relative",
+            ],
+            "settings",
+        )?;
+        for (k, n) in m {
+            let key = k.as_str().unwrap_or("");
+            let t = scalar(file, n, key)?;
+            match key {
+                "propagation_rounds" => {
+                    let r = t
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|r| (1..=100_000).contains(r))
+                        .ok_or_else(|| bad(file, n, format!("propagation_rounds must be a whole number from 1 to 100000, not `{t}`")))?;
+                    self.set.propagation_rounds = Some(Entry {
+                        value: r,
+                        origin: origin(n),
+                    });
+                }
+                "fiscal_year_start" => {
+                    let r = t
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|r| (1..=12).contains(r))
+                        .ok_or_else(|| {
+                            bad(
+                                file,
+                                n,
+                                format!("fiscal_year_start is the first month of a fiscal year, a whole number from 1 to 12, not `{t}`"),
+                            )
+                        })?;
+                    self.set.fiscal_year_start = Some(Entry {
+                        value: r,
+                        origin: origin(n),
+                    });
+                }
+                "approx_points" => {
+                    let p = points(t).ok_or_else(|| {
+                        bad(
+                            file,
+                            n,
+                            format!("approx_points is percentage points from 0 pp to 100 pp (`2 pp`), not `{t}`"),
+                        )
+                    })?;
+                    self.set.approx_points = Some(Entry {
+                        value: p,
+                        origin: origin(n),
+                    });
+                }
+                _ => {
+                    self.set.approx_relative = Some(Entry {
+                        value: tolerance(file, n, "approx_relative")?,
+                        origin: origin(n),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Merges a `severity:` mapping (of a rules file, or of the config).
@@ -331,6 +447,13 @@ impl RulesBuilder {
     }
 
     fn unit(&self, file: &Arc<SourceFile>, def: &Node) -> Result<UnitDef, ToolError> {
+        // The shorthand `kg: 1000 gram` is `kg: { is: 1000 gram }`.
+        if let Some(t) = def.as_str() {
+            return Ok(UnitDef {
+                is: Some(unit_is(file, def, t)?),
+                domain: None,
+            });
+        }
         let m = map(file, def, "a unit")?;
         known_keys(file, m, &["is", "domain"], "a unit")?;
         let mut u = UnitDef {
@@ -339,21 +462,7 @@ impl RulesBuilder {
         };
         for (k, v) in m {
             match k.as_str().unwrap_or("") {
-                "is" => {
-                    let t = scalar(file, v, "`is`")?.trim();
-                    let (f, name) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
-                    let f = number(f).filter(|f| *f > 0.0).ok_or_else(|| {
-                        bad(file, v, format!("`is` must be a finite positive factor and a unit (`1000 gram`), not `{t}`"))
-                    })?;
-                    if name.trim().is_empty() {
-                        return Err(bad(
-                            file,
-                            v,
-                            format!("`is` must name a unit after its factor: `{t}`"),
-                        ));
-                    }
-                    u.is = Some((f, fold_word(name)));
-                }
+                "is" => u.is = Some(unit_is(file, v, scalar(file, v, "`is`")?)?),
                 "domain" => {
                     let t = scalar(file, v, "domain")?;
                     u.domain = Some(Domain::parse(t).ok_or_else(|| {
@@ -391,8 +500,24 @@ impl RulesBuilder {
             }),
             propagation_rounds: p.propagation_rounds.unwrap_or(Entry {
                 value: 100,
+                origin: default_origin.clone(),
+            }),
+            fiscal_year_start: p.fiscal_year_start.unwrap_or(Entry {
+                value: 1,
+                origin: default_origin.clone(),
+            }),
+            approx_points: p.approx_points.unwrap_or(Entry {
+                value: 0.02,
+                origin: default_origin.clone(),
+            }),
+            approx_relative: p.approx_relative.unwrap_or(Entry {
+                value: 0.1,
                 origin: default_origin,
             }),
+            currency_list: longest_first(p.currencies.keys()),
+            range_word_list: longest_first(p.range_words.keys()),
+            currencies: p.currencies,
+            range_words: p.range_words,
             hedge_words: longest_first(p.hedges.keys()),
             scale_words: longest_first(p.scales.keys()),
             ratio_word_list: longest_first(p.ratio_words.keys()),
@@ -414,6 +539,83 @@ impl RulesBuilder {
             phrase_words: std::sync::OnceLock::new(),
         })
     }
+}
+
+/// `1000 gram`: a factor and the unit it multiplies.
+fn unit_is(file: &Arc<SourceFile>, v: &Node, t: &str) -> Result<(f64, String), ToolError> {
+    let t = t.trim();
+    let (f, name) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    let f = number(f).filter(|f| *f > 0.0).ok_or_else(|| {
+        bad(
+            file,
+            v,
+            format!("a unit is a finite positive factor and a unit (`1000 gram`), not `{t}`"),
+        )
+    })?;
+    if name.trim().is_empty() {
+        return Err(bad(
+            file,
+            v,
+            format!("a unit must name a unit after its factor: `{t}`"),
+        ));
+    }
+    Ok((f, fold_word(name)))
+}
+
+/// `2 pp`: percentage points, as a fraction.
+fn points(t: &str) -> Option<f64> {
+    let t = t.trim();
+    let n = t
+        .strip_suffix("pp")
+        .or_else(|| t.strip_suffix("percentage points"))?;
+    let v = n.trim().parse::<f64>().ok()? / 100.0;
+    (v.is_finite() && (0.0..=1.0).contains(&v)).then_some(v)
+}
+
+/// A range word's interval: `(50%, 100%]`, `[10, 100)`.
+fn range_word(file: &Arc<SourceFile>, def: &Node) -> Result<RangeWord, ToolError> {
+    let t = scalar(file, def, "a range word's interval")?.trim();
+    let malformed = || {
+        bad(
+            file,
+            def,
+            format!("a range word's interval is written `(50%, 100%]` or `[10, 100)`, not `{t}`"),
+        )
+    };
+    let inner = t
+        .strip_prefix(['(', '['])
+        .and_then(|r| r.strip_suffix([')', ']']))
+        .ok_or_else(malformed)?;
+    let (a, b) = inner.split_once(',').ok_or_else(malformed)?;
+    let (a, b) = (a.trim(), b.trim());
+    let percent = a.ends_with('%');
+    if percent != b.ends_with('%') {
+        return Err(bad(
+            file,
+            def,
+            format!("both ends of a range word's interval are percents, or neither: `{t}`"),
+        ));
+    }
+    let (lo, hi) = (
+        number(a).ok_or_else(malformed)?,
+        number(b).ok_or_else(malformed)?,
+    );
+    if lo > hi {
+        return Err(bad(
+            file,
+            def,
+            format!("a range word's interval runs from its lower end to its upper end: `{t}`"),
+        ));
+    }
+    Ok(RangeWord {
+        interval: crate::interval::Interval::new(lo, hi),
+        tag: if percent {
+            crate::number::Tag::Percent
+        } else {
+            crate::number::Tag::Plain
+        },
+        text: t.to_owned(),
+    })
 }
 
 fn longest_first<'a>(words: impl Iterator<Item = &'a String>) -> Vec<String> {

@@ -11,6 +11,8 @@ mod finish;
 mod list;
 mod load;
 mod read;
+#[cfg(test)]
+mod tests;
 mod vocab;
 mod words;
 
@@ -90,6 +92,18 @@ pub struct ResolvedUnit {
     pub domain: Option<Domain>,
 }
 
+/// A range word of the rules (`a majority`: (50%, 100%]): an interval named outright.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeWord {
+    /// Its interval (open ends are read as closed, as every end is when deciding a
+    /// failure), percents as fractions.
+    pub interval: crate::interval::Interval,
+    /// Whether its ends are percents.
+    pub tag: crate::number::Tag,
+    /// As written in the rules (`(50%, 100%]`).
+    pub text: String,
+}
+
 /// A function of the rules.
 #[derive(Clone, Debug)]
 pub struct FunctionDef {
@@ -136,6 +150,17 @@ pub struct RuleSet {
     pub trailing_zeros: Entry<TrailingZeros>,
     /// Rounds of propagation over a connected group.
     pub propagation_rounds: Entry<u32>,
+    /// The first month of a fiscal year (`FY2024`), 1 to 12.
+    pub fiscal_year_start: Entry<u32>,
+    /// The tolerance of `~=` between two percent or points values, as a fraction (2 pp is
+    /// 0.02).
+    pub approx_points: Entry<f64>,
+    /// The tolerance of `~=` otherwise, relative to the larger magnitude.
+    pub approx_relative: Entry<f64>,
+    /// Currency signs and prefixes (`$`, `US$`, `Tk`) and the units they stand for.
+    pub currencies: BTreeMap<String, Entry<String>>,
+    /// Range words and their intervals.
+    pub range_words: BTreeMap<String, Entry<RangeWord>>,
     /// Units by lowercase name.
     pub units: BTreeMap<String, Entry<UnitDef>>,
     /// Functions.
@@ -165,6 +190,10 @@ pub struct RuleSet {
     pub ratio_word_list: Vec<String>,
     /// Number words, longest first.
     pub number_word_list: Vec<String>,
+    /// Currency signs and prefixes, longest first.
+    pub currency_list: Vec<String>,
+    /// Range words, longest first.
+    pub range_word_list: Vec<String>,
     /// The words `claimlint draft` reads an article with.
     pub draft: DraftWords,
 }

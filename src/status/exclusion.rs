@@ -187,7 +187,7 @@ fn finding(file: &ClaimsFile, rules: &RuleSet, a: &Item, b: &Item, code: Code) -
                 quoted(fp),
                 quoted(lp),
                 first.subject,
-                when(first.time)
+                when(file, first.claim)
             ),
             "correct one of them, or give each its own `as_of`",
         )
@@ -197,9 +197,9 @@ fn finding(file: &ClaimsFile, rules: &RuleSet, a: &Item, b: &Item, code: Code) -
                 "{} {} ({}) and {} ({}): the times overlap, and {rule}",
                 first.subject,
                 quoted(fp),
-                time_words(first.time),
+                time_words(file, first.claim),
                 quoted(lp),
-                time_words(later.time)
+                time_words(file, later.claim)
             ),
             "give the claims times that do not overlap",
         )

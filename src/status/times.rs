@@ -51,7 +51,7 @@ impl Group<'_> {
         overlapping_dated(buckets, &affirmed, &by_first, &mut found);
         self.regressions(buckets, &affirmed, &dated, &by_first, &mut found);
         let pairs = claims_of(&affirmed, found);
-        self.report(buckets, pairs, out);
+        self.report(pairs, out);
     }
 
     /// Regression: for each bucket, in order of its start, the states of the buckets that
@@ -101,12 +101,7 @@ impl Group<'_> {
     }
 
     /// One finding per later claim, in file order of the later claim.
-    fn report(
-        &self,
-        buckets: &[Bucket],
-        mut pairs: Vec<(&Entry, &Entry, Found)>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn report(&self, mut pairs: Vec<(&Entry, &Entry, Found)>, out: &mut Vec<Finding>) {
         pairs.sort_by_key(|(a, b, _)| a.claim.max(b.claim));
         let mut reported: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
         for (ei, ej, f) in pairs {
@@ -114,14 +109,13 @@ impl Group<'_> {
             if !reported.insert(later) {
                 continue;
             }
-            let (ti, tj) = (buckets[f.at].time, buckets[f.other].time);
             let finding = match f.why {
                 Why::Ambiguous => {
                     // In file order: the earlier claim first.
-                    let (ea, ta, eb, tb) = if ej.claim < ei.claim {
-                        (ej, tj, ei, ti)
+                    let (ea, eb) = if ej.claim < ei.claim {
+                        (ej, ei)
                     } else {
-                        (ei, ti, ej, tj)
+                        (ei, ej)
                     };
                     self.pair(
                         Code::StatusAmbiguousTime,
@@ -131,9 +125,9 @@ impl Group<'_> {
                             "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
                             self.subject,
                             quoted(self.phrase(ea).0),
-                            time_words(ta),
+                            time_words(self.file, ea.claim),
                             quoted(self.phrase(eb).0),
-                            time_words(tb),
+                            time_words(self.file, eb.claim),
                         ),
                         "give the claims times that do not overlap, or the same time",
                     )
@@ -148,9 +142,9 @@ impl Group<'_> {
                         "{} goes back: {} in {}, then {} in {}",
                         self.subject,
                         quoted(self.phrase(ej).0),
-                        time_words(tj),
+                        time_words(self.file, ej.claim),
                         quoted(self.phrase(ei).0),
-                        time_words(ti),
+                        time_words(self.file, ei.claim),
                     ),
                     "a lifecycle moves forward: check the times, or the order of the states in the rules",
                 ),
@@ -162,9 +156,9 @@ impl Group<'_> {
                         "{} cannot go from {} in {} to {} in {}: they are on different branches",
                         self.subject,
                         quoted(self.phrase(ej).0),
-                        time_words(tj),
+                        time_words(self.file, ej.claim),
                         quoted(self.phrase(ei).0),
-                        time_words(ti),
+                        time_words(self.file, ei.claim),
                     ),
                     "no state leads from one to the other: check the times, or `after:` in the rules",
                 ),

@@ -66,18 +66,28 @@ fn report_tool_error(e: &ToolError) {
     let _ = std::io::stderr().write_all(output::escape_keep_lines(&s).as_bytes());
 }
 
-fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
-    let opts = RunOptions {
-        paths: a.paths.clone(),
-        config: a.source.config.clone(),
-        isolated: a.source.isolated,
-        force_exclude: a.force_exclude,
+/// What a run of `check` or `review` reads, from their shared arguments.
+pub fn run_options(
+    paths: &[std::path::PathBuf],
+    source: &args::RuleSource,
+    force_exclude: bool,
+    max_file_size: u64,
+) -> RunOptions {
+    RunOptions {
+        paths: paths.to_vec(),
+        config: source.config.clone(),
+        isolated: source.isolated,
+        force_exclude,
         rules: RuleOptions {
-            no_defaults: a.source.no_default_rules,
-            extra: a.source.rules.clone(),
+            no_defaults: source.no_default_rules,
+            extra: source.rules.clone(),
         },
-        max_file_bytes: a.max_file_size * 1024 * 1024,
-    };
+        max_file_bytes: max_file_size.saturating_mul(1024 * 1024),
+    }
+}
+
+fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
+    let opts = run_options(&a.paths, &a.source, a.force_exclude, a.max_file_size);
     // The page needs the claims and the article as well as the findings (a baseline is
     // written from the findings alone, whatever the format).
     if a.format == Format::Html && a.write_baseline.is_none() {

@@ -2,7 +2,6 @@
 
 use crate::args::{CheckArgs, Color, ReviewArgs};
 use crate::{fails, print, read_baseline};
-use claimlint::config::RuleOptions;
 use claimlint::error::{ErrorKind, ToolError};
 use claimlint::output::Counts;
 use claimlint::review::{self, Review};
@@ -39,17 +38,7 @@ pub fn html_format(a: &CheckArgs, opts: &RunOptions) -> Result<ExitCode, ToolErr
 
 /// `review [PATH ...] [-o FILE.html]`.
 pub fn review(a: &ReviewArgs) -> Result<ExitCode, ToolError> {
-    let opts = RunOptions {
-        paths: a.paths.clone(),
-        config: a.source.config.clone(),
-        isolated: a.source.isolated,
-        force_exclude: a.force_exclude,
-        rules: RuleOptions {
-            no_defaults: a.source.no_default_rules,
-            extra: a.source.rules.clone(),
-        },
-        max_file_bytes: a.max_file_size * 1024 * 1024,
-    };
+    let opts = crate::run_options(&a.paths, &a.source, a.force_exclude, a.max_file_size);
     let reviews = reviews(&opts, a.baseline.as_ref())?;
     let c = counts(&reviews);
     let failing = fails(c, a.fail_on);

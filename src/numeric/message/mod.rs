@@ -27,13 +27,23 @@ pub fn scale_of(q: &QuantityClaim, rules: &RuleSet) -> Option<(String, f64)> {
 
 /// How a quantity's values are shown: as a percent, in points, or in its scale.
 pub fn style_of(q: &QuantityClaim, rules: &RuleSet) -> Style {
+    if is_date(q) {
+        return Style::Date;
+    }
     Style::for_kind(q.tag.into(), scale_of(q, rules))
+}
+
+/// Whether a quantity is a date (SPEC 3: its unit is `date`).
+fn is_date(q: &QuantityClaim) -> bool {
+    q.unit.as_ref().is_some_and(|u| u.dim.is("date"))
 }
 
 /// Words the findings of one file's numeric checks.
 pub(super) struct Messages<'a> {
     pub file: &'a ClaimsFile,
     pub rules: &'a RuleSet,
+    /// The tag each unknown without one takes from what it meets (SPEC 3).
+    pub tags: rustc_hash::FxHashMap<usize, crate::number::Tag>,
 }
 
 impl Messages<'_> {
@@ -162,6 +172,9 @@ impl Messages<'_> {
         if let Some((l, r)) = e.mixes_percent_and_points {
             out.push(self.percent_points(c, text, l, r));
         }
+        if let Some(point) = e.boundary {
+            out.push(self.boundary(c, text, point));
+        }
         match e.verdict {
             Verdict::Holds => {}
             Verdict::Undefined { divisor } => out.push(self.undefined(c, text, &e.vals, divisor)),
@@ -169,6 +182,43 @@ impl Messages<'_> {
                 out.push(self.mismatch(c, text, &e.vals, truncation_helps, vars, scope));
             }
         }
+    }
+
+    /// `numeric/boundary`: a strict comparison of stated values that holds only where
+    /// both sides meet, at `point` (SPEC 4.1).
+    fn boundary(&self, c: &Compiled, text: &Text, point: f64) -> Finding {
+        let (lhs_style, _) = self.styles(c);
+        let point = wording::stated(&Interval::point(point), &lhs_style);
+        let side = |e: &crate::formula::Expr| -> String {
+            if let ExprKind::Id(id) = &e.kind
+                && let Some(i) = self.file.claim_index(id)
+                && let ClaimKind::Quantity(q) = &self.file.claims[i].kind
+            {
+                return q.value.text.clone();
+            }
+            format!("`{}`", src_text(text, e.span))
+        };
+        let rhs_words = if c.rhs_literal.is_some() {
+            c.rhs_text.clone()
+        } else {
+            match crate::formula::parse_expr_at(&text.text, c.prog.meta[c.rhs].span.start, None) {
+                Ok(e) => side(&e),
+                Err(_) => format!("`{}`", c.rhs_text),
+            }
+        };
+        self.finding(
+            Code::NumericBoundary,
+            c.claim,
+            format!(
+                "`{}` holds only if {} and {} are both {point}",
+                text.text.trim(),
+                side(&c.lhs_expr),
+                rhs_words
+            ),
+            text.part(0, text.text.len()),
+            format!("holds only at {point}"),
+        )
+        .help("a strict comparison needs the two sides apart: check the figures (were they swapped?), or the verb")
     }
 
     fn percent_points(&self, c: &Compiled, text: &Text, l: Kind, r: Kind) -> Finding {
@@ -241,6 +291,10 @@ impl Messages<'_> {
             };
             let msg = match c.op {
                 CmpOp::Eq => format!("{lhs_desc}, but {rhs_desc}"),
+                CmpOp::Approx => format!(
+                    "{lhs_desc}, but {rhs_desc}: farther apart than the {} that `~=` allows",
+                    c.tol.words()
+                ),
                 _ => format!(
                     "{lhs_desc} and {rhs_desc}, so `{}` cannot hold",
                     wording::shorten(&text.text, 80)
@@ -290,6 +344,10 @@ impl Messages<'_> {
         let scale = self.scale_near(&c.vars);
         let l = c.prog.meta[c.lhs].kind;
         let r = c.prog.meta[c.rhs].kind;
+        let date = |i: usize| c.prog.units[i].as_ref().is_some_and(|u| u.is("date"));
+        if date(c.lhs) || date(c.rhs) {
+            return (Style::Date, Style::Date);
+        }
         let l_style = Style::for_kind(l, scale.clone());
         let r_style = if r == Kind::Plain
             && l != Kind::Plain
@@ -368,7 +426,21 @@ impl Messages<'_> {
             None => format!("{} holds alone", self.file.claims[c].id),
         };
         let mut f = self
-            .finding(Code::NumericConflict, owner, message, text.span, label(last, owner))
+            .finding(
+                Code::NumericConflict,
+                owner,
+                if set.len() == 1 {
+                    format!("{list} cannot hold for any values of the claims it names")
+                } else {
+                    message
+                },
+                text.span,
+                if set.len() == 1 {
+                    "no values of the claims it names satisfy it".to_owned()
+                } else {
+                    label(last, owner)
+                },
+            )
             .help("each holds on its own, but no values of the claims they name satisfy them all: one of the figures is wrong");
         let first = set.len().saturating_sub(10);
         for (k, &c) in set.iter().enumerate().take(last).skip(first) {
@@ -410,7 +482,15 @@ impl Messages<'_> {
         let ClaimKind::Quantity(q) = &claim.kind else {
             return None;
         };
-        let style = Style::for_kind(q.tag.into(), self.scale_near(&d.near));
+        let tag = match q.tag {
+            crate::number::Tag::Plain => self.tags.get(&d.claim).copied().unwrap_or(q.tag),
+            t => t,
+        };
+        let style = if is_date(q) {
+            Style::Date
+        } else {
+            Style::for_kind(tag.into(), self.scale_near(&d.near))
+        };
         let shown = shown_range(&d.interval, &q.interval, &style);
         let mut f = self.finding(
             Code::NumericDerived,
@@ -438,6 +518,7 @@ fn src_text(text: &Text, span: Span) -> &str {
 fn op_words(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Eq => "equal to",
+        CmpOp::Approx => "about equal to",
         CmpOp::Ne => "different from",
         CmpOp::Lt => "less than",
         CmpOp::Le => "at most",
