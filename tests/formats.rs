@@ -97,3 +97,63 @@ fn sarif_is_valid_against_the_oasis_schema() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Every format carries the same message and help for every finding (the JSON report is
+/// the reference): concise the message, github, SARIF and the human report both.
+#[test]
+fn every_format_carries_the_same_message_and_help() {
+    let json: serde_json::Value = serde_json::from_str(&render("json")).unwrap_or_default();
+    let findings = json["findings"].as_array().cloned().unwrap_or_default();
+    assert!(findings.len() >= 3, "the file has several findings");
+    // The human report wraps long lines inside miette's frame: compare without them.
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect()
+    };
+    let human = squeeze(&render("human"));
+    let concise = render("concise");
+    let github = render("github");
+    let sarif = render("sarif");
+    let sarif_json: serde_json::Value = serde_json::from_str(&sarif).unwrap_or_default();
+    let sarif_texts: Vec<String> = sarif_json["runs"][0]["results"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .map(|x| x["message"]["text"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    for f in &findings {
+        let message = f["message"].as_str().unwrap_or_default();
+        assert!(!message.is_empty());
+        assert!(concise.contains(message), "concise lacks `{message}`");
+        // Workflow commands escape `%`, CR and LF in their data.
+        let escaped = |t: &str| {
+            t.replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A")
+        };
+        assert!(
+            github.contains(&escaped(message)),
+            "github lacks `{message}`"
+        );
+        assert!(human.contains(&squeeze(message)), "human lacks `{message}`");
+        assert!(
+            sarif_texts.iter().any(|t| t.starts_with(message)),
+            "sarif lacks `{message}`"
+        );
+        if let Some(help) = f["help"].as_str() {
+            assert!(
+                human.contains(&squeeze(help)),
+                "human lacks the help `{help}`"
+            );
+            assert!(
+                sarif_texts
+                    .iter()
+                    .any(|t| t.starts_with(message) && t.contains(help)),
+                "sarif lacks the help `{help}`"
+            );
+        }
+    }
+}
