@@ -1,47 +1,14 @@
 //! End-to-end runs of the binary: exit codes, formats, paths.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod support;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_claimlint"));
-    c.env_remove("NO_COLOR");
-    c
-}
+use std::path::PathBuf;
+use std::process::Command;
+use support::{bin, run, scratch, stderr, stdout, write};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    bin()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("running claimlint: {e}"))
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh folder under the target directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
-    d
-}
-
-fn write(path: &Path, text: impl AsRef<[u8]>) {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}"));
-    }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]

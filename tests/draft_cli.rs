@@ -1,22 +1,19 @@
 //! `claimlint draft` end to end: the file it writes, the file it will not write over,
 //! standard input, and the articles it cannot read (exit 2).
 
+#[path = "support/cli.rs"]
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use support::write;
 
+/// A fresh folder that is a repository of its own.
 fn scratch(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("draft-{name}"));
-    let _ = std::fs::remove_dir_all(&d);
+    let d = support::scratch(&format!("draft-{name}"));
     std::fs::create_dir_all(d.join(".git")).unwrap_or_else(|e| panic!("{e}"));
     d
-}
-
-fn write(path: &Path, text: impl AsRef<[u8]>) {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}"));
-    }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn claimlint(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {

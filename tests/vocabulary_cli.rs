@@ -2,38 +2,17 @@
 //! (defaults, the config's folders, then `--rules`), phrases taken over and listed, the
 //! extension form, `rules --phrases`, and the rules errors of lifecycles.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod support;
 
-fn run(args: &[&str], dir: &Path) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_claimlint"));
-    c.env_remove("NO_COLOR")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("running claimlint: {e}"))
-}
+use std::path::PathBuf;
+use support::{run, stderr, stdout, write};
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
+/// A fresh folder that is a repository of its own (config discovery stops there).
 fn scratch(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&d);
+    let d = support::scratch(name);
     write(&d.join(".git/HEAD"), "");
     d
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}"));
-    }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// A project whose config names two rule folders; `--rules` comes last.
