@@ -1,5 +1,7 @@
 //! The command line (SPEC 8), as clap derive types.
 
+use claimlint::config::RuleOptions;
+use claimlint::run::RunOptions;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -127,14 +129,11 @@ pub enum SchemaKind {
     Config,
 }
 
-/// Options of `check`.
+/// What `check` and `review` share: the files, the rules, and what fails the run.
 #[derive(clap::Args, Debug, Clone)]
-pub struct CheckArgs {
+pub struct RunArgs {
     /// Claims files or folders to search for them (default: the current folder).
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
     /// The lowest severity that fails the run (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -148,6 +147,34 @@ pub struct CheckArgs {
     /// The largest claims file read, in MiB; a larger one is an error (exit 2).
     #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_file_size: u64,
+}
+
+impl RunArgs {
+    /// What the run reads.
+    pub fn options(&self) -> RunOptions {
+        RunOptions {
+            paths: self.paths.clone(),
+            config: self.source.config.clone(),
+            isolated: self.source.isolated,
+            force_exclude: self.force_exclude,
+            rules: RuleOptions {
+                no_defaults: self.source.no_default_rules,
+                extra: self.source.rules.clone(),
+            },
+            max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
+        }
+    }
+}
+
+/// Options of `check`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// What to check, with which rules.
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
     /// Record today's findings in FILE, and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -203,26 +230,15 @@ pub enum Color {
 /// Options of `review`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ReviewArgs {
-    /// Claims files or folders to search for them (default: the current folder).
-    pub paths: Vec<PathBuf>,
+    /// What to check, with which rules.
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Write the review as one HTML page to FILE instead of showing it in the terminal.
     #[arg(short = 'o', long = "output", value_name = "FILE.html")]
     pub output: Option<PathBuf>,
     /// Print to standard output even when it is a terminal (no `$PAGER`, no `less -R`).
     #[arg(long)]
     pub no_pager: bool,
-    /// The lowest severity that fails the run (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-    /// Where the rules come from.
-    #[command(flatten)]
-    pub source: RuleSource,
-    /// Apply the config's excludes to files named on the command line too.
-    #[arg(long)]
-    pub force_exclude: bool,
-    /// The largest claims file read, in MiB; a larger one is an error (exit 2).
-    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
-    pub max_file_size: u64,
     /// Report only findings that FILE (from `check --write-baseline`) does not hold.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

@@ -7,10 +7,8 @@ mod review;
 
 use args::{CheckArgs, Cli, Color, Command, FailOn, Format};
 use claimlint::code::Severity;
-use claimlint::config::RuleOptions;
 use claimlint::error::{ErrorKind, ToolError};
 use claimlint::output::{self, Counts};
-use claimlint::run::RunOptions;
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -66,28 +64,8 @@ fn report_tool_error(e: &ToolError) {
     let _ = std::io::stderr().write_all(output::escape_keep_lines(&s).as_bytes());
 }
 
-/// What a run of `check` or `review` reads, from their shared arguments.
-pub fn run_options(
-    paths: &[std::path::PathBuf],
-    source: &args::RuleSource,
-    force_exclude: bool,
-    max_file_size: u64,
-) -> RunOptions {
-    RunOptions {
-        paths: paths.to_vec(),
-        config: source.config.clone(),
-        isolated: source.isolated,
-        force_exclude,
-        rules: RuleOptions {
-            no_defaults: source.no_default_rules,
-            extra: source.rules.clone(),
-        },
-        max_file_bytes: max_file_size.saturating_mul(1024 * 1024),
-    }
-}
-
 fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
-    let opts = run_options(&a.paths, &a.source, a.force_exclude, a.max_file_size);
+    let opts = a.run.options();
     // The page needs the claims and the article as well as the findings (a baseline is
     // written from the findings alone, whatever the format).
     if a.format == Format::Html && a.write_baseline.is_none() {
@@ -119,9 +97,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         claimlint::baseline::apply(&mut reports, &read_baseline(path)?);
     }
     if reports.is_empty() {
-        warn_no_claims_file(&a.paths);
+        warn_no_claims_file(&a.run.paths);
     }
-    let failing = fails(Counts::of(&reports), a.fail_on);
+    let failing = fails(Counts::of(&reports), a.run.fail_on);
     let text = match a.format {
         Format::Human => {
             let color = match a.color {

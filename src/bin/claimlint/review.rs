@@ -33,15 +33,18 @@ fn counts(reviews: &[Review]) -> Counts {
 pub fn html_format(a: &CheckArgs, opts: &RunOptions) -> Result<ExitCode, ToolError> {
     let reviews = reviews(opts, a.baseline.as_ref())?;
     print(&review::html::page(&reviews));
-    Ok(ExitCode::from(u8::from(fails(counts(&reviews), a.fail_on))))
+    Ok(ExitCode::from(u8::from(fails(
+        counts(&reviews),
+        a.run.fail_on,
+    ))))
 }
 
 /// `review [PATH ...] [-o FILE.html]`.
 pub fn review(a: &ReviewArgs) -> Result<ExitCode, ToolError> {
-    let opts = crate::run_options(&a.paths, &a.source, a.force_exclude, a.max_file_size);
+    let opts = a.run.options();
     let reviews = reviews(&opts, a.baseline.as_ref())?;
     let c = counts(&reviews);
-    let failing = fails(c, a.fail_on);
+    let failing = fails(c, a.run.fail_on);
     match &a.output {
         Some(path) => {
             write_file(path, &review::html::page(&reviews))?;
