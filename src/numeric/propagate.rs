@@ -215,16 +215,15 @@ impl Propagation<'_> {
             if !program::narrow(&c.ops, &mut vals) {
                 return Err(a);
             }
-            // A divisor narrowed to exactly zero: no values satisfy the assertion (a fall
-            // of 600% of a quantity that cannot be negative).
-            if c.ops
-                .iter()
-                .any(|op| matches!(*op, Op::Div(_, b) if vals[b].lo == 0.0 && vals[b].hi == 0.0))
-            {
-                return Err(a);
-            }
             for (i, op) in c.ops.iter().enumerate() {
-                let Op::Var(v) = *op else { continue };
+                let v = match *op {
+                    Op::Var(v) => v,
+                    // A divisor narrowed to exactly zero: no values satisfy the assertion
+                    // (a fall of 600% of a quantity that cannot be negative). The revision
+                    // fails as a whole, so its other narrowings need not be undone.
+                    Op::Div(_, b) if vals[b].lo == 0.0 && vals[b].hi == 0.0 => return Err(a),
+                    _ => continue,
+                };
                 let old = vars.get(&v).copied().unwrap_or(Interval::ALL);
                 let mut new = old.intersect(&vals[i]);
                 if self.is_count(v) {
