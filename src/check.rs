@@ -132,10 +132,15 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileRepor
         Err(e) => Some((
             e.valid_up_to(),
             "the file is not UTF-8 (UTF-16 and other encodings are not read)",
+            "save the claims file as UTF-8 text (most editors offer the encoding when saving)",
         )),
-        Ok(t) => t
-            .find('\0')
-            .map(|i| (i, "the file holds a NUL byte, which YAML forbids")),
+        Ok(t) => t.find('\0').map(|i| {
+            (
+                i,
+                "the file holds a NUL byte, which YAML forbids",
+                "remove the NUL byte: a claims file is text, and this one may have been saved by a program that writes binary",
+            )
+        }),
     };
     match bad {
         // Valid UTF-8: the bytes become the text without a copy.
@@ -143,11 +148,12 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileRepor
             name,
             String::from_utf8(bytes).unwrap_or_default(),
         )),
-        Some((at, why)) => {
+        Some((at, why, help)) => {
             let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
             let source = SourceFile::new(name, text);
             let at = source.text.len();
-            let f = Finding::new(Code::YamlSyntax, &source, why, Span::new(at, 0), "here");
+            let f =
+                Finding::new(Code::YamlSyntax, &source, why, Span::new(at, 0), "here").help(help);
             Err(FileReport {
                 source,
                 findings: vec![f],
@@ -231,7 +237,7 @@ fn apply_allow_and_severity(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Fi
                         Code::AllowUnused,
                         &file.source,
                         format!(
-                            "`{}` allows `{}`, but no such finding belongs to it",
+                            "`{}` allows `{}`, but has no such finding to silence",
                             claim.id, a.code
                         ),
                         a.span,

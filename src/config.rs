@@ -69,8 +69,9 @@ impl Config {
                 String::from_utf8(b).map_err(|_| {
                     ToolError::new(
                         ErrorKind::Config,
-                        format!("`{}` is not UTF-8", path.display()),
+                        format!("`{}` is not UTF-8 text", path.display()),
                     )
+                    .with_help("save it as UTF-8 text")
                 })
             })?;
         let source = SourceFile::new(path.display().to_string(), text);
@@ -122,9 +123,14 @@ impl Config {
             match k.as_str() {
                 Some("rules") => {
                     for item in list(&source, v, "rules")? {
-                        let rel = item
-                            .as_str()
-                            .ok_or_else(|| bad(&source, item, "a rules entry is a path"))?;
+                        let rel = item.as_str().ok_or_else(|| {
+                            bad(
+                                &source,
+                                item,
+                                "a `rules` entry is the path of a rules file or folder",
+                            )
+                            .with_help("write one path per list item: `rules: [rules/]`")
+                        })?;
                         let p = config.dir.join(rel);
                         let resolved = p.canonicalize().map_err(|e| {
                             bad(
@@ -137,7 +143,7 @@ impl Config {
                             )
                         })?;
                         if !resolved.starts_with(&repo) {
-                            return Err(bad(&source, item, format!("rules `{rel}` lie outside the repository")).with_help("rule files and folders must be inside the folder of claimlint.yaml"));
+                            return Err(bad(&source, item, format!("the rules `{rel}` lie outside the repository")).with_help("move the rule files into the repository, under the folder of claimlint.yaml"));
                         }
                         config.rules.push(p);
                     }
@@ -145,9 +151,10 @@ impl Config {
                 Some("severity") => config.severity = Some(v.clone()),
                 Some("exclude") => {
                     for item in list(&source, v, "exclude")? {
-                        let g = item
-                            .as_str()
-                            .ok_or_else(|| bad(&source, item, "an exclude entry is a glob"))?;
+                        let g = item.as_str().ok_or_else(|| {
+                            bad(&source, item, "an `exclude` entry is a glob")
+                                .with_help("write one glob per list item: `exclude: [drafts/**]`")
+                        })?;
                         let glob = Glob::new(g)
                             .map_err(|e| bad(&source, item, format!("`{g}` is not a glob: {e}")))?;
                         globs.add(glob);
@@ -284,7 +291,11 @@ fn add_path(b: &mut RulesBuilder, p: &Path) -> Result<(), ToolError> {
             )
         })?;
         let text = String::from_utf8(bytes).map_err(|_| {
-            ToolError::new(ErrorKind::Rules, format!("`{}` is not UTF-8", f.display()))
+            ToolError::new(
+                ErrorKind::Rules,
+                format!("`{}` is not UTF-8 text", f.display()),
+            )
+            .with_help("save it as UTF-8 text")
         })?;
         b.add(&SourceFile::new(f.display().to_string(), text))?;
     }

@@ -99,9 +99,15 @@ impl Domain {
     /// What the domain allows, in words, for a help line (nothing for `signed`).
     pub fn help(self) -> &'static str {
         match self {
-            Domain::Count => "a count is a nonnegative whole number",
-            Domain::Share => "a share lies between 0 and 1 (0% and 100%)",
-            Domain::Nonnegative => "a nonnegative value is 0 or more",
+            Domain::Count => {
+                "a count is a whole number of 0 or more: correct the figure, or give the claim `domain: nonnegative` if it is not counted in whole units"
+            }
+            Domain::Share => {
+                "a share lies between 0% and 100%: correct the figure, or give the claim `domain: signed` if it is not a share"
+            }
+            Domain::Nonnegative => {
+                "a nonnegative value is 0 or more: correct the figure, or give the claim `domain: signed` if it may be negative"
+            }
             Domain::Signed => "",
         }
     }

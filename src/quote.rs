@@ -139,7 +139,14 @@ pub fn check(
                 let mut f = Finding::new(
                     Code::QuoteNotFound,
                     &file.source,
-                    format!("the quote of `{}` does not occur in `{name}`", c.id),
+                    format!(
+                        "the quote of `{}`, \"{}\", does not occur in `{name}`",
+                        c.id,
+                        crate::wording::shorten(
+                            &q.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                            60
+                        )
+                    ),
                     q.span,
                     "not in the source",
                 )
@@ -147,7 +154,7 @@ pub fn check(
                 if let Some(p) = index.closest(&needle, &mut suggest_budget) {
                     let passage = article.slice(p);
                     f = f.help(format!(
-                        "the closest passage is: \"{}\"",
+                        "quote the source word for word: the closest passage is \"{}\"",
                         passage.split_whitespace().collect::<Vec<_>>().join(" ")
                     ));
                     f.related.push(Related {
@@ -166,8 +173,9 @@ pub fn check(
                 Code::SourceUnreadable,
                 &file.source,
                 format!(
-                    "{unchecked} quotes were left unchecked: matching them against `{name}` ({} bytes) is more work than claimlint does",
-                    article.text.len()
+                    "{unchecked} {} left unchecked: matching them against `{name}` ({} bytes) is more work than claimlint does",
+                    if unchecked == 1 { "quote was" } else { "quotes were" },
+                    crate::wording::significant(article.text.len() as f64, 15)
                 ),
                 *span,
                 "source",
@@ -182,8 +190,33 @@ pub fn check(
 }
 
 fn unreadable(file: &ClaimsFile, name: &str, span: Span, why: &str) -> Finding {
-    Finding::new(Code::SourceUnreadable, &file.source, format!("cannot read the source `{name}`: {why}"), span, "source")
-        .help("`source` is a text file in the repository, relative to this claims file; its quotes are left unchecked")
+    Finding::new(
+        Code::SourceUnreadable,
+        &file.source,
+        format!("cannot read the source `{name}`: {why}, so its quotes are left unchecked"),
+        span,
+        "source",
+    )
+    .help(unreadable_help(why))
+}
+
+/// The fix for a source that cannot be read, by why it cannot (the run layer's words).
+fn unreadable_help(why: &str) -> &'static str {
+    if why.contains("absolute") {
+        "write `source` as a path relative to this claims file, inside the repository"
+    } else if why.contains("outside the repository") {
+        "move the article into the repository, or point `source` at a copy inside it"
+    } else if why.contains("folder") && why.starts_with("it is") {
+        "point `source` at the article's file inside that folder"
+    } else if why.contains("UTF-8") {
+        "save the article as UTF-8 text (most editors offer the encoding when saving)"
+    } else if why.contains("binary") || why.contains("regular file") {
+        "point `source` at the article as text (Markdown, plain text or HTML)"
+    } else if why.contains("larger than") {
+        "point `source` at the part of the article the claims quote"
+    } else {
+        "correct the path: `source` is relative to this claims file (`article.md` beside it)"
+    }
 }
 
 /// Folds white space and straightens quotes, apostrophes and dashes. Returns the text and,

@@ -197,16 +197,14 @@ impl Group<'_> {
                     .map(|(_, o)| *o)
             };
             if let Some(o) = other {
-                let (ep, _) = self.phrase(e);
-                let (op, _) = self.phrase(o);
                 out.push(self.pair(
                     Code::StatusContradiction,
                     o,
                     e,
                     format!(
                         "{} and {} cannot both hold for {} {}",
-                        quoted(op),
-                        quoted(ep),
+                        named(self.file, o.claim),
+                        named(self.file, e.claim),
                         self.subject,
                         when(self.file, b.entries.first().map_or(e.claim, |f| f.claim))
                     ),
@@ -245,6 +243,17 @@ fn time_words(file: &ClaimsFile, claim: usize) -> String {
         .unwrap_or_else(|| "no stated time".to_owned())
 }
 
-fn quoted(p: &str) -> String {
-    format!("`{p}`")
+/// A status claim as a message names it: its phrase, then its id (`` `has opened`
+/// (`office_opened`) ``).
+fn named(file: &ClaimsFile, claim: usize) -> String {
+    let (p, _) = phrase_of(file, claim);
+    let id = file.claims.get(claim).map_or("", |c| c.id.as_str());
+    format!("`{p}` (`{id}`)")
+}
+
+/// A status claim named with its time (`` `has opened` (`office_opened`, 2024-03) ``).
+fn named_at(file: &ClaimsFile, claim: usize) -> String {
+    let (p, _) = phrase_of(file, claim);
+    let id = file.claims.get(claim).map_or("", |c| c.id.as_str());
+    format!("`{p}` (`{id}`, {})", time_words(file, claim))
 }

@@ -4,21 +4,57 @@
 use crate::number::Domain;
 use crate::rules::RuleSet;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
-/// A unit: base unit names (lowercase) and their powers, sorted by name, no zero power.
+/// A base unit's name: folded (lowercase), which decides equality, and as the rules or
+/// the claim spell it (`USD`, `gram`), which messages print (docs/messages.md).
+#[derive(Clone, Debug)]
+struct Name {
+    folded: String,
+    spelling: String,
+}
+
+impl PartialEq for Name {
+    fn eq(&self, o: &Name) -> bool {
+        self.folded == o.folded
+    }
+}
+
+impl Eq for Name {}
+
+impl Hash for Name {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.folded.hash(h);
+    }
+}
+
+/// A unit: base unit names and their powers, sorted by folded name, no zero power.
 /// Empty is dimensionless. (A short sorted list: most units have one or two factors.)
+/// Two units are equal when their folded names and powers are; each name keeps its
+/// spelling for messages (`GBP per USD`, never `gbp per usd`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Dim(Vec<(String, i32)>);
+pub struct Dim(Vec<(Name, i32)>);
 
 impl Dim {
-    /// A single base unit.
+    /// A single base unit, named in lowercase (`date`, `days`).
     pub fn base(name: &str) -> Dim {
-        Dim(vec![(name.to_owned(), 1)])
+        Dim::spelt(name, name)
+    }
+
+    /// A single base unit: its folded name and its spelling.
+    pub fn spelt(folded: &str, spelling: &str) -> Dim {
+        Dim(vec![(
+            Name {
+                folded: folded.to_owned(),
+                spelling: spelling.to_owned(),
+            },
+            1,
+        )])
     }
 
     /// Whether it is the base unit `name` alone (`date`, `days`).
     pub fn is(&self, name: &str) -> bool {
-        matches!(self.0.as_slice(), [(n, 1)] if n == name)
+        matches!(self.0.as_slice(), [(n, 1)] if n.folded == name)
     }
 
     /// The product of two units.
@@ -34,22 +70,31 @@ impl Dim {
     fn combine(&self, o: &Dim, sign: i32) -> Dim {
         let mut m = self.clone();
         for (k, p) in &o.0 {
-            m.add(k, sign.saturating_mul(*p));
+            m.add(&k.folded, &k.spelling, sign.saturating_mul(*p));
         }
         m
     }
 
-    /// Multiplies in `name^power`, in place.
-    fn add(&mut self, name: &str, power: i32) {
+    /// Multiplies in `name^power`, in place (`spelling` is how to print `name`).
+    fn add(&mut self, name: &str, spelling: &str, power: i32) {
         let m = &mut self.0;
-        match m.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+        match m.binary_search_by(|(n, _)| n.folded.as_str().cmp(name)) {
             Ok(i) => {
                 m[i].1 = m[i].1.saturating_add(power);
                 if m[i].1 == 0 {
                     m.remove(i);
                 }
             }
-            Err(i) => m.insert(i, (name.to_owned(), power)),
+            Err(i) => m.insert(
+                i,
+                (
+                    Name {
+                        folded: name.to_owned(),
+                        spelling: spelling.to_owned(),
+                    },
+                    power,
+                ),
+            ),
         }
     }
 }
@@ -65,9 +110,9 @@ impl fmt::Display for Dim {
             .filter(|(_, p)| *p > 0)
             .map(|(k, p)| {
                 if *p == 1 {
-                    k.clone()
+                    k.spelling.clone()
                 } else {
-                    format!("{k}^{p}")
+                    format!("{}^{p}", k.spelling)
                 }
             })
             .collect();
@@ -77,9 +122,9 @@ impl fmt::Display for Dim {
             .filter(|(_, p)| *p < 0)
             .map(|(k, p)| {
                 if *p == -1 {
-                    k.clone()
+                    k.spelling.clone()
                 } else {
-                    format!("{k}^{}", -p)
+                    format!("{}^{}", k.spelling, -p)
                 }
             })
             .collect();
@@ -119,16 +164,27 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
     let mut domain = None;
     let mut any = false;
     let mut apply = |name: &str, power: i32, dim: &mut Dim, factor: &mut f64| {
-        let name = crate::wording::fold(name);
-        if name.is_empty() {
+        let folded = crate::wording::fold(name);
+        if folded.is_empty() {
             return;
         }
         any = true;
-        let (base, f, d) = match rules.unit(&name) {
-            Some(r) => (r.base.as_str(), r.factor, r.domain),
-            None => (name.as_str(), 1.0, None),
+        // A unit of the rules is printed as the rules spell its base unit; any other, as
+        // the claim spells it.
+        let written;
+        let (base, spelling, f, d) = match rules.unit(&folded) {
+            Some(r) => (
+                r.base.as_str(),
+                r.base_spelling.as_str(),
+                r.factor,
+                r.domain,
+            ),
+            None => {
+                written = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                (folded.as_str(), written.as_str(), 1.0, None)
+            }
         };
-        dim.add(base, power);
+        dim.add(base, spelling, power);
         if power > 0 {
             *factor *= f;
             if domain.is_none() {
@@ -205,11 +261,12 @@ mod tests {
 
     #[test]
     fn dims_multiply_and_cancel() {
-        let base = |name: &str| Dim(vec![(name.to_owned(), 1)]);
-        let (usd, gram) = (base("usd"), base("gram"));
+        let (usd, gram) = (Dim::spelt("usd", "USD"), Dim::base("gram"));
         let price = usd.div(&gram);
-        assert_eq!(price.to_string(), "usd per gram");
+        assert_eq!(price.to_string(), "USD per gram");
         assert_eq!(price.mul(&gram).div(&usd), Dim::default());
+        // Equal whatever the spelling: it is kept for messages only.
+        assert_eq!(Dim::spelt("usd", "usd"), usd);
     }
 
     #[test]

@@ -10,8 +10,11 @@ pub enum Style {
     Percent,
     /// In percentage points.
     Points,
-    /// With a scale word (`mln`, 1e6), where the value reaches it.
-    Scaled(String, f64),
+    /// With a scale word (`mln`, 1e6), where the value reaches it, in a unit `unit` base
+    /// units large (values are held in base units: a claim in tonnes is shown in tonnes).
+    Scaled(String, f64, f64),
+    /// As a plain number, in a unit this many base units large.
+    InUnit(f64),
     /// As a plain number.
     Plain,
     /// As days (day numbers of the unit `date`): `2025-06-30`, `2025`.
@@ -24,7 +27,32 @@ impl Style {
         match kind {
             Kind::Percent | Kind::Ratio => Style::Percent,
             Kind::Points => Style::Points,
-            Kind::Plain => scale.map_or(Style::Plain, |(w, f)| Style::Scaled(w, f)),
+            Kind::Plain => scale.map_or(Style::Plain, |(w, f)| Style::Scaled(w, f, 1.0)),
+        }
+    }
+
+    /// The same style for a value shown in a unit `factor` base units large (`tonnes`
+    /// where values are held in grams): a number is divided by it before it is worded, so
+    /// that `5 mln` tonnes reads `5 mln`. Percents, points and dates are left alone.
+    pub fn in_unit(self, factor: f64) -> Style {
+        if !factor.is_finite() || factor <= 0.0 || factor == 1.0 {
+            return self;
+        }
+        match self {
+            Style::Scaled(w, f, _) => Style::Scaled(w, f, factor),
+            Style::Plain | Style::InUnit(_) => Style::InUnit(factor),
+            other => other,
+        }
+    }
+
+    /// `x` (in base units) in this style's unit and scale, and the scale word to follow
+    /// it, if any.
+    fn shown(&self, x: f64) -> (f64, Option<&str>) {
+        match self {
+            Style::Percent | Style::Points => (x * 100.0, None),
+            Style::Scaled(w, f, u) if (x / u).abs() >= *f => (x / u / f, Some(w.as_str())),
+            Style::Scaled(_, _, u) | Style::InUnit(u) => (x / u, None),
+            Style::Plain | Style::Date => (x, None),
         }
     }
 }
@@ -38,21 +66,17 @@ fn number(x: f64, style: &Style, digits: usize) -> String {
 
 /// Appends one number in a style, with `digits` significant digits.
 fn write_number(out: &mut String, x: f64, style: &Style, digits: usize) {
+    let (v, word) = style.shown(x);
+    write_significant(out, v, digits);
     match style {
-        Style::Percent => {
-            write_significant(out, x * 100.0, digits);
-            out.push('%');
+        Style::Percent => out.push('%'),
+        Style::Points => out.push_str(" pp"),
+        _ => {
+            if let Some(w) = word {
+                out.push(' ');
+                out.push_str(w);
+            }
         }
-        Style::Points => {
-            write_significant(out, x * 100.0, digits);
-            out.push_str(" pp");
-        }
-        Style::Scaled(w, f) if x.abs() >= *f => {
-            write_significant(out, x / f, digits);
-            out.push(' ');
-            out.push_str(w);
-        }
-        _ => write_significant(out, x, digits),
     }
 }
 
@@ -174,19 +198,33 @@ fn days(i: &Interval) -> String {
     }
 }
 
-/// An interval in words: `61%–64%`, `more than 9.92 mln`, `less than 5`, `12`.
+/// An interval in words: `61%–64%`, `more than 9.92 mln`, `less than 5`, `12`; a percent
+/// from two significant digits (a side of a mismatch, SPEC 4.2), any other number from
+/// three, more where the two ends would read alike.
 pub fn range(i: &Interval, style: &Style) -> String {
+    let base = if matches!(style, Style::Percent | Style::Points) {
+        2
+    } else {
+        3
+    };
+    range_from(i, style, base)
+}
+
+/// A value claimlint worked out (a derived value, what the others of a conflict force),
+/// in words with three significant digits, percents included: `1.69%–1.81%` (SPEC 3),
+/// `more than 9.92 mln` (SPEC 4.3).
+pub fn derived(i: &Interval, style: &Style) -> String {
+    range_from(i, style, 3)
+}
+
+/// An interval in words, from `base` significant digits.
+fn range_from(i: &Interval, style: &Style, base: usize) -> String {
     if i.is_empty() {
         return "no value".into();
     }
     if *style == Style::Date {
         return days(i);
     }
-    let base = if matches!(style, Style::Percent | Style::Points) {
-        2
-    } else {
-        3
-    };
     match (i.lo.is_finite(), i.hi.is_finite()) {
         (false, false) => "any value".into(),
         (true, false) => format!("more than {}", number(i.lo, style, base)),
@@ -242,11 +280,7 @@ fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == ','))
             .unwrap_or(t.len());
         let shown: f64 = t[..len].replace(',', "").parse().unwrap_or(f64::NAN);
-        let v = match style {
-            Style::Percent | Style::Points => x * 100.0,
-            Style::Scaled(_, f) if x.abs() >= *f => x / f,
-            _ => x,
-        };
+        let v = style.shown(x).0;
         (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
     })
 }
@@ -299,10 +333,25 @@ mod tests {
     fn words() {
         let share = Interval::new(12.45 / 20.5, 12.55 / 19.5);
         assert_eq!(range(&share, &Style::Percent), "61%–64%");
+        assert_eq!(derived(&share, &Style::Percent), "60.7%–64.4%");
+        // SPEC 3: a derived rate, in percent with three digits.
+        let rate = Interval::new(0.01689, 0.01811);
+        assert_eq!(derived(&rate, &Style::Percent), "1.69%–1.81%");
+        // A value in tonnes, held in grams, with the document's scale word.
+        let tonnes = Style::Scaled("mln".into(), 1e6, 1e6);
+        assert_eq!(
+            range(&Interval::new(4.5e12, 5.5e12), &tonnes),
+            "4.5 mln–5.5 mln"
+        );
+        assert_eq!(range(&Interval::new(4.5e9, 5.5e9), &tonnes), "4,500–5,500");
+        assert_eq!(
+            range(&Interval::new(4.5e6, 5.5e6), &Style::Plain.in_unit(1000.0)),
+            "4,500–5,500"
+        );
         assert_eq!(
             range(
                 &Interval::new(9.92e6, f64::INFINITY),
-                &Style::Scaled("mln".into(), 1e6)
+                &Style::Scaled("mln".into(), 1e6, 1.0)
             ),
             "more than 9.92 mln"
         );

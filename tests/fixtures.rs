@@ -166,11 +166,16 @@ fn every_folder_has_its_claims_and_snapshot_and_no_stray_snapshot() {
     });
 }
 
-/// Every message of every fixture follows the house style: it starts lowercase (or with a
-/// quoted value), ends without a period, and stands on one line; so does every help.
+/// Every message of every fixture follows the house style (docs/messages.md): it starts
+/// lowercase (or with a quoted value), ends without a period, and stands on one line; so
+/// does every help. Numbers have their thousands separated, the user's words keep the
+/// user's case, and units are spelt as the rules spell them.
 #[test]
 fn messages_follow_the_convention() {
     each_fixture(|dir, _| {
+        let claims = std::fs::read_to_string(dir.join("claims.yaml")).unwrap_or_default();
+        let (users, ids) = user_words(&claims);
+        let units = capital_units(&rules_for(dir));
         for f in run(dir).findings {
             let m = &f.message;
             let first = m.chars().next().unwrap_or(' ');
@@ -209,9 +214,116 @@ fn messages_follow_the_convention() {
                     "{}: `{text}` writes a number without thousands separators",
                     dir.display()
                 );
+                // The user's words as the user wrote them, never lower-cased.
+                for p in &users {
+                    assert!(
+                        !recased(text, p, &ids),
+                        "{}: `{text}` prints `{p}` in another case than the claims file",
+                        dir.display()
+                    );
+                }
+                // Units as the rules spell them: `USD`, never `usd`.
+                for u in &units {
+                    assert!(
+                        !has_word(&outside_backticks(text), &u.to_lowercase()),
+                        "{}: `{text}` prints the unit `{u}` lower-cased",
+                        dir.display()
+                    );
+                }
             }
         }
     });
+}
+
+/// The words a claims file gives as its own (`unit`, `measure`, `status`, `subject`,
+/// `value`, `quote`, `title`) that hold a capital letter, and its ids.
+fn user_words(claims: &str) -> (Vec<String>, Vec<String>) {
+    let (mut words, mut ids) = (Vec::new(), Vec::new());
+    for line in claims.lines() {
+        let body = line.trim_start().trim_start_matches("- ");
+        let Some((key, value)) = body.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        match key.trim() {
+            "id" => ids.push(value.to_owned()),
+            "unit" | "measure" | "status" | "subject" | "value" | "quote" | "title"
+                if value.chars().count() >= 2 && value.chars().any(char::is_uppercase) =>
+            {
+                words.push(value.to_owned());
+            }
+            _ => {}
+        }
+    }
+    (words, ids)
+}
+
+/// The unit names of the rules that are spelt with a capital letter (`USD`, `JPY`).
+fn capital_units(rules: &RuleSet) -> Vec<String> {
+    let mut v: Vec<String> = rules
+        .units
+        .values()
+        .flat_map(|e| [e.value.spelling.clone(), e.value.is_spelling.clone()])
+        .chain(rules.currencies.values().map(|e| e.value.clone()))
+        .filter(|u| u.chars().any(char::is_uppercase) && u.chars().all(char::is_alphabetic))
+        // `TRY` (the lira) lower-cased is an English word that a help may use.
+        .filter(|u| u != "TRY")
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether `text` holds `phrase` in another case than written (an id of the file that
+/// reads like it is left alone: ids are not the user's prose).
+fn recased(text: &str, phrase: &str, ids: &[String]) -> bool {
+    let (lt, lp) = (text.to_lowercase(), phrase.to_lowercase());
+    if lt.len() != text.len() || lp.len() != phrase.len() {
+        return false; // case folding changed byte lengths: positions would not match
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    lt.match_indices(&lp).any(|(i, _)| {
+        let found = &text[i..i + phrase.len()];
+        // A match inside a longer word (`usd` of `avg_gain_usd`) is another word.
+        let inside =
+            word(text[..i].chars().next_back()) || word(text[i + phrase.len()..].chars().next());
+        found != phrase && !inside && !ids.iter().any(|id| id == found)
+    })
+}
+
+/// `text` without what stands in backticks (the user's own text, as written).
+fn outside_backticks(text: &str) -> String {
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `word` stands in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn recased_words_and_lower_cased_units_are_seen() {
+    let ids = vec!["residents".to_owned()];
+    assert!(recased(
+        "restates residents in the u.s. as 18",
+        "Residents in the U.S.",
+        &ids
+    ));
+    assert!(!recased(
+        "restates Residents in the U.S. as 18",
+        "Residents in the U.S.",
+        &ids
+    ));
+    assert!(!recased("`residents` is 18", "Residents", &ids));
+    assert!(!recased("`avg_gain_usd` is 18", "USD", &ids));
+    assert!(recased("`gain` is in usd", "USD", &ids));
+    assert!(has_word("usd and gram cannot", "usd"));
+    assert!(!has_word("usda cannot", "usd"));
+    assert!(!has_word(&outside_backticks("`5 usd` is in USD"), "usd"));
 }
 
 /// Whether `text`, outside backticks, holds five or more digits in a row.

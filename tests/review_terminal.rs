@@ -112,7 +112,7 @@ fn in_a_terminal_the_article_is_paged_coloured_and_marked_in_words() {
         "{screen}"
     );
     assert!(
-        screen.contains("× `has already opened` and `aims to open` cannot both hold"),
+        screen.contains("× `has already opened` (`office_opened`) and `aims to open`"),
         "the finding, miette-style, under its paragraph:\n{screen}"
     );
     assert_eq!(

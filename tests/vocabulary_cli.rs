@@ -46,7 +46,8 @@ fn later_rules_take_phrases_over_in_order_and_rules_lists_each_and_where_from() 
     let o = run(&["claims.yaml", "--format", "concise"], &d);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("error[status/contradiction] `is available` and `has opened`"),
+        stdout(&o)
+            .contains("error[status/contradiction] `is available` (`a`) and `has opened` (`b`)"),
         "{}",
         stdout(&o)
     );
@@ -227,7 +228,7 @@ fn the_newsroom_court_case_rules_run_and_find_the_contradiction() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "claims.yaml:19:13: error[status/contradiction] `was acquitted` and `was found guilty` cannot both hold for councillor as of 2024-06-14\n"
+        "claims.yaml:19:13: error[status/contradiction] `was acquitted` (`verdict`) and `was found guilty` (`verdict_again`) cannot both hold for councillor as of 2024-06-14\n"
     );
     let o = run(&["rules", "--rules", "rules.yaml"], &d);
     assert!(

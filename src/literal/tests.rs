@@ -90,11 +90,11 @@ fn signs_units_and_currencies() {
     let p = q("$6 per gram");
     assert_eq!(
         p.unit.map(|u| u.dim.to_string()),
-        Some("usd per gram".into())
+        Some("USD per gram".into())
     );
     let c = q("250 cents");
     assert!(close(c.interval.lo, 2.495) && close(c.interval.hi, 2.505));
-    assert_eq!(c.unit.map(|u| u.dim.to_string()), Some("usd".into()));
+    assert_eq!(c.unit.map(|u| u.dim.to_string()), Some("USD".into()));
     assert_eq!(
         q("20 mln people").unit.map(|u| u.dim.to_string()),
         Some("people".into())
@@ -108,27 +108,27 @@ fn unit_of(text: &str) -> Option<String> {
 #[test]
 fn currencies_signs_prefixes_codes_and_words() {
     between("US$189", 188.5, 189.5);
-    assert_eq!(unit_of("US$189").as_deref(), Some("usd"));
-    assert_eq!(unit_of("US$ 2bn").as_deref(), Some("usd"));
+    assert_eq!(unit_of("US$189").as_deref(), Some("USD"));
+    assert_eq!(unit_of("US$ 2bn").as_deref(), Some("USD"));
     between("₹500 crore", 499.5e7, 500.5e7);
-    assert_eq!(unit_of("₹500 crore").as_deref(), Some("inr"));
+    assert_eq!(unit_of("₹500 crore").as_deref(), Some("INR"));
     between("¥2.4 trillion", 2.35e12, 2.45e12);
-    assert_eq!(unit_of("¥2.4 trillion").as_deref(), Some("jpy"));
+    assert_eq!(unit_of("¥2.4 trillion").as_deref(), Some("JPY"));
     between("KZT 500 bn", 499.5e9, 500.5e9);
-    assert_eq!(unit_of("KZT 500 bn").as_deref(), Some("kzt"));
-    assert_eq!(unit_of("500 bn tenge").as_deref(), Some("kzt"));
-    assert_eq!(unit_of("₸500").as_deref(), Some("kzt"));
-    assert_eq!(unit_of("C$5").as_deref(), Some("cad"));
-    assert_eq!(unit_of("HK$5 mln").as_deref(), Some("hkd"));
-    assert_eq!(unit_of("€5 to €6 mln").as_deref(), Some("eur"));
-    assert_eq!(unit_of("5 sterling").as_deref(), Some("gbp"));
-    assert_eq!(unit_of("3 yuan").as_deref(), Some("cny"));
-    assert_eq!(unit_of("3 renminbi").as_deref(), Some("cny"));
+    assert_eq!(unit_of("KZT 500 bn").as_deref(), Some("KZT"));
+    assert_eq!(unit_of("500 bn tenge").as_deref(), Some("KZT"));
+    assert_eq!(unit_of("₸500").as_deref(), Some("KZT"));
+    assert_eq!(unit_of("C$5").as_deref(), Some("CAD"));
+    assert_eq!(unit_of("HK$5 mln").as_deref(), Some("HKD"));
+    assert_eq!(unit_of("€5 to €6 mln").as_deref(), Some("EUR"));
+    assert_eq!(unit_of("5 sterling").as_deref(), Some("GBP"));
+    assert_eq!(unit_of("3 yuan").as_deref(), Some("CNY"));
+    assert_eq!(unit_of("3 renminbi").as_deref(), Some("CNY"));
     // `pounds` is left to the rules: money or mass.
     assert_eq!(unit_of("45 billion pounds").as_deref(), Some("pounds"));
     between("3 lakh", 2.5e5, 3.5e5);
     // `$6 a gram` is USD per gram.
-    assert_eq!(unit_of("$6 a gram").as_deref(), Some("usd per gram"));
+    assert_eq!(unit_of("$6 a gram").as_deref(), Some("USD per gram"));
     // Three lowercase letters are no code; a code needs an amount after it.
     assert!(parse("six 5", rules()).is_err());
     assert!(parse("USD", rules()).is_err());
@@ -148,7 +148,7 @@ fn exponent_notation_is_refused_with_the_number_written_out() {
     let e = parse("1e400", rules()).err();
     assert!(e.is_some_and(|e| e.message.contains("exponent")));
     // A word that merely starts with `e` is a unit.
-    assert_eq!(unit_of("5 euros").as_deref(), Some("eur"));
+    assert_eq!(unit_of("5 euros").as_deref(), Some("EUR"));
 }
 
 #[test]

@@ -20,8 +20,13 @@ impl Loader<'_> {
         let get = |key: &str| field(entries, key);
         let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
         let id = self.id(get("id"), claim_span, ids);
-        let kind_keys = self.kind_keys(entries, claim_span);
-        self.check_keys(entries, kind_keys);
+        // The claim as a message names it: by its id where it has a readable one.
+        let what = id.as_ref().map_or_else(
+            || "a claim".to_owned(),
+            |t| format!("the claim `{}`", t.text),
+        );
+        let kind_keys = self.kind_keys(entries, claim_span, &what);
+        self.check_keys(entries, kind_keys, &what);
         let has_as_of = get("as_of").is_some();
         let published = get("published").and_then(|n| self.day(n, "published"));
         let id_text = id.as_ref().map(|t| t.text.as_str());
@@ -56,12 +61,15 @@ impl Loader<'_> {
     fn id(&mut self, node: Option<&Node>, claim_span: Span, ids: &mut IdIndex) -> Option<Text> {
         match node {
             None => {
-                self.out.push(schema(
-                    self.src,
-                    claim_span,
-                    "a claim needs an `id`",
-                    "this claim has no id",
-                ));
+                self.out.push(
+                    schema(
+                        self.src,
+                        claim_span,
+                        "a claim needs an `id`",
+                        "this claim has no id",
+                    )
+                    .help("give it a name of its own as its first key: `- id: residents`"),
+                );
                 None
             }
             Some(n) => self.text(n, "id").and_then(|t| {
@@ -82,11 +90,14 @@ impl Loader<'_> {
                         schema(
                             self.src,
                             t.span,
-                            format!("duplicate id `{}`", t.text),
+                            format!("the id `{}` is already used by an earlier claim", t.text),
                             "used again here",
                         )
                         .label(*first, "first used here")
-                        .help("every claim of a file needs its own id"),
+                        .help(format!(
+                            "give each claim its own id (`{}_2`), or drop this claim if it repeats the first",
+                            t.text
+                        )),
                     );
                     return None;
                 }
@@ -98,7 +109,12 @@ impl Loader<'_> {
 
     /// The keys of the claim's kind: of the first kind key, unless it has none or two
     /// kinds (reported; then none).
-    fn kind_keys(&mut self, entries: &[(Node, Node)], claim_span: Span) -> &'static [&'static str] {
+    fn kind_keys(
+        &mut self,
+        entries: &[(Node, Node)],
+        claim_span: Span,
+        what: &str,
+    ) -> &'static [&'static str] {
         // The first kind key, and the first one of another kind after it (a key written
         // twice is a duplicate key, reported above, not a second kind).
         let mut kinds: [Option<(&str, &Node)>; 2] = [None, None];
@@ -144,10 +160,10 @@ impl Loader<'_> {
                     schema(
                         self.src,
                         second.span,
-                        format!("a claim has one kind, but this one has both `{a}` and `{b}`"),
+                        format!("{what} has both `{a}` and `{b}`, but a claim has one kind"),
                         "second kind",
                     )
-                    .help("split it into two claims"),
+                    .help(format!("split it into two claims, one with `{a}` and one with `{b}`, each with its own id")),
                 );
                 &[]
             }
@@ -155,15 +171,18 @@ impl Loader<'_> {
     }
 
     /// Every key: known, and of this kind.
-    fn check_keys(&mut self, entries: &[(Node, Node)], kind_keys: &[&str]) {
+    fn check_keys(&mut self, entries: &[(Node, Node)], kind_keys: &[&str], what: &str) {
         for (k, _) in entries {
             let Some(name) = k.as_str() else {
-                self.out.push(schema(
-                    self.src,
-                    self.whole(k),
-                    "a key must be a scalar",
-                    "not a scalar",
-                ));
+                self.out.push(
+                    schema(
+                        self.src,
+                        self.whole(k),
+                        format!("a key of {what} is not a word"),
+                        "not a scalar",
+                    )
+                    .help("write each key as a word followed by a colon: `value: 20 mln`"),
+                );
                 continue;
             };
             if !CLAIM_KEYS.contains(&name) {
@@ -173,7 +192,7 @@ impl Loader<'_> {
                 } else {
                     &valid
                 };
-                self.unknown_key(k, name, pool, "a claim");
+                self.unknown_key(k, name, pool, what);
             } else if !kind_keys.is_empty()
                 && !COMMON_KEYS.contains(&name)
                 && !kind_keys.contains(&name)
@@ -185,15 +204,20 @@ impl Loader<'_> {
                 } else {
                     "assertions (`assert`)"
                 };
-                self.out.push(schema(
-                    self.src,
-                    k.span,
-                    format!(
-                        "`{name}` belongs to {owner}, not to {}",
-                        kind_name(kind_keys)
-                    ),
-                    "key of another kind",
-                ));
+                self.out.push(
+                    schema(
+                        self.src,
+                        k.span,
+                        format!(
+                            "`{name}` belongs to {owner}, but {what} is {}",
+                            kind_name(kind_keys)
+                        ),
+                        "key of another kind",
+                    )
+                    .help(format!(
+                        "drop `{name}` here, or give it to a claim of its own kind"
+                    )),
+                );
             }
         }
     }
@@ -237,12 +261,15 @@ impl Loader<'_> {
     pub(super) fn allow(&mut self, node: &Node) -> Vec<Allow> {
         let mut out = Vec::new();
         let Some(items) = node.items() else {
-            self.out.push(schema(
-                self.src,
-                self.whole(node),
-                "`allow` must be a list of `code` and `reason`",
-                "not a list",
-            ));
+            self.out.push(
+                schema(
+                    self.src,
+                    self.whole(node),
+                    "`allow` must be a list of `code` and `reason`",
+                    "not a list",
+                )
+                .help("write each entry as a list item: `- code: numeric/mismatch` and, under it, `reason: …`"),
+            );
             return out;
         };
         for item in items {
@@ -257,12 +284,15 @@ impl Loader<'_> {
                 }
             }
             let Some(code_node) = get("code") else {
-                self.out.push(schema(
-                    self.src,
-                    self.whole(item),
-                    "an `allow` entry needs a `code`",
-                    "no code",
-                ));
+                self.out.push(
+                    schema(
+                        self.src,
+                        self.whole(item),
+                        "an `allow` entry needs a `code`",
+                        "no code",
+                    )
+                    .help("name the finding it silences: `code: numeric/mismatch`"),
+                );
                 continue;
             };
             let Some(code_text) = self.text(code_node, "code") else {
@@ -275,9 +305,12 @@ impl Loader<'_> {
                     format!("unknown code `{}`", code_text.text),
                     "unknown code",
                 );
-                if let Some(c) = closest(&code_text.text, Code::ALL.iter().map(|c| c.as_str())) {
-                    f = f.help(format!("did you mean `{c}`?"));
-                }
+                f = f.help(
+                    match closest(&code_text.text, Code::ALL.iter().map(|c| c.as_str())) {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None => "`claimlint explain` lists the codes".to_owned(),
+                    },
+                );
                 self.out.push(f);
                 continue;
             };

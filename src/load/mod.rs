@@ -170,9 +170,14 @@ impl Loader<'_> {
             }
             Err(e) => {
                 let finding = match slip::recognise(&source.text, e.span.start, &e.message) {
-                    Some(s) => Finding::new(Code::YamlSyntax, source, e.message, s.span, s.label)
+                    Some(s) => Finding::new(Code::YamlSyntax, source, s.message, s.span, s.label)
                         .help(s.help),
-                    None => Finding::new(Code::YamlSyntax, source, e.message, e.span, "here"),
+                    // The parser's words, said to be the YAML's, with the usual fixes.
+                    None if e.message.starts_with("the file") => {
+                        Finding::new(Code::YamlSyntax, source, e.message, e.span, "here")
+                    }
+                    None => Finding::new(Code::YamlSyntax, source, not_yaml(&e.message), e.span, "here")
+                        .help("look at this spot for an unclosed bracket or quote, a colon and a space inside a value (quote the value), or a key out of line"),
                 };
                 self.out.push(finding);
                 return;
@@ -193,24 +198,30 @@ impl Loader<'_> {
             }
         }
         let Some(claims) = claims_node else {
-            self.out.push(schema(
-                source,
-                root.span,
-                "the file has no `claims:` list",
-                "claims are missing",
-            ));
+            self.out.push(
+                schema(
+                    source,
+                    root.span,
+                    "the file has no `claims:` list",
+                    "claims are missing",
+                )
+                .help("add `claims:` with the claims under it as a list, or `claims: []`"),
+            );
             return;
         };
         let items: &[Node] = match &claims.kind {
             NodeKind::Seq(items) => items,
             NodeKind::Null => &[],
             _ => {
-                self.out.push(schema(
-                    source,
-                    claims.span,
-                    format!("`claims` must be a list, not {}", claims.kind_name()),
-                    "not a list",
-                ));
+                self.out.push(
+                    schema(
+                        source,
+                        claims.span,
+                        format!("`claims` must be a list, not {}", claims.kind_name()),
+                        "not a list",
+                    )
+                    .help("start each claim with `- id:`, one under the other"),
+                );
                 return;
             }
         };
@@ -221,6 +232,11 @@ impl Loader<'_> {
             }
         }
     }
+}
+
+/// A parser's message as claimlint's: `the file is not valid YAML: …`.
+fn not_yaml(message: &str) -> String {
+    format!("the file is not valid YAML: {message}")
 }
 
 /// Adds a claim that could be read, and records its index under its id.
@@ -270,12 +286,15 @@ impl Loader<'_> {
         match &node.kind {
             NodeKind::Map(m) => Some(m),
             _ => {
-                self.out.push(schema(
-                    self.src,
-                    self.whole(node),
-                    format!("{what} must be a mapping, not {}", node.kind_name()),
-                    "expected a mapping",
-                ));
+                self.out.push(
+                    schema(
+                        self.src,
+                        self.whole(node),
+                        format!("{what} must be a mapping, not {}", node.kind_name()),
+                        "expected a mapping",
+                    )
+                    .help("write its keys and values one per line, `key: value`, lined up under each other"),
+                );
                 None
             }
         }
@@ -304,12 +323,22 @@ impl Loader<'_> {
     fn scalar<'n>(&mut self, node: &'n Node, key: &str) -> Option<&'n str> {
         let s = node.as_str();
         if s.is_none() {
-            self.out.push(schema(
-                self.src,
-                self.whole(node),
-                format!("`{key}` must be a scalar, not {}", node.kind_name()),
-                "expected a scalar",
-            ));
+            let help = if matches!(node.kind, NodeKind::Null) {
+                format!("write a value after `{key}:`, or drop the key")
+            } else {
+                format!(
+                    "write one value after `{key}:`, on the same line (in quotes if it holds `: ` or starts with a quote mark)"
+                )
+            };
+            self.out.push(
+                schema(
+                    self.src,
+                    self.whole(node),
+                    format!("`{key}` must be a scalar, not {}", node.kind_name()),
+                    "expected a scalar",
+                )
+                .help(help),
+            );
         }
         s
     }

@@ -111,8 +111,10 @@ impl Loader<'_> {
                             Code::UnitMismatch,
                             self.src,
                             format!(
-                                "the literal is in {} but `unit` says {}",
-                                lu.written, ku.written
+                                "`{}` is in {}, but `unit` says {}",
+                                crate::wording::shorten(value.text.trim(), 60),
+                                lu.written,
+                                ku.written
                             ),
                             value.span,
                             format!("in {}", lu.written),

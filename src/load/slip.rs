@@ -1,7 +1,7 @@
 //! Help for the slips behind most `yaml/syntax` findings: a colon or a leading quote
-//! inside a sentence pasted as a plain value, a tab, a key out of line. The parser's own
-//! words ("mapping values are not allowed in this context") stay the message; this adds
-//! the spot and the fix, written for an editor rather than for a YAML implementer.
+//! inside a sentence pasted as a plain value, a tab, a key out of line. A recognised slip
+//! gets a message that says what went wrong in the editor's words (not the parser's
+//! "mapping values are not allowed in this context"), the spot, and the fix.
 
 use crate::source::Span;
 
@@ -9,6 +9,8 @@ use crate::source::Span;
 /// line with the fix.
 #[derive(Debug, PartialEq)]
 pub struct Slip {
+    /// What went wrong, in the editor's words.
+    pub message: String,
     /// The spot of the slip (may differ from the parser's position).
     pub span: Span,
     /// The label on that spot.
@@ -27,11 +29,14 @@ pub fn recognise(text: &str, at: usize, message: &str) -> Option<Slip> {
     if message.contains("trailing content after") && message.contains("quoted scalar") {
         let (key, value) = line.key_value()?;
         return Some(Slip {
+            message: format!(
+                "the value of `{key}` begins with a quote mark, so YAML ends it at the matching one and cannot read the rest of the line"
+            ),
             span: Span::new(line.start + line.text.len() - value.len(), 1),
             label: "the quote mark that starts the value",
             help: format!(
-                "a value that begins with a quote mark ends at the matching one: quote the whole \
-                 sentence, `{key}: {}`, or write it on the next line after `{key}: >-`",
+                "quote the whole sentence, `{key}: {}`, or write it on the next line after \
+                 `{key}: >-`",
                 single_quoted(value)
             ),
         });
@@ -42,11 +47,14 @@ pub fn recognise(text: &str, at: usize, message: &str) -> Option<Slip> {
             && !value.starts_with(['"', '\''])
         {
             return Some(Slip {
+                message: format!(
+                    "the value of `{key}` holds a colon and a space, which YAML reads as the start of a new key"
+                ),
                 span: Span::new(at, 1),
                 label: "a colon and a space inside the value",
                 help: format!(
-                    "YAML reads `: ` inside a plain value as a new key: quote the whole value, \
-                     `{key}: {}`, or write it on the next line after `{key}: >-`",
+                    "quote the whole value, `{key}: {}`, or write it on the next line after \
+                     `{key}: >-`",
                     single_quoted(value)
                 ),
             });
@@ -67,11 +75,10 @@ fn tab(text: &str, at: usize) -> Option<Slip> {
         let indent = line.text.len() - line.text.trim_start_matches([' ', '\t']).len();
         if let Some(i) = line.text[..indent].find('\t') {
             return Some(Slip {
+                message: "a tab indents this line, and YAML indents with spaces only".to_owned(),
                 span: Span::new(line.start + i, 1),
                 label: "a tab",
-                help: "YAML indents with spaces only: replace the tab with spaces, lined up \
-                       with the keys above"
-                    .to_owned(),
+                help: "replace the tab with spaces, lined up with the keys above".to_owned(),
             });
         }
         start = line.start + line.text.len() + 1;
@@ -98,13 +105,18 @@ fn misaligned(text: &str, line: &Line<'_>) -> Option<Slip> {
         return None;
     }
     let key = key.trim_start_matches("- ");
+    let spaces = |n: usize| format!("{n} space{}", if n == 1 { "" } else { "s" });
     Some(Slip {
+        message: format!(
+            "`{key}` is indented by {}, but the key above it by {}, so YAML cannot tell which claim it belongs to",
+            spaces(indent),
+            spaces(expected)
+        ),
         span: Span::new(line.start + indent, key.len().max(1)),
         label: "out of line",
         help: format!(
-            "`{key}` is indented by {indent} space{}, the key above it by {expected}: line up \
-             the keys of one claim under its first key",
-            if indent == 1 { "" } else { "s" }
+            "indent `{key}` by {} to line it up with the keys above",
+            spaces(expected)
         ),
     })
 }
@@ -247,7 +259,8 @@ mod tests {
         ] {
             let s = help(text, line, col, message).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(&text[s.span.start..s.span.start + 4], "unit");
-            assert!(s.help.contains("the key above it by 4"), "{}", s.help);
+            assert!(s.message.contains("the key above it by 4"), "{}", s.message);
+            assert!(s.help.contains("by 4 spaces"), "{}", s.help);
         }
     }
 

@@ -44,10 +44,14 @@ pub(super) struct Live {
     pub kinds: (Kind, Kind),
     /// The left side's span in the assertion's text.
     pub lhs_span: Span,
+    /// The size, in base units, of the unit its sides are worded in (1000 for kg where
+    /// the values are held in grams).
+    pub unit: f64,
 }
 
-impl From<Compiled> for Live {
-    fn from(c: Compiled) -> Live {
+impl Live {
+    /// What propagation keeps of `c`, its sides worded in a unit `unit` base units large.
+    pub fn new(c: Compiled, unit: f64) -> Live {
         let mut ops = c.prog.ops;
         ops.shrink_to_fit();
         Live {
@@ -60,6 +64,7 @@ impl From<Compiled> for Live {
             kinds: (c.prog.meta[c.lhs].kind, c.prog.meta[c.rhs].kind),
             lhs_span: c.lhs_expr.span,
             vars: c.vars,
+            unit,
         }
     }
 }
@@ -149,7 +154,19 @@ fn compile_sides(
         None => literal::parse(rhs_text, rules),
     };
     let (rhs, lit) = match read {
-        Ok(Literal::Value(q)) => {
+        Ok(Literal::Value(mut q)) => {
+            // A literal without a unit takes the unit of the other side (SPEC 3), as the
+            // claims there write it: `harvest = 5 mln` with `harvest` in tonnes is 5 mln
+            // tonnes, not 5 mln grams (the base unit values are held in).
+            if q.unit.is_none() && q.tag == crate::number::Tag::Plain {
+                let f = side_factor(prog, lhs, scope);
+                if f != 1.0 {
+                    q.interval = q.interval.mul(&crate::interval::Interval::point(f));
+                    q.truncated = q
+                        .truncated
+                        .map(|t| t.mul(&crate::interval::Interval::point(f)));
+                }
+            }
             let node = program::Node {
                 op: Op::Const(q.interval),
                 kind: q.tag.into(),
@@ -190,6 +207,28 @@ fn compile_sides(
     };
     prog.same_unit(lhs, rhs).map_err(CompileFailure::Compile)?;
     Ok((lhs, rhs, lit))
+}
+
+/// How many base units one of the unit side `side` is written in: the unit of the first
+/// claim it names in that unit (1000 for kg, where values are held in grams); 1 for a
+/// side without a unit.
+fn side_factor(prog: &Program, side: usize, scope: &Scope<'_>) -> f64 {
+    let Some(dim) = prog.units.get(side).and_then(Option::as_ref) else {
+        return 1.0;
+    };
+    prog.ops[..=side.min(prog.ops.len().saturating_sub(1))]
+        .iter()
+        .find_map(|op| match *op {
+            Op::Var(c) => match &scope.file.claims.get(c)?.kind {
+                crate::claim::ClaimKind::Quantity(q) => {
+                    q.unit.as_ref().filter(|u| u.dim == *dim).map(|u| u.factor)
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|f| f.is_finite() && *f > 0.0)
+        .unwrap_or(1.0)
 }
 
 /// An unknown without a tag takes the tag of what it meets in `+`, `-`, a comparison, or

@@ -123,7 +123,8 @@ fn alone(
         let e = assertion::evaluate(&comp, file, vars);
         words.alone(&comp, text, &e, vars, &scope, out);
         if matches!(e.verdict, assertion::Verdict::Holds) {
-            live.push(Live::from(comp));
+            let unit = words.unit_near(&comp.vars, comp.prog.units[comp.lhs].as_ref());
+            live.push(Live::new(comp, unit));
         }
     }
     live

@@ -68,6 +68,8 @@ pub struct Forced {
     pub vars: Vec<usize>,
     /// The left side's span in the assertion's text.
     pub lhs_span: crate::source::Span,
+    /// The size, in base units, of the unit the sides are worded in.
+    pub unit: f64,
 }
 
 /// A quantity of unknown value, bounded by the assertions.
@@ -266,6 +268,7 @@ impl Propagation<'_> {
             kinds: c.kinds,
             vars: c.vars.clone(),
             lhs_span: c.lhs_span,
+            unit: c.unit,
         })
     }
 

@@ -42,7 +42,7 @@ fn prove(text: &str) -> (ClaimsFile, Proved) {
             ClaimKind::Assertion(t) => compile::compile(i, t, &scope, &rules).ok(),
             _ => None,
         })
-        .map(Live::from)
+        .map(|c| Live::new(c, 1.0))
         .collect();
     let mut proved = Proved::default();
     propagate::propagate(&file, &stated(&file), &live, 100, u64::MAX, &mut |p| {

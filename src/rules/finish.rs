@@ -15,6 +15,9 @@ pub(super) fn resolve_units(
         let mut cur = name.clone();
         let mut domain = None;
         let mut seen = vec![];
+        // The base unit as the rules spell it: its own entry's name, else the name the
+        // last `is` gave it (`JPY` in `yen: 1 JPY`).
+        let mut spelling = units[name].value.spelling.clone();
         loop {
             if seen.contains(&cur) {
                 let e = &units[name];
@@ -30,6 +33,9 @@ pub(super) fn resolve_units(
             }
             seen.push(cur.clone());
             let Some(def) = units.get(&cur) else { break };
+            if !def.value.spelling.is_empty() {
+                spelling.clone_from(&def.value.spelling);
+            }
             if domain.is_none() {
                 domain = def.value.domain;
             }
@@ -37,6 +43,7 @@ pub(super) fn resolve_units(
                 Some((f, base)) => {
                     factor *= f;
                     cur = base.clone();
+                    spelling.clone_from(&def.value.is_spelling);
                 }
                 None => break,
             }
@@ -50,6 +57,11 @@ pub(super) fn resolve_units(
         out.insert(
             name.clone(),
             ResolvedUnit {
+                base_spelling: if spelling.is_empty() {
+                    cur.clone()
+                } else {
+                    spelling
+                },
                 base: cur,
                 factor,
                 domain,

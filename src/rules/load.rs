@@ -166,8 +166,10 @@ impl RulesBuilder {
                 }
                 "units" => {
                     for (name, def) in map(file, v, "units")? {
-                        let n = fold_word(scalar(file, name, "a unit name")?);
-                        let d = self.unit(file, def)?;
+                        let written = scalar(file, name, "a unit name")?;
+                        let n = fold_word(written);
+                        let mut d = self.unit(file, def)?;
+                        d.spelling = written.split_whitespace().collect::<Vec<_>>().join(" ");
                         self.set.units.insert(
                             n,
                             Entry {
@@ -449,9 +451,12 @@ impl RulesBuilder {
     fn unit(&self, file: &Arc<SourceFile>, def: &Node) -> Result<UnitDef, ToolError> {
         // The shorthand `kg: 1000 gram` is `kg: { is: 1000 gram }`.
         if let Some(t) = def.as_str() {
+            let (f, is, is_spelling) = unit_is(file, def, t)?;
             return Ok(UnitDef {
-                is: Some(unit_is(file, def, t)?),
+                is: Some((f, is)),
                 domain: None,
+                spelling: String::new(),
+                is_spelling,
             });
         }
         let m = map(file, def, "a unit")?;
@@ -459,10 +464,16 @@ impl RulesBuilder {
         let mut u = UnitDef {
             is: None,
             domain: None,
+            spelling: String::new(),
+            is_spelling: String::new(),
         };
         for (k, v) in m {
             match k.as_str().unwrap_or("") {
-                "is" => u.is = Some(unit_is(file, v, scalar(file, v, "`is`")?)?),
+                "is" => {
+                    let (f, is, spelling) = unit_is(file, v, scalar(file, v, "`is`")?)?;
+                    u.is = Some((f, is));
+                    u.is_spelling = spelling;
+                }
                 "domain" => {
                     let t = scalar(file, v, "domain")?;
                     u.domain = Some(Domain::parse(t).ok_or_else(|| {
@@ -541,8 +552,8 @@ impl RulesBuilder {
     }
 }
 
-/// `1000 gram`: a factor and the unit it multiplies.
-fn unit_is(file: &Arc<SourceFile>, v: &Node, t: &str) -> Result<(f64, String), ToolError> {
+/// `1000 gram`: a factor and the unit it multiplies (folded, and as written).
+fn unit_is(file: &Arc<SourceFile>, v: &Node, t: &str) -> Result<(f64, String, String), ToolError> {
     let t = t.trim();
     let (f, name) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
     let f = number(f).filter(|f| *f > 0.0).ok_or_else(|| {
@@ -559,7 +570,8 @@ fn unit_is(file: &Arc<SourceFile>, v: &Node, t: &str) -> Result<(f64, String), T
             format!("a unit must name a unit after its factor: `{t}`"),
         ));
     }
-    Ok((f, fold_word(name)))
+    let spelling = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok((f, fold_word(name), spelling))
 }
 
 /// `2 pp`: percentage points, as a fraction.

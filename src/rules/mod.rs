@@ -79,6 +79,11 @@ pub struct UnitDef {
     pub is: Option<(f64, String)>,
     /// The default domain of quantities in this unit.
     pub domain: Option<Domain>,
+    /// The name as the rules spell it (`USD`), white space folded: messages print it so.
+    pub spelling: String,
+    /// The unit of `is`, as the rules spell it (`JPY` in `yen: 1 JPY`); empty for a base
+    /// unit.
+    pub is_spelling: String,
 }
 
 /// A unit resolved to a base unit.
@@ -86,6 +91,8 @@ pub struct UnitDef {
 pub struct ResolvedUnit {
     /// The base unit's name, lowercase.
     pub base: String,
+    /// The base unit's name as the rules spell it (`USD`, `gram`), for messages.
+    pub base_spelling: String,
     /// How many base units one of this unit is.
     pub factor: f64,
     /// The default domain.

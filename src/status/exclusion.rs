@@ -3,7 +3,7 @@
 //! `status/ambiguous-time` at overlapping, not equal, times. Negated and possible claims
 //! take no part.
 
-use super::{Entry, phrase_of, quoted, time_words, when};
+use super::{Entry, named, named_at, phrase_of, when};
 use crate::claim::ClaimsFile;
 use crate::code::Code;
 use crate::finding::Finding;
@@ -176,16 +176,16 @@ fn finding(file: &ClaimsFile, rules: &RuleSet, a: &Item, b: &Item, code: Code) -
             .map_or("?", String::as_str);
         format!("{}.{st}", i.lifecycle)
     };
-    let (fp, fs) = phrase_of(file, first.claim);
-    let (lp, ls) = phrase_of(file, later.claim);
+    let (_, fs) = phrase_of(file, first.claim);
+    let (_, ls) = phrase_of(file, later.claim);
     let (fid, lid) = (&file.claims[first.claim].id, &file.claims[later.claim].id);
     let rule = format!("the rules exclude {} with {}", name(first), name(later));
     let (message, help) = if code == Code::StatusContradiction {
         (
             format!(
                 "{} and {} cannot both hold for {} {}: {rule}",
-                quoted(fp),
-                quoted(lp),
+                named(file, first.claim),
+                named(file, later.claim),
                 first.subject,
                 when(file, first.claim)
             ),
@@ -194,14 +194,12 @@ fn finding(file: &ClaimsFile, rules: &RuleSet, a: &Item, b: &Item, code: Code) -
     } else {
         (
             format!(
-                "{} {} ({}) and {} ({}): the times overlap, and {rule}",
+                "the times of {} {} and {} overlap, and {rule}",
                 first.subject,
-                quoted(fp),
-                time_words(file, first.claim),
-                quoted(lp),
-                time_words(file, later.claim)
+                named_at(file, first.claim),
+                named_at(file, later.claim)
             ),
-            "give the claims times that do not overlap",
+            "give each claim the `as_of` it happened at, so that the times do not overlap",
         )
     };
     Finding::new(

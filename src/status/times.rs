@@ -6,7 +6,7 @@
 //! that a subject with many distinct times costs `n log n`, never `n²`. A later claim gets
 //! at most one of the two findings.
 
-use super::{Bucket, Entry, Group, quoted, time_words};
+use super::{Bucket, Entry, Group, named_at};
 use crate::code::Code;
 use crate::finding::Finding;
 use std::collections::{BTreeMap, BTreeSet};
@@ -122,14 +122,12 @@ impl Group<'_> {
                         ea,
                         eb,
                         format!(
-                            "{} {} ({}) and {} ({}): the times overlap, so it is unclear which came first",
+                            "the times of {} {} and {} overlap, so it is unclear which came first",
                             self.subject,
-                            quoted(self.phrase(ea).0),
-                            time_words(self.file, ea.claim),
-                            quoted(self.phrase(eb).0),
-                            time_words(self.file, eb.claim),
+                            named_at(self.file, ea.claim),
+                            named_at(self.file, eb.claim),
                         ),
-                        "give the claims times that do not overlap, or the same time",
+                        "give each claim the `as_of` it happened at: times that do not overlap, or the same time",
                     )
                 }
                 // `ej` is the earlier in time, at a state `ei`'s does not follow: an
@@ -139,28 +137,24 @@ impl Group<'_> {
                     ej,
                     ei,
                     format!(
-                        "{} goes back: {} in {}, then {} in {}",
+                        "{} goes back from {} to {}",
                         self.subject,
-                        quoted(self.phrase(ej).0),
-                        time_words(self.file, ej.claim),
-                        quoted(self.phrase(ei).0),
-                        time_words(self.file, ei.claim),
+                        named_at(self.file, ej.claim),
+                        named_at(self.file, ei.claim),
                     ),
-                    "a lifecycle moves forward: check the times, or the order of the states in the rules",
+                    "a lifecycle moves forward: check the two times (swapped?), or, if the state can come back, the order of the states in the rules",
                 ),
                 Why::Regression { .. } => self.pair(
                     Code::StatusRegression,
                     ej,
                     ei,
                     format!(
-                        "{} cannot go from {} in {} to {} in {}: they are on different branches",
+                        "{} cannot go from {} to {}: they are on different branches of its lifecycle",
                         self.subject,
-                        quoted(self.phrase(ej).0),
-                        time_words(self.file, ej.claim),
-                        quoted(self.phrase(ei).0),
-                        time_words(self.file, ei.claim),
+                        named_at(self.file, ej.claim),
+                        named_at(self.file, ei.claim),
                     ),
-                    "no state leads from one to the other: check the times, or `after:` in the rules",
+                    "check the two times, or, if one state can lead to the other, say so with `after:` in the rules",
                 ),
             };
             out.push(finding);

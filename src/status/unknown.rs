@@ -15,7 +15,10 @@ pub(super) fn finding(file: &ClaimsFile, rules: &RuleSet, i: usize, phrase: &Tex
     let f = Finding::new(
         Code::StatusUnknownPhrase,
         &file.source,
-        format!("no lifecycle knows the status `{}`", phrase.text),
+        format!(
+            "no lifecycle of the rules knows the status `{}` (`{}`)",
+            phrase.text, c.id
+        ),
         phrase.span,
         "unknown phrase",
     )

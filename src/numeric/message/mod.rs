@@ -25,12 +25,18 @@ pub fn scale_of(q: &QuantityClaim, rules: &RuleSet) -> Option<(String, f64)> {
     rules.scales.get(&w).map(|e| (w, e.value))
 }
 
-/// How a quantity's values are shown: as a percent, in points, or in its scale.
+/// How a quantity's values are shown: as a percent, in points, or in its own unit and
+/// scale (`5 mln` for `5 mln` tonnes, whose interval is held in grams).
 pub fn style_of(q: &QuantityClaim, rules: &RuleSet) -> Style {
     if is_date(q) {
         return Style::Date;
     }
-    Style::for_kind(q.tag.into(), scale_of(q, rules))
+    Style::for_kind(q.tag.into(), scale_of(q, rules)).in_unit(unit_factor(q))
+}
+
+/// How many base units one of a quantity's own unit is (1 without a unit).
+fn unit_factor(q: &QuantityClaim) -> f64 {
+    q.unit.as_ref().map_or(1.0, |u| u.factor)
 }
 
 /// Whether a quantity is a date (SPEC 3: its unit is `date`).
@@ -141,22 +147,62 @@ impl Messages<'_> {
                 help,
             }) => with_help(Code::FormulaInvalid, message, part(span), "here", help),
             CompileFailure::Compile(CompileError::Unit {
-                message,
                 left,
                 left_unit,
                 right,
                 right_unit,
-            }) => self
-                .finding(
-                    Code::UnitMismatch,
-                    claim,
-                    message,
-                    part(left),
-                    format!("in {left_unit}"),
-                )
-                .label(part(right), format!("in {right_unit}"))
-                .help("convert one side, or compare values of the same unit"),
+                ..
+            }) => self.unit_mismatch(claim, text, (left, left_unit), (right, right_unit)),
         }
+    }
+
+    /// `unit/mismatch` between two sides of `+`, `-` or a comparison: each side named
+    /// with its unit, as the claim or the rules spell it (`` `weight` is in kg and
+    /// `price` in USD ``).
+    fn unit_mismatch(
+        &self,
+        claim: usize,
+        text: &Text,
+        (left, left_unit): (Span, String),
+        (right, right_unit): (Span, String),
+    ) -> Finding {
+        let part = |s: Span| text.part(s.start, s.end().max(s.start + 1));
+        // A side that is one quantity claim is in the unit that claim wrote (`kg`), unless
+        // that is the base unit itself, which is spelt as the rules spell it (`USD`).
+        let unit_of = |s: Span, dim: String| {
+            self.file
+                .claim_index(src_text(text, s).trim())
+                .and_then(|i| match &self.file.claims[i].kind {
+                    ClaimKind::Quantity(q) => q.unit.as_ref().map(|u| u.written.clone()),
+                    _ => None,
+                })
+                .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case(&dim))
+                .unwrap_or(dim)
+        };
+        let (lu, ru) = (unit_of(left, left_unit), unit_of(right, right_unit));
+        let side = |s: Span| wording::shorten(src_text(text, s).trim(), 60);
+        let message = if left == right {
+            // Both sides inside one call of a function of the rules.
+            format!(
+                "`{}` combines a value in {lu} with one in {ru}, which cannot be added, subtracted or compared",
+                side(left)
+            )
+        } else {
+            format!(
+                "`{}` is in {lu} and `{}` in {ru}: they cannot be added, subtracted or compared",
+                side(left),
+                side(right)
+            )
+        };
+        self.finding(Code::UnitMismatch, claim, message, part(left), format!("in {lu}"))
+            .label(part(right), format!("in {ru}"))
+            .help(if lu.contains(" per ") || ru.contains(" per ") || lu.contains('/') || ru.contains('/') {
+                "`+`, `-` and comparisons need one unit on both sides: correct the `unit` of one claim, or convert one side with a rate".to_owned()
+            } else {
+                format!(
+                    "`+`, `-` and comparisons need one unit on both sides: correct the `unit` of one claim, or convert one side with a rate (a claim in {lu} per {ru})"
+                )
+            })
     }
 
     /// The findings of one assertion on its own, from its evaluation.
@@ -248,7 +294,11 @@ impl Messages<'_> {
             format!(
                 "`{}` is {}, which holds zero: the division is undefined and the assertion is left unchecked",
                 src_text(text, dspan),
-                wording::range(&vals[divisor], &Style::Plain)
+                wording::range(
+                    &vals[divisor],
+                    &Style::for_kind(Kind::Plain, self.scale_near(&c.vars))
+                        .in_unit(self.unit_near(&c.vars, c.prog.units[divisor].as_ref()))
+                )
             ),
             text.part(dspan.start, dspan.end()),
             "may be zero".into(),
@@ -339,6 +389,23 @@ impl Messages<'_> {
             })
     }
 
+    /// The unit a value of unit `dim` is shown in near these claims: the size (in base
+    /// units) of the unit of the first of them in `dim`, preferring one written with a
+    /// scale word, so that a side in grams made of claims in tonnes is worded in tonnes.
+    pub(super) fn unit_near(&self, claims: &[usize], dim: Option<&crate::unit::Dim>) -> f64 {
+        let Some(dim) = dim else { return 1.0 };
+        let in_dim = |i: &usize| match &self.file.claims[*i].kind {
+            ClaimKind::Quantity(q) => q.unit.as_ref().filter(|u| u.dim == *dim).map(|_| &**q),
+            _ => None,
+        };
+        let mut found = claims.iter().filter_map(in_dim);
+        let first = found.clone().next();
+        found
+            .find(|q| scale_of(q, self.rules).is_some())
+            .or(first)
+            .map_or(1.0, unit_factor)
+    }
+
     /// How the two sides are shown: in one style where they compare like with like.
     fn styles(&self, c: &Compiled) -> (Style, Style) {
         let scale = self.scale_near(&c.vars);
@@ -348,14 +415,18 @@ impl Messages<'_> {
         if date(c.lhs) || date(c.rhs) {
             return (Style::Date, Style::Date);
         }
-        let l_style = Style::for_kind(l, scale.clone());
+        let unit = |i: usize| {
+            let dim = c.prog.units[i].as_ref().or(c.prog.units[c.lhs].as_ref());
+            self.unit_near(&c.vars, dim)
+        };
+        let l_style = Style::for_kind(l, scale.clone()).in_unit(unit(c.lhs));
         let r_style = if r == Kind::Plain
             && l != Kind::Plain
             && c.rhs_literal.as_ref().is_some_and(|q| q.unit.is_none())
         {
             l_style.clone()
         } else {
-            Style::for_kind(r, scale)
+            Style::for_kind(r, scale).in_unit(unit(c.rhs))
         };
         (l_style, r_style)
     }
@@ -458,11 +529,11 @@ impl Messages<'_> {
     fn forced_words(&self, f: &Forced) -> (String, String) {
         let scale = self.scale_near(&f.vars);
         let (l, r) = f.kinds;
-        let l_style = Style::for_kind(l, scale.clone());
+        let l_style = Style::for_kind(l, scale.clone()).in_unit(f.unit);
         let r_style = if r == Kind::Plain && l != Kind::Plain {
             l_style.clone()
         } else {
-            Style::for_kind(r, scale)
+            Style::for_kind(r, scale).in_unit(f.unit)
         };
         // The right side as stated, with the digits its ends need; a strict or open
         // comparison against its nearest end (`women > 40` asks for more than 39.5).
@@ -473,7 +544,7 @@ impl Messages<'_> {
             CmpOp::Ne => format!("not {}", wording::stated(&f.rhs, &r_style)),
             _ => wording::stated(&f.rhs, &r_style),
         };
-        (wording::range(&f.lhs, &l_style), rhs)
+        (wording::derived(&f.lhs, &l_style), rhs)
     }
 
     /// `numeric/derived`: what the assertions imply for a quantity of unknown value.
@@ -489,7 +560,7 @@ impl Messages<'_> {
         let style = if is_date(q) {
             Style::Date
         } else {
-            Style::for_kind(tag.into(), self.scale_near(&d.near))
+            Style::for_kind(tag.into(), self.scale_near(&d.near)).in_unit(unit_factor(q))
         };
         let shown = shown_range(&d.interval, &q.interval, &style);
         let mut f = self.finding(
@@ -540,5 +611,5 @@ fn shown_range(now: &Interval, dom: &Interval, style: &Style) -> String {
     } else {
         f64::INFINITY
     };
-    wording::range(&Interval::new(lo, hi), style)
+    wording::derived(&Interval::new(lo, hi), style)
 }
