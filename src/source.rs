@@ -34,8 +34,8 @@ impl From<Span> for miette::SourceSpan {
 pub struct SourceFile {
     /// The path as given or found, shown in every output.
     pub name: String,
-    /// The text, without a leading byte-order mark.
-    pub text: String,
+    /// The text, without a leading byte-order mark (borrowed for the compiled-in rules).
+    pub text: std::borrow::Cow<'static, str>,
     /// Byte offsets where each line starts.
     line_starts: Vec<usize>,
 }
@@ -47,10 +47,21 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let mut line_starts = vec![0];
+        Self::of(name.into(), std::borrow::Cow::Owned(text))
+    }
+
+    /// A source of a text compiled into the program, not copied.
+    pub fn compiled_in(name: impl Into<String>, text: &'static str) -> Arc<Self> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Self::of(name.into(), std::borrow::Cow::Borrowed(text))
+    }
+
+    fn of(name: String, text: std::borrow::Cow<'static, str>) -> Arc<Self> {
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
+        line_starts.push(0);
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Arc::new(Self {
-            name: name.into(),
+            name,
             text,
             line_starts,
         })

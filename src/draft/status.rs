@@ -7,16 +7,17 @@ use super::token::{Kind, fold};
 use crate::rules::RuleSet;
 use std::collections::{HashMap, HashSet};
 
-/// The phrases of the rules, by first word, longest first.
-pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+/// The phrases of the rules (folded), by first word: the most words first, then in text
+/// order, each with its number of words.
+pub struct Phrases<'r> {
+    by_first: HashMap<&'r str, Vec<(usize, &'r str)>>,
 }
 
-impl Phrases {
+impl<'r> Phrases<'r> {
     /// Indexes the phrases in force that the draft takes: those of the lifecycles its
     /// rules list (`draft: lifecycles:`), less its `not_phrases`.
-    pub fn new(rules: &RuleSet) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    pub fn new(rules: &'r RuleSet) -> Self {
+        let mut by_first: HashMap<&'r str, Vec<(usize, &'r str)>> = HashMap::new();
         let left_out: HashSet<String> = rules
             .draft
             .not_phrases
@@ -24,17 +25,17 @@ impl Phrases {
             .map(|p| rules.fold_phrase(p))
             .collect();
         let taken = rules.phrase_index.iter().filter(|(phrase, meaning)| {
-            rules.draft.lifecycles.contains(&*meaning.lifecycle)
-                && !left_out.contains(phrase.as_str())
+            rules.draft.lifecycles.contains(&*meaning.lifecycle) && !left_out.contains(&phrase[..])
         });
         for (phrase, _) in taken {
-            let words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
-            }
+            let first = phrase.split(' ').next().unwrap_or("");
+            let words = phrase.split(' ').count();
+            by_first.entry(first).or_default().push((words, phrase));
         }
+        // A folded phrase is its words joined by single spaces, and a space sorts before
+        // any character of a word: text order is the order of the word lists.
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         }
         Phrases { by_first }
     }
@@ -71,10 +72,10 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             continue;
         };
         let mut found = None;
-        for words in cands {
+        for &(len, phrase) in cands {
             let mut k = i;
             let mut ok = true;
-            for (n, w) in words.iter().enumerate() {
+            for (n, w) in phrase.split(' ').enumerate() {
                 // Filler words may stand between the words of a phrase.
                 while n > 0 && k < toks.len() && {
                     let f = fd.f(k);
@@ -91,7 +92,7 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
                 }
             }
             if ok {
-                found = Some((words.len(), k - 1));
+                found = Some((len, k - 1));
                 break;
             }
         }

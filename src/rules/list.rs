@@ -77,7 +77,7 @@ pub fn phrases(r: &RuleSet, only: Option<&str>) -> Result<Vec<PhraseLine>, Vec<S
             lifecycle: name.clone(),
             state: lc.value.states.get(p.state).cloned().unwrap_or_default(),
             polarity: p.polarity.as_str(),
-            phrase: p.text.clone(),
+            phrase: p.text.to_string(),
             file: p.origin.file.to_string(),
             line: p.origin.line,
         }));
