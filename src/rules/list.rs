@@ -71,7 +71,8 @@ pub fn phrases(r: &RuleSet, only: Option<&str>) -> Result<Vec<PhraseLine>, Vec<S
         if only.is_some_and(|o| o != name) {
             continue;
         }
-        let mut ps: Vec<&super::Phrase> = lc.value.phrases.iter().collect();
+        let all = lc.value.phrases();
+        let mut ps: Vec<&super::Phrase> = all.iter().collect();
         ps.sort_by_key(|p| (p.state, p.polarity));
         v.extend(ps.into_iter().map(|p| PhraseLine {
             lifecycle: name.clone(),
@@ -213,7 +214,7 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
             "lifecycles",
             n,
             e,
-            format!("{} ({} phrases)", e.value.outline(), e.value.phrases.len()),
+            format!("{} ({} phrases)", e.value.outline(), e.value.phrase_count()),
         )
     }));
     v.extend(r.exclusions.iter().map(|x| Line {

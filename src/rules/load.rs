@@ -728,8 +728,8 @@ mod tests {
         assert_eq!(fast.lifecycles.len(), slow.lifecycles.len());
         for ((fname, f), (sname, s)) in fast.lifecycles.iter().zip(&slow.lifecycles) {
             assert_eq!(fname, sname);
-            assert_eq!(f.value.phrases.len(), s.value.phrases.len(), "{fname}");
-            for (p, q) in f.value.phrases.iter().zip(&s.value.phrases) {
+            assert_eq!(f.value.phrases().len(), s.value.phrases().len(), "{fname}");
+            for (p, q) in f.value.phrases().iter().zip(s.value.phrases().iter()) {
                 assert_eq!(
                     (&p.text, &p.folded, p.state, p.polarity, &p.origin),
                     (&q.text, &q.folded, q.state, q.polarity, &q.origin)

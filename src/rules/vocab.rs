@@ -117,15 +117,68 @@ pub struct Lifecycle {
     pub after: Vec<Vec<usize>>,
     /// Whether the rules gave `after:` (for listing).
     pub branches: bool,
-    /// The phrases, in the order they were listed.
-    pub phrases: Vec<Phrase>,
+    /// The phrases, in the order they were listed (see [`Lifecycle::phrases`]).
+    listed: Vec<Phrase>,
+    /// Compiled-in phrases not yet made into `listed`: most runs only look them up in
+    /// the index, and never need them one by one.
+    compiled: Option<CompiledRows>,
     /// Row `s`: the states reachable from `s`, `s` included (a bit set).
     reach: Vec<u64>,
     /// Row `t`: the states from which `t` is reachable, `t` included.
     reached_from: Vec<u64>,
 }
 
+/// A lifecycle's rows of the compiled-in table.
+#[derive(Clone, Debug)]
+struct CompiledRows {
+    table: Prefolded,
+    rows: std::ops::Range<usize>,
+    file: Arc<str>,
+    layer: u32,
+    filler_version: u32,
+}
+
+impl CompiledRows {
+    fn phrases(&self) -> impl Iterator<Item = Phrase> + '_ {
+        let t = self.table;
+        let rows = t.phrases.get(self.rows.clone()).unwrap_or(&[]);
+        rows.iter()
+            .map(move |&[_, state, polarity, ts, te, fs, fe, line]| Phrase {
+                text: Cow::Borrowed(t.text.get(ts as usize..te as usize).unwrap_or("")),
+                state: state as usize,
+                polarity: Polarity::from_index(polarity),
+                origin: Origin {
+                    file: Arc::clone(&self.file),
+                    line: line as usize,
+                },
+                layer: self.layer,
+                folded: Cow::Borrowed(t.text.get(fs as usize..fe as usize).unwrap_or("")),
+                filler_version: self.filler_version,
+            })
+    }
+}
+
 impl Lifecycle {
+    /// The phrases, in the order they were listed.
+    pub fn phrases(&self) -> Cow<'_, [Phrase]> {
+        match &self.compiled {
+            None => Cow::Borrowed(&self.listed),
+            Some(c) => Cow::Owned(self.listed.iter().cloned().chain(c.phrases()).collect()),
+        }
+    }
+
+    /// How many phrases it has.
+    pub fn phrase_count(&self) -> usize {
+        self.listed.len() + self.compiled.as_ref().map_or(0, |c| c.rows.len())
+    }
+
+    /// Makes the compiled-in phrases into `listed`, for rules layered over them.
+    fn materialize(&mut self) {
+        if let Some(c) = self.compiled.take() {
+            self.listed.extend(c.phrases());
+        }
+    }
+
     fn words(&self) -> usize {
         self.states.len().div_ceil(64).max(1)
     }
@@ -445,61 +498,49 @@ impl Vocabulary {
         })
     }
 
-    /// Adds the phrases folded at build time to the lifecycles their file defined.
+    /// Gives the lifecycles their file defined the phrases folded at build time (as their
+    /// rows of the table, made into phrases only if asked for one by one).
     fn add_prefolded(&mut self, file: &str, p: Prefolded, layer: u32) -> Result<(), ToolError> {
         let filler_version = self.fillers.len().saturating_sub(1) as u32;
         let file: Arc<str> = file.into();
-        let mut counts = vec![0usize; p.lifecycles.len()];
-        for row in p.phrases {
-            if let Some(c) = counts.get_mut(row[0] as usize) {
-                *c += 1;
-            }
-        }
-        let mut at: Option<(&str, &mut Entry<Lifecycle>)> = None;
-        let mut lifecycles = self.lifecycles.iter_mut();
-        for &[lifecycle, state, polarity, t, te, f, fe, line] in p.phrases {
-            let name = p.lifecycles.get(lifecycle as usize).copied().unwrap_or("");
-            let text = p.text.get(t as usize..te as usize).unwrap_or("");
-            let folded = p.text.get(f as usize..fe as usize).unwrap_or("");
-            // The phrases come lifecycle by lifecycle, in the order of the map.
-            while at.as_ref().is_none_or(|(n, _)| *n != name) {
-                let Some((n, lc)) = lifecycles.next() else {
-                    return Err(ToolError::new(
-                        ErrorKind::Rules,
-                        format!(
-                            "the compiled-in phrase `{text}` names no lifecycle defined before it"
-                        ),
-                    ));
-                };
-                if n == name {
-                    let count = counts.get(lifecycle as usize).copied().unwrap_or(0);
-                    lc.value.phrases.reserve_exact(count);
-                }
-                at = Some((n.as_str(), lc));
-            }
-            if let Some((_, lc)) = at.as_mut() {
-                lc.value.phrases.push(Phrase {
-                    text: Cow::Borrowed(text),
-                    state: state as usize,
-                    polarity: Polarity::from_index(polarity),
-                    origin: Origin {
-                        file: Arc::clone(&file),
-                        line: line as usize,
-                    },
-                    layer,
-                    folded: Cow::Borrowed(folded),
-                    filler_version,
-                });
-            }
+        let mut start = 0;
+        while let Some(first) = p.phrases.get(start) {
+            let index = first[0];
+            let end = start
+                + p.phrases[start..]
+                    .iter()
+                    .take_while(|r| r[0] == index)
+                    .count();
+            let name = p.lifecycles.get(index as usize).copied().unwrap_or("");
+            let Some(lc) = self.lifecycles.get_mut(name) else {
+                return Err(ToolError::new(
+                    ErrorKind::Rules,
+                    format!(
+                        "the compiled-in phrases name `{name}`, which their file does not define"
+                    ),
+                ));
+            };
+            lc.value.compiled = Some(CompiledRows {
+                table: p,
+                rows: start..end,
+                file: Arc::clone(&file),
+                layer,
+                filler_version,
+            });
+            start = end;
         }
         Ok(())
     }
 
-    /// Lists every phrase's owner, where the defaults left `owner` empty.
+    /// Lists every phrase's owner, where the defaults left `owner` empty, and makes the
+    /// compiled-in phrases into lists that later files can take phrases from.
     fn owners(&mut self) {
+        for lc in self.lifecycles.values_mut() {
+            lc.value.materialize();
+        }
         for (name, lc) in &self.lifecycles {
             let name: Arc<str> = name.as_str().into();
-            for p in &lc.value.phrases {
+            for p in &lc.value.listed {
                 self.owner.insert(p.folded.clone(), Arc::clone(&name));
             }
         }
@@ -562,7 +603,7 @@ impl Vocabulary {
         let name: Arc<str> = r.name.as_str().into();
         if let Some((states, after, branches)) = r.states {
             if let Some(old) = self.lifecycles.remove(&r.name) {
-                for p in &old.value.phrases {
+                for p in &old.value.listed {
                     self.owner.remove(&p.folded);
                 }
             }
@@ -570,7 +611,8 @@ impl Vocabulary {
                 states,
                 after,
                 branches,
-                phrases: Vec::new(),
+                listed: Vec::new(),
+                compiled: None,
                 reach: Vec::new(),
                 reached_from: Vec::new(),
             };
@@ -588,8 +630,8 @@ impl Vocabulary {
             let to_origin = origin(w);
             if let Some(prev) = self.owner.get(&folded).cloned() {
                 let from = self.lifecycles.get_mut(&*prev).and_then(|l| {
-                    let i = l.value.phrases.iter().position(|p| p.folded == folded)?;
-                    let p = l.value.phrases.remove(i);
+                    let i = l.value.listed.iter().position(|p| p.folded == folded)?;
+                    let p = l.value.listed.remove(i);
                     let s = l.value.states.get(p.state).cloned().unwrap_or_default();
                     Some((prev.to_string(), s, p.polarity, p.origin))
                 });
@@ -610,7 +652,7 @@ impl Vocabulary {
                 .iter()
                 .position(|s| *s == state)
                 .unwrap_or_default();
-            lc.value.phrases.push(Phrase {
+            lc.value.listed.push(Phrase {
                 text,
                 state: idx,
                 polarity,
@@ -637,11 +679,10 @@ impl Vocabulary {
         if let Some(table) = self.compiled.filter(|t| filler.keys().eq(t.filler.iter())) {
             return Ok((PhraseIndex::compiled(table), exclusions));
         }
-        let count = self
-            .lifecycles
-            .values()
-            .map(|l| l.value.phrases.len())
-            .sum();
+        for lc in self.lifecycles.values_mut() {
+            lc.value.materialize();
+        }
+        let count = self.lifecycles.values().map(|l| l.value.listed.len()).sum();
         // Which sets of filler words fold as the final one does.
         let same: Vec<bool> = self
             .fillers
@@ -652,7 +693,7 @@ impl Vocabulary {
         let mut lost: Vec<(Cow<'static, str>, Origin)> = Vec::new();
         for (name, lc) in &self.lifecycles {
             let name: Arc<str> = name.as_str().into();
-            for p in &lc.value.phrases {
+            for p in &lc.value.listed {
                 let folded = if same.get(p.filler_version as usize) == Some(&true) {
                     p.folded.clone()
                 } else {
@@ -683,7 +724,7 @@ impl Vocabulary {
                     .get(&*old.lifecycle)
                     .and_then(|l| {
                         l.value
-                            .phrases
+                            .listed
                             .iter()
                             .find(|q| *fold_phrase(filler, &q.text) == *folded)
                     })
@@ -709,7 +750,7 @@ impl Vocabulary {
         if !lost.is_empty() {
             for lc in self.lifecycles.values_mut() {
                 lc.value
-                    .phrases
+                    .listed
                     .retain(|p| !lost.iter().any(|(t, o)| *t == p.text && *o == p.origin));
             }
         }
@@ -846,7 +887,7 @@ mod tests {
         let r = super::super::load_defaults()?.finish()?;
         assert!(r.taken_over.is_empty(), "{:?}", r.taken_over.first());
         assert!(!r.exclusions.is_empty());
-        let listed: usize = r.lifecycles.values().map(|l| l.value.phrases.len()).sum();
+        let listed: usize = r.lifecycles.values().map(|l| l.value.phrase_count()).sum();
         assert_eq!(listed, r.phrase_index.len(), "every phrase indexed once");
         Ok(())
     }
