@@ -7,17 +7,20 @@ use super::token::{Kind, fold};
 use crate::rules::RuleSet;
 use std::collections::{HashMap, HashSet};
 
-/// The phrases of the rules (folded), by first word: the most words first, then in text
-/// order, each with its number of words.
+/// The phrases of the rules (folded): those of two words or more by their first two
+/// words, the most words first, then in text order, each with its number of words; and
+/// those of one word.
 pub struct Phrases<'r> {
-    by_first: HashMap<&'r str, Vec<(usize, &'r str)>>,
+    by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>>,
+    single: HashSet<&'r str>,
 }
 
 impl<'r> Phrases<'r> {
     /// Indexes the phrases in force that the draft takes: those of the lifecycles its
     /// rules list (`draft: lifecycles:`), less its `not_phrases`.
     pub fn new(rules: &'r RuleSet) -> Self {
-        let mut by_first: HashMap<&'r str, Vec<(usize, &'r str)>> = HashMap::new();
+        let mut by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>> = HashMap::new();
+        let mut single = HashSet::new();
         let left_out: HashSet<String> = rules
             .draft
             .not_phrases
@@ -28,16 +31,24 @@ impl<'r> Phrases<'r> {
             rules.draft.lifecycles.contains(&*meaning.lifecycle) && !left_out.contains(&phrase[..])
         });
         for (phrase, _) in taken {
-            let first = phrase.split(' ').next().unwrap_or("");
-            let words = phrase.split(' ').count();
-            by_first.entry(first).or_default().push((words, phrase));
+            let mut words = phrase.split(' ');
+            let first = words.next().unwrap_or("");
+            match words.next() {
+                Some(second) => by_pair
+                    .entry((first, second))
+                    .or_default()
+                    .push((2 + words.count(), phrase)),
+                None => {
+                    single.insert(phrase);
+                }
+            }
         }
         // A folded phrase is its words joined by single spaces, and a space sorts before
         // any character of a word: text order is the order of the word lists.
-        for v in by_first.values_mut() {
+        for v in by_pair.values_mut() {
             v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         }
-        Phrases { by_first }
+        Phrases { by_pair, single }
     }
 }
 
@@ -59,6 +70,10 @@ pub struct Mention {
 /// The status phrases of one sentence.
 pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
     let toks = fd.toks;
+    // Filler words may stand between the words of a phrase (a folded phrase has none).
+    let filler: Vec<bool> = (0..toks.len())
+        .map(|k| rules.filler_words.contains_key(fd.f(k)))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -67,20 +82,17 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             continue;
         }
         let first = fd.f(i);
-        let Some(cands) = phrases.by_first.get(first) else {
-            i += 1;
-            continue;
-        };
+        let next = (i + 1..toks.len()).find(|&k| !filler[k]);
+        let pair = next
+            .filter(|&k| toks[k].kind == Kind::Word)
+            .and_then(|k| phrases.by_pair.get(&(first, fd.f(k))));
+        let one = phrases.single.contains(first).then_some((1, first));
         let mut found = None;
-        for &(len, phrase) in cands {
+        for (len, phrase) in pair.into_iter().flatten().copied().chain(one) {
             let mut k = i;
             let mut ok = true;
             for (n, w) in phrase.split(' ').enumerate() {
-                // Filler words may stand between the words of a phrase.
-                while n > 0 && k < toks.len() && {
-                    let f = fd.f(k);
-                    rules.filler_words.contains_key(f) && f != w
-                } {
+                while n > 0 && k < toks.len() && filler[k] && fd.f(k) != w {
                     k += 1;
                 }
                 match toks.get(k) {
