@@ -270,6 +270,19 @@ fn main() {
         }
     }
     code.push_str("        _ => None,\n    }\n}\n");
+    code.push_str("/// Where the lines of each default rules file start, by file.\n");
+    code.push_str("pub(super) static DEFAULT_LINE_STARTS: &[&[usize]] = &[\n");
+    for name in FILES {
+        let text = std::fs::read_to_string(format!("rules/{name}.yaml")).unwrap_or_default();
+        assert!(
+            !text.starts_with('\u{feff}'),
+            "rules/{name}.yaml starts with a BOM"
+        );
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let _ = writeln!(code, "    &{starts:?},");
+    }
+    code.push_str("];\n");
     code.push_str(
         "/// The phrases of the default lifecycles, by lifecycle name, each one's in listed \
          order: [lifecycle, state, polarity (0 affirmed, 1 negated, 2 possible), text start, \

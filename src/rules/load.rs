@@ -72,7 +72,11 @@ pub fn finish_defaults() -> Result<RuleSet, ToolError> {
 fn read_defaults() -> Result<RulesBuilder, ToolError> {
     let mut b = RulesBuilder::default();
     for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
-        let file = SourceFile::compiled_in(format!("<default>/{name}"), text);
+        let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
+        let file = match starts {
+            Some(starts) => SourceFile::compiled_in(format!("<default>/{name}"), text, starts),
+            None => SourceFile::new(format!("<default>/{name}"), *text),
+        };
         let prefolded = (i == generated::DEFAULT_PHRASES_FILE).then_some(Prefolded {
             phrases: generated::DEFAULT_PHRASES,
             text: generated::DEFAULT_PHRASE_TEXT,
@@ -679,6 +683,19 @@ mod tests {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The line starts found at build time are those of the texts compiled in.
+    #[test]
+    fn the_prebuilt_line_starts_match_the_defaults() {
+        for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+            let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
+            assert_eq!(
+                starts,
+                Some(&crate::source::line_starts(text)[..]),
+                "{name}"
+            );
         }
     }
 
