@@ -98,6 +98,10 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         let _ = write!(out, "{x}");
         return;
     }
+    // Outward rounding leaves an end an ulp or two off the number it stands for
+    // (5,999.5 as 5,999.4999999999991): snap it to 14 significant digits first, so that
+    // it is written as that number rounds (`6,000`), not as the ulp tips it (`5,999`).
+    let x = format!("{x:.13e}").parse().unwrap_or(x);
     let mag = x.abs().log10().floor() as i64;
     let decimals = (digits as i64 - 1 - mag).max(0) as usize;
     if mag >= 15 {
@@ -376,6 +380,15 @@ mod tests {
             range(&Interval::new(16200.0, 19800.0), &Style::Plain),
             "16,200–19,800"
         );
+    }
+
+    #[test]
+    fn an_end_an_ulp_off_reads_as_its_number() {
+        // Outward rounding leaves `6,000` (5,999.5–6,000.5) an ulp wider on each side.
+        let a = Interval::new(5999.499999999999, 6000.500000000001);
+        let b = Interval::new(4999.499999999999, 5000.500000000001);
+        let (x, y) = pair(&a, &Style::Plain, &b, &Style::Plain);
+        assert_eq!((x.as_str(), y.as_str()), ("6,000", "5,000"));
     }
 
     #[test]
