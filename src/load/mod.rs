@@ -234,6 +234,24 @@ impl Loader<'_> {
     }
 }
 
+/// A quarter or half-year written the other way round or in lower case (`Q3 2024`,
+/// `2024-h1`), as the time it means (`2024-Q3`, `2024-H1`).
+fn time_written_otherwise(t: &str) -> Option<String> {
+    let t = t.trim();
+    let part = |p: &str| {
+        let p = p.to_ascii_uppercase();
+        matches!(p.as_str(), "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2").then_some(p)
+    };
+    let year =
+        |y: &str| (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).then(|| y.to_owned());
+    let (a, b) = t.split_once([' ', '-'])?;
+    let fix = match (part(a), year(b), year(a), part(b)) {
+        (Some(p), Some(y), _, _) | (_, _, Some(y), Some(p)) => format!("{y}-{p}"),
+        _ => return None,
+    };
+    (fix != t).then_some(fix)
+}
+
 /// A parser's message as claimlint's: `the file is not valid YAML: …`.
 fn not_yaml(message: &str) -> String {
     format!("the file is not valid YAML: {message}")
@@ -401,7 +419,10 @@ impl Loader<'_> {
             why.unwrap_or_else(|| format!("`{t}` is not a time")),
             "not a time",
         )
-        .help(format!("a time is {TIME_FORMS}"));
+        .help(match time_written_otherwise(t) {
+            Some(fix) => format!("write `{fix}`: a time is {TIME_FORMS}"),
+            None => format!("a time is {TIME_FORMS}"),
+        });
         self.out.push(f);
     }
 
@@ -571,4 +592,19 @@ fn verbatim_skip(file: &str, span: Span, text: &str) -> Option<u8> {
     let quoted = (raw.starts_with('"') && raw.ends_with('"'))
         || (raw.starts_with('\'') && raw.ends_with('\''));
     (quoted && inner == text).then_some(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time_written_otherwise as fix;
+
+    #[test]
+    fn a_quarter_written_the_other_way_round_is_given_back_as_a_time() {
+        assert_eq!(fix("Q3 2024").as_deref(), Some("2024-Q3"));
+        assert_eq!(fix("H1 2024").as_deref(), Some("2024-H1"));
+        assert_eq!(fix("2024-h1").as_deref(), Some("2024-H1"));
+        assert_eq!(fix("2024-Q3"), None);
+        assert_eq!(fix("2024-13"), None);
+        assert_eq!(fix("FY24"), None);
+    }
 }
