@@ -11,7 +11,23 @@ use std::hash::{Hash, Hasher};
 #[derive(Clone, Debug)]
 struct Name {
     folded: String,
-    spelling: String,
+    /// Only where it differs from `folded` (`USD`): most units are spelt in lowercase,
+    /// and a unit is cloned into every node of a formula that names it.
+    spelling: Option<Box<str>>,
+}
+
+impl Name {
+    fn new(folded: &str, spelling: &str) -> Name {
+        Name {
+            folded: folded.to_owned(),
+            spelling: (spelling != folded).then(|| spelling.into()),
+        }
+    }
+
+    /// As messages print it.
+    fn shown(&self) -> &str {
+        self.spelling.as_deref().unwrap_or(&self.folded)
+    }
 }
 
 impl PartialEq for Name {
@@ -43,13 +59,7 @@ impl Dim {
 
     /// A single base unit: its folded name and its spelling.
     pub fn spelt(folded: &str, spelling: &str) -> Dim {
-        Dim(vec![(
-            Name {
-                folded: folded.to_owned(),
-                spelling: spelling.to_owned(),
-            },
-            1,
-        )])
+        Dim(vec![(Name::new(folded, spelling), 1)])
     }
 
     /// Whether it is the base unit `name` alone (`date`, `days`).
@@ -70,7 +80,7 @@ impl Dim {
     fn combine(&self, o: &Dim, sign: i32) -> Dim {
         let mut m = self.clone();
         for (k, p) in &o.0 {
-            m.add(&k.folded, &k.spelling, sign.saturating_mul(*p));
+            m.add(&k.folded, k.shown(), sign.saturating_mul(*p));
         }
         m
     }
@@ -85,16 +95,7 @@ impl Dim {
                     m.remove(i);
                 }
             }
-            Err(i) => m.insert(
-                i,
-                (
-                    Name {
-                        folded: name.to_owned(),
-                        spelling: spelling.to_owned(),
-                    },
-                    power,
-                ),
-            ),
+            Err(i) => m.insert(i, (Name::new(name, spelling), power)),
         }
     }
 }
@@ -110,9 +111,9 @@ impl fmt::Display for Dim {
             .filter(|(_, p)| *p > 0)
             .map(|(k, p)| {
                 if *p == 1 {
-                    k.spelling.clone()
+                    k.shown().to_owned()
                 } else {
-                    format!("{}^{p}", k.spelling)
+                    format!("{}^{p}", k.shown())
                 }
             })
             .collect();
@@ -122,9 +123,9 @@ impl fmt::Display for Dim {
             .filter(|(_, p)| *p < 0)
             .map(|(k, p)| {
                 if *p == -1 {
-                    k.spelling.clone()
+                    k.shown().to_owned()
                 } else {
-                    format!("{}^{}", k.spelling, -p)
+                    format!("{}^{}", k.shown(), -p)
                 }
             })
             .collect();

@@ -101,7 +101,7 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
     // Outward rounding leaves an end an ulp or two off the number it stands for
     // (5,999.5 as 5,999.4999999999991): snap it to 14 significant digits first, so that
     // it is written as that number rounds (`6,000`), not as the ulp tips it (`5,999`).
-    let x = format!("{x:.13e}").parse().unwrap_or(x);
+    let x = snap(x);
     let mag = x.abs().log10().floor() as i64;
     let decimals = (digits as i64 - 1 - mag).max(0) as usize;
     if mag >= 15 {
@@ -119,6 +119,19 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         out.push('0');
     }
     group_thousands(out, at);
+}
+
+/// `x` rounded to 14 significant digits (arithmetic, not text: messages format many
+/// numbers while they search for the digits that show a gap).
+fn snap(x: f64) -> f64 {
+    let mag = x.abs().log10().floor() as i32;
+    let p = 13 - mag;
+    if !(-290..=290).contains(&p) {
+        return x;
+    }
+    let scale = 10f64.powi(p);
+    let s = (x * scale).round() / scale;
+    if s.is_finite() { s } else { x }
 }
 
 /// Separates the thousands of the number written from byte `at` of `out`, as a reader

@@ -20,13 +20,9 @@ impl Loader<'_> {
         let get = |key: &str| field(entries, key);
         let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
         let id = self.id(get("id"), claim_span, ids);
-        // The claim as a message names it: by its id where it has a readable one.
-        let what = id.as_ref().map_or_else(
-            || "a claim".to_owned(),
-            |t| format!("the claim `{}`", t.text),
-        );
-        let kind_keys = self.kind_keys(entries, claim_span, &what);
-        self.check_keys(entries, kind_keys, &what);
+        let named = id.as_ref().map(|t| t.text.as_str());
+        let kind_keys = self.kind_keys(entries, claim_span, named);
+        self.check_keys(entries, kind_keys, named);
         let has_as_of = get("as_of").is_some();
         let published = get("published").and_then(|n| self.day(n, "published"));
         let id_text = id.as_ref().map(|t| t.text.as_str());
@@ -113,7 +109,7 @@ impl Loader<'_> {
         &mut self,
         entries: &[(Node, Node)],
         claim_span: Span,
-        what: &str,
+        id: Option<&str>,
     ) -> &'static [&'static str] {
         // The first kind key, and the first one of another kind after it (a key written
         // twice is a duplicate key, reported above, not a second kind).
@@ -160,7 +156,10 @@ impl Loader<'_> {
                     schema(
                         self.src,
                         second.span,
-                        format!("{what} has both `{a}` and `{b}`, but a claim has one kind"),
+                        format!(
+                            "{} has both `{a}` and `{b}`, but a claim has one kind",
+                            claim_name(id)
+                        ),
                         "second kind",
                     )
                     .help(format!("split it into two claims, one with `{a}` and one with `{b}`, each with its own id")),
@@ -171,14 +170,14 @@ impl Loader<'_> {
     }
 
     /// Every key: known, and of this kind.
-    fn check_keys(&mut self, entries: &[(Node, Node)], kind_keys: &[&str], what: &str) {
+    fn check_keys(&mut self, entries: &[(Node, Node)], kind_keys: &[&str], id: Option<&str>) {
         for (k, _) in entries {
             let Some(name) = k.as_str() else {
                 self.out.push(
                     schema(
                         self.src,
                         self.whole(k),
-                        format!("a key of {what} is not a word"),
+                        format!("a key of {} is not a word", claim_name(id)),
                         "not a scalar",
                     )
                     .help("write each key as a word followed by a colon: `value: 20 mln`"),
@@ -192,7 +191,7 @@ impl Loader<'_> {
                 } else {
                     &valid
                 };
-                self.unknown_key(k, name, pool, what);
+                self.unknown_key(k, name, pool, &claim_name(id));
             } else if !kind_keys.is_empty()
                 && !COMMON_KEYS.contains(&name)
                 && !kind_keys.contains(&name)
@@ -209,7 +208,8 @@ impl Loader<'_> {
                         self.src,
                         k.span,
                         format!(
-                            "`{name}` belongs to {owner}, but {what} is {}",
+                            "`{name}` belongs to {owner}, but {} is {}",
+                            claim_name(id),
                             kind_name(kind_keys)
                         ),
                         "key of another kind",
@@ -332,4 +332,10 @@ impl Loader<'_> {
         }
         out
     }
+}
+
+/// A claim as a message names it: by its id where it has a readable one (made only when
+/// a finding needs it: most claims need none).
+fn claim_name(id: Option<&str>) -> String {
+    id.map_or_else(|| "a claim".to_owned(), |id| format!("the claim `{id}`"))
 }
