@@ -82,9 +82,9 @@ pub(super) fn compile(
     scope: &Scope<'_>,
     rules: &RuleSet,
 ) -> Result<Compiled, CompileFailure> {
-    let scales = |w: &str| rules.scales.get(w).map(|e| e.value);
+    let words = literal::FormulaWords(rules);
     let split =
-        formula::split_assertion(&text.text, Some(&scales)).map_err(CompileFailure::Syntax)?;
+        formula::split_assertion(&text.text, Some(&words)).map_err(CompileFailure::Syntax)?;
     let rhs_text = text.text[split.rhs_start..].trim().to_owned();
     let mut prog = Program::default();
     let (lhs, rhs, rhs_literal) = compile_sides(
@@ -168,8 +168,8 @@ fn compile_sides(
             }));
         }
         Err(lit_err) => {
-            let scales = |w: &str| rules.scales.get(w).map(|e| e.value);
-            match formula::parse_expr_at(&text.text, rhs_start, Some(&scales)) {
+            let words = literal::FormulaWords(rules);
+            match formula::parse_expr_at(&text.text, rhs_start, Some(&words)) {
                 Ok(e) => (
                     prog.compile(&e, scope, &[], None)
                         .map_err(CompileFailure::Compile)?,
