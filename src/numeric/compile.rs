@@ -137,16 +137,35 @@ fn compile_sides(
     let rhs_at = rhs_start + rest.len() - rest.trim_start().len();
     // A date on the right of a date is read as one (`opened < 2025-06`).
     let lhs_date = prog.units[lhs].as_ref().is_some_and(|u| u.is("date"));
-    let read = match literal::date(rhs_text, rules, lhs_date) {
-        Some(days) => Ok(Literal::Value(Quantity {
-            interval: days,
-            unit: crate::unit::parse("date", None, rules).map(Box::new),
-            tag: crate::number::Tag::Plain,
-            hedged: false,
-            truncated: None,
-            scale: None,
-        })),
-        None => literal::parse(rhs_text, rules),
+    // The id of a quantity of the file on the right is that quantity, even where it is
+    // also a word of the rules (`one`, `no`, `half`, `most`) or shaped like a time
+    // (`FY2024`): the writer named it (README, Decisions). An assertion or a status
+    // claim is no value: the word is read (`- id: half` asserting `= half`).
+    let names_a_claim = is_id(rhs_text)
+        && matches!(
+            scope.lookup(rhs_text),
+            Some((_, program::Ref::Quantity { .. } | program::Ref::Unread(_)))
+        );
+    let read = if names_a_claim {
+        // Not a literal: read below as a formula, the id alone.
+        Err(literal::LiteralError {
+            message: String::new(),
+            start: 0,
+            end: 0,
+            help: None,
+        })
+    } else {
+        match literal::date(rhs_text, rules, lhs_date) {
+            Some(days) => Ok(Literal::Value(Quantity {
+                interval: days,
+                unit: crate::unit::parse("date", None, rules).map(Box::new),
+                tag: crate::number::Tag::Plain,
+                hedged: false,
+                truncated: None,
+                scale: None,
+            })),
+            None => literal::parse(rhs_text, rules),
+        }
     };
     let (rhs, lit) = match read {
         Ok(Literal::Value(q)) => {
@@ -190,6 +209,12 @@ fn compile_sides(
     };
     prog.same_unit(lhs, rhs).map_err(CompileFailure::Compile)?;
     Ok((lhs, rhs, lit))
+}
+
+/// Whether `text` has the form of an id (SPEC 2: `[A-Za-z_][A-Za-z0-9_]*`).
+fn is_id(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 /// An unknown without a tag takes the tag of what it meets in `+`, `-`, a comparison, or
