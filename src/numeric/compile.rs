@@ -103,7 +103,14 @@ pub(super) fn compile(
         .collect();
     vars.sort_unstable();
     vars.dedup();
-    let tol = Tolerance::for_sides(prog.meta[lhs].kind, prog.meta[rhs].kind, rules);
+    // A side without a tag (an unknown, a bare number) takes the other's (SPEC 3), so
+    // that `support_a ~= support_b` with an unknown `support_b` is within points.
+    let (kl, kr) = (prog.meta[lhs].kind, prog.meta[rhs].kind);
+    let tol = Tolerance::for_sides(
+        if prog.adapts(lhs) { kr } else { kl },
+        if prog.adapts(rhs) { kl } else { kr },
+        rules,
+    );
     Ok(Compiled {
         claim,
         prog,
