@@ -1,11 +1,12 @@
 //! Reading rules files and merging them over the defaults.
 
-use super::entry::{function, hedge};
 use super::finish::{check_function_cycles, resolve_units};
+use super::function::function;
+use super::hedge::hedge;
 use super::read::{bad, fold_word, known_keys, list, map, number, positive, scalar, tolerance};
 use super::vocab::Vocabulary;
 use super::{
-    Domain, Entry, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef,
+    Defined, Domain, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef,
 };
 use crate::code::{Code, Level, Severity};
 use crate::error::{ErrorKind, ToolError};
@@ -35,23 +36,23 @@ pub struct RulesBuilder {
 
 #[derive(Default, Clone)]
 struct Partial {
-    scales: BTreeMap<String, Entry<f64>>,
-    hedges: BTreeMap<String, Entry<Hedge>>,
-    ratio_words: BTreeMap<String, Entry<f64>>,
-    number_words: BTreeMap<String, Entry<f64>>,
-    word_tolerance: Option<Entry<f64>>,
-    trailing_zeros: Option<Entry<TrailingZeros>>,
-    propagation_rounds: Option<Entry<u32>>,
-    fiscal_year_start: Option<Entry<u32>>,
-    approx_points: Option<Entry<f64>>,
-    approx_relative: Option<Entry<f64>>,
-    currencies: BTreeMap<String, Entry<String>>,
-    range_words: BTreeMap<String, Entry<RangeWord>>,
-    units: BTreeMap<String, Entry<UnitDef>>,
-    functions: BTreeMap<String, Entry<FunctionDef>>,
+    scales: BTreeMap<String, Defined<f64>>,
+    hedges: BTreeMap<String, Defined<Hedge>>,
+    ratio_words: BTreeMap<String, Defined<f64>>,
+    number_words: BTreeMap<String, Defined<f64>>,
+    word_tolerance: Option<Defined<f64>>,
+    trailing_zeros: Option<Defined<TrailingZeros>>,
+    propagation_rounds: Option<Defined<u32>>,
+    fiscal_year_start: Option<Defined<u32>>,
+    approx_points: Option<Defined<f64>>,
+    approx_relative: Option<Defined<f64>>,
+    currencies: BTreeMap<String, Defined<String>>,
+    range_words: BTreeMap<String, Defined<RangeWord>>,
+    units: BTreeMap<String, Defined<UnitDef>>,
+    functions: BTreeMap<String, Defined<FunctionDef>>,
     vocab: Vocabulary,
-    filler_words: BTreeMap<String, Entry<()>>,
-    severity: BTreeMap<Code, Entry<Level>>,
+    filler_words: BTreeMap<String, Defined<()>>,
+    severity: BTreeMap<Code, Defined<Level>>,
     draft: super::DraftWords,
 }
 
@@ -145,7 +146,7 @@ impl RulesBuilder {
                         }
                         self.set.currencies.insert(
                             sign_text.to_owned(),
-                            Entry {
+                            Defined {
                                 value: unit_text.to_owned(),
                                 origin: origin(sign),
                             },
@@ -157,7 +158,7 @@ impl RulesBuilder {
                         let r = range_word(file, def)?;
                         self.set.range_words.insert(
                             fold_word(scalar(file, w, "a range word")?),
-                            Entry {
+                            Defined {
                                 value: r,
                                 origin: origin(w),
                             },
@@ -170,7 +171,7 @@ impl RulesBuilder {
                         let d = self.unit(file, def)?;
                         self.set.units.insert(
                             n,
-                            Entry {
+                            Defined {
                                 value: d,
                                 origin: origin(name),
                             },
@@ -190,7 +191,7 @@ impl RulesBuilder {
                         let d = function(file, def)?;
                         self.set.functions.insert(
                             n.to_owned(),
-                            Entry {
+                            Defined {
                                 value: d,
                                 origin: origin(name),
                             },
@@ -204,7 +205,7 @@ impl RulesBuilder {
                         let t = fold_word(scalar(file, w, "a filler word")?);
                         self.set.filler_words.insert(
                             t,
-                            Entry {
+                            Defined {
                                 value: (),
                                 origin: origin(w),
                             },
@@ -254,7 +255,7 @@ impl RulesBuilder {
                         .ok()
                         .filter(|r| (1..=100_000).contains(r))
                         .ok_or_else(|| bad(file, n, format!("propagation_rounds must be a whole number from 1 to 100000, not `{t}`")))?;
-                    self.set.propagation_rounds = Some(Entry {
+                    self.set.propagation_rounds = Some(Defined {
                         value: r,
                         origin: origin(n),
                     });
@@ -271,7 +272,7 @@ impl RulesBuilder {
                                 format!("fiscal_year_start is the first month of a fiscal year, a whole number from 1 to 12, not `{t}`"),
                             )
                         })?;
-                    self.set.fiscal_year_start = Some(Entry {
+                    self.set.fiscal_year_start = Some(Defined {
                         value: r,
                         origin: origin(n),
                     });
@@ -284,13 +285,13 @@ impl RulesBuilder {
                             format!("approx_points is percentage points from 0 pp to 100 pp (`2 pp`), not `{t}`"),
                         )
                     })?;
-                    self.set.approx_points = Some(Entry {
+                    self.set.approx_points = Some(Defined {
                         value: p,
                         origin: origin(n),
                     });
                 }
                 _ => {
-                    self.set.approx_relative = Some(Entry {
+                    self.set.approx_relative = Some(Defined {
                         value: tolerance(file, n, "approx_relative")?,
                         origin: origin(n),
                     });
@@ -331,7 +332,7 @@ impl RulesBuilder {
             };
             self.set.severity.insert(
                 code_v,
-                Entry {
+                Defined {
                     value: l,
                     origin: origin(code),
                 },
@@ -367,7 +368,7 @@ impl RulesBuilder {
                         let f = positive(file, f, "a scale")?;
                         self.set.scales.insert(
                             fold_word(scalar(file, w, "a scale word")?),
-                            Entry {
+                            Defined {
                                 value: f,
                                 origin: origin(w),
                             },
@@ -379,7 +380,7 @@ impl RulesBuilder {
                         let f = positive(file, f, "a ratio word's value")?;
                         self.set.ratio_words.insert(
                             fold_word(scalar(file, w, "a ratio word")?),
-                            Entry {
+                            Defined {
                                 value: f,
                                 origin: origin(w),
                             },
@@ -398,7 +399,7 @@ impl RulesBuilder {
                         })?;
                         self.set.number_words.insert(
                             fold_word(scalar(file, w, "a number word")?),
-                            Entry {
+                            Defined {
                                 value: f,
                                 origin: origin(w),
                             },
@@ -410,7 +411,7 @@ impl RulesBuilder {
                         let h = hedge(file, def)?;
                         self.set.hedges.insert(
                             fold_word(scalar(file, w, "a hedge")?),
-                            Entry {
+                            Defined {
                                 value: h,
                                 origin: origin(w),
                             },
@@ -418,7 +419,7 @@ impl RulesBuilder {
                     }
                 }
                 "word_tolerance" => {
-                    self.set.word_tolerance = Some(Entry {
+                    self.set.word_tolerance = Some(Defined {
                         value: tolerance(file, v, "word_tolerance")?,
                         origin: origin(v),
                     });
@@ -435,7 +436,7 @@ impl RulesBuilder {
                             ));
                         }
                     };
-                    self.set.trailing_zeros = Some(Entry {
+                    self.set.trailing_zeros = Some(Defined {
                         value: t,
                         origin: origin(v),
                     });
@@ -490,27 +491,27 @@ impl RulesBuilder {
         let resolved_units = resolve_units(&p.units)?;
         check_function_cycles(&p.functions)?;
         Ok(RuleSet {
-            word_tolerance: p.word_tolerance.unwrap_or(Entry {
+            word_tolerance: p.word_tolerance.unwrap_or(Defined {
                 value: 0.04,
                 origin: default_origin.clone(),
             }),
-            trailing_zeros: p.trailing_zeros.unwrap_or(Entry {
+            trailing_zeros: p.trailing_zeros.unwrap_or(Defined {
                 value: TrailingZeros::Significant,
                 origin: default_origin.clone(),
             }),
-            propagation_rounds: p.propagation_rounds.unwrap_or(Entry {
+            propagation_rounds: p.propagation_rounds.unwrap_or(Defined {
                 value: 100,
                 origin: default_origin.clone(),
             }),
-            fiscal_year_start: p.fiscal_year_start.unwrap_or(Entry {
+            fiscal_year_start: p.fiscal_year_start.unwrap_or(Defined {
                 value: 1,
                 origin: default_origin.clone(),
             }),
-            approx_points: p.approx_points.unwrap_or(Entry {
+            approx_points: p.approx_points.unwrap_or(Defined {
                 value: 0.02,
                 origin: default_origin.clone(),
             }),
-            approx_relative: p.approx_relative.unwrap_or(Entry {
+            approx_relative: p.approx_relative.unwrap_or(Defined {
                 value: 0.1,
                 origin: default_origin,
             }),

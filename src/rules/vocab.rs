@@ -4,7 +4,7 @@
 //! lists is taken over from the earlier one.
 
 use super::read::{bad, known_keys, list, map, scalar};
-use super::{Entry, Origin, PhraseMeaning, fold_phrase};
+use super::{Defined, Origin, PhraseMeaning, fold_phrase};
 use crate::error::{ErrorKind, ToolError};
 use crate::hash::{TextMap, text_map};
 use crate::source::SourceFile;
@@ -196,7 +196,7 @@ pub struct Exclusion {
 /// Lifecycles and exclusions being merged, file by file.
 #[derive(Default, Clone)]
 pub(super) struct Vocabulary {
-    pub lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    pub lifecycles: BTreeMap<String, Defined<Lifecycle>>,
     /// Exclusions as written, resolved when the rules are finished.
     exclusions: Vec<([String; 2], Origin)>,
     pub taken_over: Vec<TakenOver>,
@@ -232,7 +232,7 @@ impl Vocabulary {
         file: &Arc<SourceFile>,
         lifecycles: Option<&Node>,
         exclusions: Option<&Node>,
-        filler: &BTreeMap<String, Entry<()>>,
+        filler: &BTreeMap<String, Defined<()>>,
         origin: &dyn Fn(&Node) -> Origin,
     ) -> Result<(), ToolError> {
         self.layers += 1;
@@ -380,7 +380,7 @@ impl Vocabulary {
         &self,
         file: &Arc<SourceFile>,
         read: &[Read],
-        filler: &BTreeMap<String, Entry<()>>,
+        filler: &BTreeMap<String, Defined<()>>,
     ) -> Result<Vec<Box<str>>, ToolError> {
         let count = read.iter().map(|r| r.listings.len()).sum();
         let mut seen: TextMap<Box<str>, (&Node, &str, &str)> = text_map(count);
@@ -446,7 +446,7 @@ impl Vocabulary {
             lc.close();
             self.lifecycles.insert(
                 r.name.clone(),
-                Entry {
+                Defined {
                     value: lc,
                     origin: r.origin,
                 },
@@ -498,7 +498,7 @@ impl Vocabulary {
     /// added are layered as any others: the later file's wins, one file's are an error.
     pub fn finish(
         &mut self,
-        filler: &BTreeMap<String, Entry<()>>,
+        filler: &BTreeMap<String, Defined<()>>,
     ) -> Result<(TextMap<String, PhraseMeaning>, Vec<Exclusion>), ToolError> {
         let count = self
             .lifecycles
