@@ -11,7 +11,7 @@ mod function;
 mod hedge;
 mod list;
 mod load;
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 mod vocab;
