@@ -23,9 +23,9 @@ fn main() -> ExitCode {
         }
     };
     let printed = |r: Result<String, ToolError>| {
-        r.map(|text| {
-            print(&text);
-            ExitCode::SUCCESS
+        r.and_then(|text| {
+            print(&text)?;
+            Ok(ExitCode::SUCCESS)
         })
     };
     let result = match cli.command {
@@ -36,10 +36,7 @@ fn main() -> ExitCode {
         Some(Command::Rules(a)) => printed(commands::rules(&a)),
         Some(Command::Init { dir }) => printed(commands::init(&dir)),
         Some(Command::Schema { which }) => printed(Ok(commands::schema(which))),
-        Some(Command::Draft(a)) => draft::run(&a).map(|text| {
-            print(&text);
-            ExitCode::SUCCESS
-        }),
+        Some(Command::Draft(a)) => printed(draft::run(&a)),
         Some(Command::Completions { shell }) => printed(Ok(commands::completions(shell))),
         Some(Command::Man) => printed(Ok(commands::man())),
         Some(Command::Lsp) => Ok(lsp()),
@@ -75,22 +72,13 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     if let Some(path) = &a.write_baseline {
         let b = claimlint::baseline::record(&reports);
         let text = serde_json::to_string_pretty(&b).unwrap_or_default() + "\n";
-        std::fs::write(path, text).map_err(|e| {
-            ToolError::new(
-                ErrorKind::Usage,
-                format!(
-                    "cannot write `{}`: {}",
-                    path.display(),
-                    claimlint::discover::io_words(&e)
-                ),
-            )
-        })?;
+        std::fs::write(path, text).map_err(|e| io_error("write", path, &e))?;
         let n: usize = b.findings.iter().map(|k| k.count).sum();
         print(&format!(
             "wrote {n} finding{} to {}\n",
             if n == 1 { "" } else { "s" },
             path.display()
-        ));
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(path) = &a.baseline {
@@ -119,7 +107,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
         // Handled above.
         Format::Html => String::new(),
     };
-    print(&text);
+    print(&text)?;
     // The process ends here: the system takes its memory back at once, where freeing a
     // large run's findings and files one by one would take a tenth of its time.
     std::mem::forget((reports, text));
@@ -130,16 +118,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
 pub(crate) fn read_baseline(
     path: &std::path::Path,
 ) -> Result<claimlint::baseline::Baseline, ToolError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ToolError::new(
-            ErrorKind::Usage,
-            format!(
-                "cannot read `{}`: {}",
-                path.display(),
-                claimlint::discover::io_words(&e)
-            ),
-        )
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| io_error("read", path, &e))?;
     claimlint::baseline::parse(&text, &path.display().to_string())
 }
 
@@ -183,10 +162,34 @@ pub(crate) fn warn_no_claims_file(paths: &[std::path::PathBuf]) {
 }
 
 /// Writes to standard output. A closed pipe ends the output quietly: the run still
-/// exits with the status its findings give.
-pub(crate) fn print(text: &str) {
+/// exits with the status its findings give. Any other failure (a full disk behind `>`)
+/// is an `io` error, so that a cut output never passes for a whole one.
+pub(crate) fn print(text: &str) -> Result<(), ToolError> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(ToolError::new(
+            ErrorKind::Io,
+            format!(
+                "cannot write to standard output: {}",
+                claimlint::discover::io_words(&e)
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A file the system would not let claimlint read or write (`doing` is `read`, `write`
+/// or `create`): kind `io`, with the path and the system's reason. A claims, rules or
+/// config file that cannot be read keeps its own kind.
+pub(crate) fn io_error(doing: &str, path: &std::path::Path, e: &std::io::Error) -> ToolError {
+    ToolError::new(
+        ErrorKind::Io,
+        format!(
+            "cannot {doing} `{}`: {}",
+            path.display(),
+            claimlint::discover::io_words(e)
+        ),
+    )
 }
 
 pub(crate) fn fails(c: Counts, fail_on: FailOn) -> bool {
