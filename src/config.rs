@@ -271,7 +271,7 @@ fn finished_defaults() -> Result<Arc<RuleSet>, ToolError> {
     static FINISHED: std::sync::OnceLock<Result<Arc<RuleSet>, ToolError>> =
         std::sync::OnceLock::new();
     FINISHED
-        .get_or_init(|| load_defaults()?.finish().map(Arc::new))
+        .get_or_init(|| crate::rules::finish_defaults().map(Arc::new))
         .clone()
 }
 

@@ -116,7 +116,10 @@ fn read_statements<'f>(
         if m.polarity == Polarity::Possible {
             continue;
         }
-        let key = (subject.text.as_str(), &*m.lifecycle);
+        let Some((lifecycle, _)) = rules.lifecycles.get_key_value(&*m.lifecycle) else {
+            continue;
+        };
+        let key = (subject.text.as_str(), lifecycle.as_str());
         let group = *group_of.entry(key).or_insert_with(|| {
             keys.push(key);
             keys.len() - 1

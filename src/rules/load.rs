@@ -9,7 +9,7 @@ mod units;
 use super::finish::{check_function_cycles, resolve_units};
 use super::function::function;
 use super::read::{bad, fold_word, known_keys, list, map, scalar};
-use super::vocab::Vocabulary;
+use super::vocab::{Prefolded, Vocabulary};
 use super::{Defined, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef};
 use crate::code::{Code, Level};
 use crate::error::{ErrorKind, ToolError};
@@ -64,33 +64,56 @@ struct Partial {
 pub fn load_defaults() -> Result<RulesBuilder, ToolError> {
     static DEFAULTS: std::sync::OnceLock<Result<RulesBuilder, ToolError>> =
         std::sync::OnceLock::new();
-    DEFAULTS
-        .get_or_init(|| {
-            let mut b = RulesBuilder::default();
-            for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
-                let file = SourceFile::new(format!("<default>/{name}"), *text);
-                match generated::default_tree(i) {
-                    Some(root) => b.add_tree(&file, &root)?,
-                    None => b.add(&file)?,
-                }
-            }
-            Ok(b)
-        })
-        .clone()
+    DEFAULTS.get_or_init(read_defaults).clone()
+}
+
+/// The default rules, finished: read for the one caller that finishes them as they are
+/// (a builder kept for later configs would cost a copy of every phrase).
+pub fn finish_defaults() -> Result<RuleSet, ToolError> {
+    read_defaults()?.finish()
+}
+
+fn read_defaults() -> Result<RulesBuilder, ToolError> {
+    let mut b = RulesBuilder::default();
+    for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+        let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
+        let file = match starts {
+            Some(starts) => SourceFile::compiled_in(format!("<default>/{name}"), text, starts),
+            None => SourceFile::new(format!("<default>/{name}"), *text),
+        };
+        let prefolded = (i == generated::DEFAULT_PHRASES_FILE).then_some(Prefolded {
+            phrases: generated::DEFAULT_PHRASES,
+            text: generated::DEFAULT_PHRASE_TEXT,
+            lifecycles: generated::DEFAULT_LIFECYCLES,
+            filler: generated::DEFAULT_FILLER,
+            sorted: generated::DEFAULT_PHRASES_SORTED,
+        });
+        match generated::default_tree(i) {
+            Some(root) => b.add_tree(&file, &root, prefolded)?,
+            None => b.add(&file)?,
+        }
+    }
+    Ok(b)
 }
 
 impl RulesBuilder {
     /// Merges one rules file over what is there.
     pub fn add(&mut self, file: &Arc<SourceFile>) -> Result<(), ToolError> {
         match yaml::parse(file) {
-            Ok(Some(root)) => self.add_tree(file, &root),
+            Ok(Some(root)) => self.add_tree(file, &root, None),
             Ok(None) => Ok(()),
             Err(e) => Err(ToolError::at(ErrorKind::Rules, e.message, file, e.span)),
         }
     }
 
-    /// Merges one rules file, already parsed into `root`.
-    fn add_tree(&mut self, file: &Arc<SourceFile>, root: &Node) -> Result<(), ToolError> {
+    /// Merges one rules file, already parsed into `root` (its phrases already folded, for
+    /// the compiled-in defaults).
+    fn add_tree(
+        &mut self,
+        file: &Arc<SourceFile>,
+        root: &Node,
+        prefolded: Option<Prefolded>,
+    ) -> Result<(), ToolError> {
         let entries = map(file, root, "a rules file")?;
         known_keys(
             file,
@@ -169,6 +192,7 @@ impl RulesBuilder {
             exclusions,
             &self.set.filler_words,
             &origin,
+            prefolded,
         )
     }
 
@@ -252,16 +276,114 @@ mod generated {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{PhraseIndex, PhraseMeaning};
 
-    /// The trees made at build time are those a parse at run time gives, spans included.
+    /// Empties the lists of phrases of a lifecycles file's tree (`depth` 0 at the root),
+    /// as the build script does: the phrases come folded, in `DEFAULT_PHRASES`.
+    fn without_phrases(n: &mut yaml::Node, depth: usize) {
+        use crate::yaml::NodeKind;
+        match (&mut n.kind, depth) {
+            (NodeKind::Seq(items), 4) => items.clear(),
+            (NodeKind::Map(entries), _) => {
+                for (k, v) in entries {
+                    let k = k.as_str().map(str::to_owned);
+                    let descend = matches!(
+                        (depth, k.as_deref()),
+                        (0, Some("lifecycles"))
+                            | (1 | 3, _)
+                            | (2, Some("phrases" | "negated" | "possible"))
+                    );
+                    if descend {
+                        without_phrases(v, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The line starts found at build time are those of the texts compiled in.
+    #[test]
+    fn the_prebuilt_line_starts_match_the_defaults() {
+        for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+            let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
+            assert_eq!(
+                starts,
+                Some(&crate::source::line_starts(text)[..]),
+                "{name}"
+            );
+        }
+    }
+
+    /// The trees made at build time are those a parse at run time gives, spans included
+    /// (less the default phrases, which come folded).
     #[test]
     fn the_prebuilt_defaults_match_their_yaml() -> Result<(), String> {
         for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
             let file = SourceFile::new(*name, *text);
-            let parsed = yaml::parse(&file).map_err(|e| e.message)?;
+            let mut parsed = yaml::parse(&file).map_err(|e| e.message)?;
+            if i == generated::DEFAULT_PHRASES_FILE
+                && let Some(root) = parsed.as_mut()
+            {
+                without_phrases(root, 0);
+            }
             assert_eq!(generated::default_tree(i), parsed, "{name}");
         }
         assert_eq!(generated::default_tree(DEFAULTS_FILES.len()), None);
+        Ok(())
+    }
+
+    /// The default phrases folded at build time are those folding at run time gives:
+    /// the same index, and every phrase with the same text, fold, state, polarity and line.
+    #[test]
+    fn the_prefolded_default_phrases_match_folding_them_at_run_time() -> Result<(), ToolError> {
+        let fast = finish_defaults()?;
+        let mut b = RulesBuilder::default();
+        for (name, text) in DEFAULTS_FILES {
+            b.add(&SourceFile::new(format!("<default>/{name}"), *text))?;
+        }
+        let slow = b.finish()?;
+        assert!(generated::DEFAULT_PHRASES.len() > 1000);
+        assert!(matches!(fast.phrase_index, PhraseIndex::Compiled { .. }));
+        assert!(matches!(slow.phrase_index, PhraseIndex::Built(_)));
+        let sorted = |i: &PhraseIndex| {
+            let mut v: Vec<(String, PhraseMeaning)> =
+                i.iter().map(|(k, m)| (k.to_owned(), m)).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        };
+        assert_eq!(sorted(&fast.phrase_index), sorted(&slow.phrase_index));
+        for (k, m) in slow.phrase_index.iter() {
+            assert_eq!(fast.phrase_index.get(k), Some(m), "{k}");
+        }
+        assert_eq!(fast.phrase_index.get("has opened in"), None);
+        assert_eq!(fast.phrase_index.get(""), None);
+        assert_eq!(fast.lifecycles.len(), slow.lifecycles.len());
+        for ((fname, f), (sname, s)) in fast.lifecycles.iter().zip(&slow.lifecycles) {
+            assert_eq!(fname, sname);
+            assert_eq!(f.value.phrases().len(), s.value.phrases().len(), "{fname}");
+            for (p, q) in f.value.phrases().iter().zip(s.value.phrases().iter()) {
+                assert_eq!(
+                    (&p.text, &p.folded, p.state, p.polarity, &p.origin),
+                    (&q.text, &q.folded, q.state, q.polarity, &q.origin)
+                );
+                assert!(
+                    matches!(p.folded, std::borrow::Cow::Borrowed(_)),
+                    "{}",
+                    p.text
+                );
+            }
+        }
+        // Rules layered over the defaults see every default phrase's owner.
+        let mut b = load_defaults()?;
+        b.add(&SourceFile::new(
+            "mine.yaml",
+            "lifecycles:\n  opening:\n    phrases:\n      open: [will open]\n",
+        ))?;
+        let r = b.finish()?;
+        assert_eq!(r.taken_over.len(), 1);
+        assert_eq!(r.taken_over[0].from.1, "planned");
+        assert_eq!(r.phrase("will open").map(|m| m.state), Some(1));
         Ok(())
     }
 }

@@ -7,8 +7,10 @@
 
 mod draft;
 mod finish;
+mod fold;
 mod function;
 mod hedge;
+mod index;
 mod list;
 mod load;
 pub(crate) mod read;
@@ -19,7 +21,7 @@ mod words;
 
 pub use draft::{DraftWords, RELATION_KINDS};
 pub use list::{Line, PhraseLine, Place, lines, phrases};
-pub use load::{RulesBuilder, load_defaults};
+pub use load::{RulesBuilder, finish_defaults, load_defaults};
 
 use crate::code::{Code, Level};
 use crate::formula::Expr;
@@ -120,6 +122,7 @@ pub struct FunctionDef {
     pub phrase: Option<String>,
 }
 
+pub use index::PhraseIndex;
 pub use vocab::{Exclusion, Lifecycle, Phrase, Polarity, TakenOver};
 pub use words::{PREFIXES, PhraseWords};
 
@@ -180,7 +183,7 @@ pub struct RuleSet {
     /// Units resolved to base units (filled by `finish`).
     pub resolved_units: TextMap<String, ResolvedUnit>,
     /// Folded status phrase -> meaning (filled by `finish`).
-    pub phrase_index: TextMap<String, PhraseMeaning>,
+    pub phrase_index: PhraseIndex,
     /// What the help for an unknown phrase looks up, built on first use.
     pub phrase_words: std::sync::OnceLock<PhraseWords>,
     /// Hedge words, longest first (filled by `finish`).
@@ -223,7 +226,7 @@ impl RuleSet {
     }
 
     /// What a status phrase names, if any lifecycle knows it.
-    pub fn phrase(&self, phrase: &str) -> Option<&PhraseMeaning> {
+    pub fn phrase(&self, phrase: &str) -> Option<PhraseMeaning> {
         self.phrase_index.get(&self.fold_phrase(phrase))
     }
 
@@ -254,30 +257,5 @@ impl RuleSet {
 
 /// Folds a status phrase with the given filler words (see [`RuleSet::fold_phrase`]).
 pub(crate) fn fold_phrase(filler_words: &BTreeMap<String, Defined<()>>, phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    for w in phrase.split_whitespace() {
-        // Lowercase ASCII, the common case, is taken as it is.
-        let word: std::borrow::Cow<'_, str> =
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                std::borrow::Cow::Borrowed(w)
-            } else {
-                let straight: String = w
-                    .chars()
-                    .map(|c| match c {
-                        '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-                        '\u{201c}' | '\u{201d}' => '"',
-                        c => c,
-                    })
-                    .collect();
-                std::borrow::Cow::Owned(straight.to_lowercase())
-            };
-        if filler_words.contains_key(&*word) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
-    }
-    out
+    fold::fold_phrase_with(phrase, |w| filler_words.contains_key(w))
 }
