@@ -35,11 +35,12 @@ impl Style {
     /// where values are held in grams): a number is divided by it before it is worded, so
     /// that `5 mln` tonnes reads `5 mln`. Percents, points and dates are left alone.
     pub fn in_unit(self, factor: f64) -> Style {
-        if !factor.is_finite() || factor <= 0.0 || factor == 1.0 {
+        if !factor.is_finite() || factor <= 0.0 {
             return self;
         }
         match self {
             Style::Scaled(w, f, _) => Style::Scaled(w, f, factor),
+            Style::Plain | Style::InUnit(_) if factor == 1.0 => Style::Plain,
             Style::Plain | Style::InUnit(_) => Style::InUnit(factor),
             other => other,
         }
@@ -244,8 +245,8 @@ fn range_from(i: &Interval, style: &Style, base: usize) -> String {
     }
     match (i.lo.is_finite(), i.hi.is_finite()) {
         (false, false) => "any value".into(),
-        (true, false) => format!("more than {}", number(i.lo, style, base)),
-        (false, true) => format!("less than {}", number(i.hi, style, base)),
+        (true, false) => format!("more than {}", bound(i.lo, style, base, false)),
+        (false, true) => format!("less than {}", bound(i.hi, style, base, true)),
         (true, true) => {
             let (mut a, mut b) = (String::new(), String::new());
             for d in base..=8 {
@@ -262,6 +263,29 @@ fn range_from(i: &Interval, style: &Style, base: usize) -> String {
             a
         }
     }
+}
+
+/// An open end in words, with the digits that keep it on the safe side: an upper bound
+/// never written below its value (`less than 120.5`, not `less than 120`), a lower bound
+/// never above it.
+fn bound(x: f64, style: &Style, base: usize, upper: bool) -> String {
+    let mut t = String::new();
+    for d in base..=8 {
+        t.clear();
+        write_number(&mut t, x, style, d);
+        let len = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == ','))
+            .unwrap_or(t.len());
+        let Ok(shown) = t[..len].replace(',', "").parse::<f64>() else {
+            break;
+        };
+        let v = snap(style.shown(x).0);
+        let tol = 1e-12 * v.abs().max(1e-300);
+        if (upper && shown >= v - tol) || (!upper && shown <= v + tol) {
+            break;
+        }
+    }
+    t
 }
 
 /// A stated interval in words, with as many digits as its ends need to be shown exactly

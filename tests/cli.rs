@@ -17,7 +17,7 @@ fn the_repository_claims_report_the_half_the_base_year_and_the_office() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     insta::assert_snapshot!(stdout(&o), @r"
     claims.yaml:22:12: note[numeric/derived] the claims imply users_2023 is more than 9.92 mln
-    claims.yaml:28:13: error[numeric/mismatch] more than 12.5 mln is more than 61% of 20 mln, but `half` reads as 48%–52%
+    claims.yaml:28:13: error[numeric/mismatch] more than 12.5 mln is more than 60.7% of 20 mln, but `half` reads as 48%–52%
     claims.yaml:51:13: error[status/contradiction] `aims to open` (`office_planned`) and `has also opened` (`office_opened`) cannot both hold for office_in_kazakhstan as of 2024-10-15
     ");
 }

@@ -1,6 +1,6 @@
 //! The rules in force, entry by entry, with where each came from (`claimlint rules`).
 
-use super::{Entry, Hedge, Polarity, RuleSet, TrailingZeros};
+use super::{Defined, Hedge, Polarity, RuleSet, TrailingZeros};
 use crate::code::Level;
 use serde::Serialize;
 
@@ -103,7 +103,7 @@ fn hedge(h: &Hedge) -> String {
     }
 }
 
-fn line<T>(section: &'static str, name: &str, e: &Entry<T>, value: String) -> Line {
+fn line<T>(section: &'static str, name: &str, e: &Defined<T>, value: String) -> Line {
     Line {
         section,
         name: name.to_owned(),

@@ -5,7 +5,7 @@
 
 use super::index::PhraseIndex;
 use super::read::{bad, known_keys, list, map, scalar};
-use super::{Entry, Origin, PhraseMeaning, fold_phrase};
+use super::{Defined, Origin, PhraseMeaning, fold_phrase};
 use crate::error::{ErrorKind, ToolError};
 use crate::hash::{TextMap, text_map};
 use crate::source::SourceFile;
@@ -292,7 +292,7 @@ pub struct Exclusion {
 /// Lifecycles and exclusions being merged, file by file.
 #[derive(Default, Clone)]
 pub(super) struct Vocabulary {
-    pub lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    pub lifecycles: BTreeMap<String, Defined<Lifecycle>>,
     /// Exclusions as written, resolved when the rules are finished.
     exclusions: Vec<([String; 2], Origin)>,
     pub taken_over: Vec<TakenOver>,
@@ -334,7 +334,7 @@ impl Vocabulary {
         file: &Arc<SourceFile>,
         lifecycles: Option<&Node>,
         exclusions: Option<&Node>,
-        filler: &BTreeMap<String, Entry<()>>,
+        filler: &BTreeMap<String, Defined<()>>,
         origin: &dyn Fn(&Node) -> Origin,
         prefolded: Option<Prefolded>,
     ) -> Result<(), ToolError> {
@@ -552,7 +552,7 @@ impl Vocabulary {
         &self,
         file: &Arc<SourceFile>,
         read: &[Read],
-        filler: &BTreeMap<String, Entry<()>>,
+        filler: &BTreeMap<String, Defined<()>>,
     ) -> Result<Vec<Folded>, ToolError> {
         let count = read.iter().map(|r| r.listings.len()).sum();
         let mut seen: TextMap<Box<str>, (&Node, &str, &str)> = text_map(count);
@@ -619,7 +619,7 @@ impl Vocabulary {
             lc.close();
             self.lifecycles.insert(
                 r.name.clone(),
-                Entry {
+                Defined {
                     value: lc,
                     origin: r.origin,
                 },
@@ -673,7 +673,7 @@ impl Vocabulary {
     /// added are layered as any others: the later file's wins, one file's are an error.
     pub fn finish(
         &mut self,
-        filler: &BTreeMap<String, Entry<()>>,
+        filler: &BTreeMap<String, Defined<()>>,
     ) -> Result<(PhraseIndex, Vec<Exclusion>), ToolError> {
         let exclusions = self.exclusions()?;
         if let Some(table) = self.compiled.filter(|t| filler.keys().eq(t.filler.iter())) {

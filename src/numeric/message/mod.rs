@@ -151,8 +151,8 @@ impl Messages<'_> {
                 left_unit,
                 right,
                 right_unit,
-                ..
-            }) => self.unit_mismatch(claim, text, (left, left_unit), (right, right_unit)),
+                message,
+            }) => self.unit_mismatch(claim, text, message, (left, left_unit), (right, right_unit)),
         }
     }
 
@@ -163,10 +163,19 @@ impl Messages<'_> {
         &self,
         claim: usize,
         text: &Text,
+        message: String,
         (left, left_unit): (Span, String),
         (right, right_unit): (Span, String),
     ) -> Finding {
         let part = |s: Span| text.part(s.start, s.end().max(s.start + 1));
+        // A rule of its own (dates are subtracted, moved by days and compared, never
+        // added or multiplied) keeps the program's words.
+        if left_unit == "date" || right_unit == "date" {
+            return self
+                .finding(Code::UnitMismatch, claim, message, part(left), format!("in {left_unit}"))
+                .label(part(right), format!("in {right_unit}"))
+                .help("subtract one date from the other for the days between them, or move a date by days (`signed + 30 days`)");
+        }
         // A side that is one quantity claim is in the unit that claim wrote (`kg`), unless
         // that is the base unit itself, which is spelt as the rules spell it (`USD`).
         let unit_of = |s: Span, dim: String| {
@@ -317,10 +326,22 @@ impl Messages<'_> {
         vars: &[Interval],
         scope: &Scope<'_>,
     ) -> Finding {
-        let (lhs_style, rhs_style) = self.styles(c);
-        let (lw, mut rw) = wording::pair(&vals[c.lhs], &lhs_style, &vals[c.rhs], &rhs_style);
+        let (lhs_style, mut rhs_style) = self.styles(c);
+        // Where the two sides are written in different units of one kind (kg and gram),
+        // each value names its unit; a literal with a unit of its own is shown in it.
+        let units = self.mixed_units(c);
+        if let (Some(_), Some(q)) = (&units, &c.rhs_literal)
+            && let Some(u) = &q.unit
+        {
+            rhs_style = rhs_style.in_unit(u.factor);
+        }
+        let (mut lw, mut rw) = wording::pair(&vals[c.lhs], &lhs_style, &vals[c.rhs], &rhs_style);
         if c.rhs_literal.is_some() {
             rw = wording::stated(&vals[c.rhs], &rhs_style);
+        }
+        if let Some((l_unit, r_unit)) = &units {
+            lw = format!("{lw} {l_unit}");
+            rw = format!("{rw} {r_unit}");
         }
         let lhs_desc = self.describe(c, text, &lw);
         let whole = text.part(0, text.text.len());
@@ -377,6 +398,44 @@ impl Messages<'_> {
             }
         }
         f
+    }
+
+    /// The units the two sides of a plain comparison are worded in, where the claims and
+    /// literal it names write one kind of unit in several (`3 kg` against `2000 gram`):
+    /// then a bare number would read in the wrong one.
+    fn mixed_units(&self, c: &Compiled) -> Option<(String, String)> {
+        if c.prog.meta[c.lhs].kind != Kind::Plain {
+            return None;
+        }
+        let dim = c.prog.units[c.lhs].as_ref()?;
+        let mut written: Vec<(f64, &str)> = c
+            .vars
+            .iter()
+            .filter_map(|&i| match &self.file.claims[i].kind {
+                ClaimKind::Quantity(q) => q
+                    .unit
+                    .as_ref()
+                    .filter(|u| u.dim == *dim)
+                    .map(|u| (u.factor, u.written.as_str())),
+                _ => None,
+            })
+            .collect();
+        let literal = c
+            .rhs_literal
+            .as_ref()
+            .and_then(|q| q.unit.as_ref())
+            .map(|u| (u.factor, u.written.as_str()));
+        written.extend(literal);
+        let shown = self.unit_near(&c.vars, Some(dim));
+        let &(_, name) = written.iter().find(|(f, _)| *f == shown)?;
+        if written.iter().all(|(f, _)| *f == shown) {
+            return None;
+        }
+        let right = match (literal, &c.rhs_literal) {
+            (Some((_, w)), _) => w,
+            _ => name,
+        };
+        Some((name.to_owned(), right.to_owned()))
     }
 
     /// The scale word the document uses near these claims.
