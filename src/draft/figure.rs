@@ -165,6 +165,15 @@ impl<'a> Finder<'a> {
                     i = f.last + 1;
                     out.push(f);
                 }
+                // "aged 18 to 64", "pages 12-14": the other end of a number that is no
+                // figure is none either.
+                None if self.kind(i) == Some(Kind::Num)
+                    && !self.is_time(i)
+                    && matches!(self.f(i + 1), "to" | "-" | "–")
+                    && self.kind(i + 2) == Some(Kind::Num) =>
+                {
+                    i += 3;
+                }
                 None => i += 1,
             }
         }
@@ -322,18 +331,57 @@ impl<'a> Finder<'a> {
             {
                 return true;
             }
-            // `within 62 days`, `over 12 years`, `in 12 months`: a span that frames.
-            if self
-                .noun_phrase_after(a.last + 1)
-                .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(self.f(z)))
+            // `within 62 days`, `over 12 years`, `in nearly five years`, `the next three
+            // weeks`: a span that frames. The hedge before the number may be the framing
+            // word itself (`over`); a word may both open a noun phrase and frame (`next`).
+            if d.durations.contains(self.f(a.last + 1))
+                || self
+                    .noun_phrase_after(a.last + 1)
+                    .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(self.f(z)))
             {
                 let mut k = i;
-                while k > 0 && d.determiners.contains(self.f(k - 1)) {
+                if let Some(h) = self.hedge_before(i) {
+                    if d.framing.contains(self.f(h)) {
+                        return true;
+                    }
+                    k = h;
+                }
+                while k > 0
+                    && !d.framing.contains(self.f(k - 1))
+                    && d.determiners.contains(self.f(k - 1))
+                {
                     k -= 1;
                 }
                 if k > 0 && d.framing.contains(self.f(k - 1)) {
                     return true;
                 }
+            }
+            // `1. The Ashby exchange`: the number of a list item at the start of a line.
+            if self.list_marker(i) {
+                return true;
+            }
+            // `Nimbus 9`, `iOS 18.1`, `Tab 3 will`: a bare number after a name, with
+            // nothing counted after it, is part of the name.
+            // Not a list of results ("won 9, Reform UK 4 and independents 3").
+            let mut n0 = i - 1;
+            while n0 > 0
+                && self.kind(n0 - 1) == Some(Kind::Word)
+                && self.t(n0 - 1).starts_with(char::is_uppercase)
+            {
+                n0 -= 1;
+            }
+            let named = self.kind(i - 1) == Some(Kind::Word)
+                && !(n0 > 0 && self.t(n0 - 1) == ",")
+                && self.t(i - 1).chars().any(char::is_uppercase)
+                && i > 1
+                && !self.rules.hedges.contains_key(self.f(i - 1))
+                && !self.rules.draft.money.contains_key(self.t(i - 1))
+                && !matches!(self.kind(a.last + 1), Some(Kind::Mark) if !matches!(self.t(a.last + 1), "," | "." | ";" | ")"))
+                && self.scale_after(a.last, false).is_none()
+                && self.noun_phrase_after(a.last + 1).is_none()
+                && !a.word;
+            if named {
+                return true;
             }
             // `(555) 123 4567`: numbers side by side, or after a closing bracket.
             if prev == ")" || self.kind(i - 1) == Some(Kind::Num) {
@@ -361,6 +409,17 @@ impl<'a> Finder<'a> {
         let j = a.last;
         let next = self.f(j + 1);
         if self.kind(j + 1) == Some(Kind::Num) {
+            return true;
+        }
+        // `5.1.3`: a version, not a number.
+        if next == "."
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && self.kind(j + 2) == Some(Kind::Num)
+        {
+            return true;
+        }
+        if i == 0 && self.list_marker(i) {
             return true;
         }
         if d.not_after.contains(next) || d.not_after.contains(&*self.phrase(j + 1, j + 3)) {
@@ -416,6 +475,23 @@ impl<'a> Finder<'a> {
             return true;
         }
         false
+    }
+
+    /// Whether the number at token `i` opens a line and is followed by `.` or `)` and a
+    /// space: the number of a list item (`1. The Ashby ...`).
+    fn list_marker(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        let line_start = self.text[..tok.start].rfind('\n').map_or(0, |k| k + 1);
+        let opens_line = self.text[line_start..tok.start].trim().is_empty();
+        opens_line
+            && self.adjacent(i)
+            && matches!(self.t(i + 1), "." | ")")
+            && self
+                .text
+                .get(self.toks[i + 1].end..)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\n']))
     }
 
     /// Whether token `i` is the first word of a ratio word of the rules (a cheap test
@@ -563,6 +639,26 @@ impl<'a> Finder<'a> {
         } else if between {
             return None;
         }
+        // `48.3 per 100,000 [people]`: a rate, one figure whose unit is its base.
+        let mut rate = false;
+        if kind.is_none()
+            && money_after.is_none()
+            && self.f(last + 1) == "per"
+            && self.kind(last + 2) == Some(Kind::Num)
+            && !self.timed.get(last + 2).copied().unwrap_or(true)
+        {
+            rate = true;
+            last += 2;
+            if self
+                .rules
+                .draft
+                .units
+                .get(self.f(last + 1))
+                .is_some_and(|u| u == "people")
+            {
+                last += 1;
+            }
+        }
         // A scale word the literal language does not read (`crore` before the rules
         // have it): the number alone would be wrong, so the figure is noted, not drafted.
         let unread_scale = kind.is_none()
@@ -636,6 +732,12 @@ impl<'a> Finder<'a> {
                     None => Some(head.to_owned()),
                 };
             }
+            FigKind::Count if rate => {
+                if let Some((a, z)) = self.noun_phrase_before(lit_first) {
+                    measure = Some(self.words(a, z));
+                    quote_start = self.toks[a].start;
+                }
+            }
             FigKind::Count => {
                 if let Some((a, z)) = self.noun_phrase_after(after) {
                     let head = self.f(z);
@@ -699,7 +801,10 @@ impl<'a> Finder<'a> {
 
     /// `half of`, `a third of`, `about two thirds of`: a ratio word as a figure.
     fn ratio_at(&self, i: usize) -> Option<Figure> {
-        if self.kind(i) != Some(Kind::Word) || !self.starts_ratio_word(i) {
+        if self.kind(i) != Some(Kind::Word)
+            || !self.starts_ratio_word(i)
+            || (i > 0 && super::relation::TIME_HALVES.contains(&self.f(i - 1)))
+        {
             return None;
         }
         let (n, _) = (1..=2usize)
@@ -847,6 +952,15 @@ impl<'a> Finder<'a> {
     /// The unit of a counted word: from the rules' words, a unit of the rules, or a
     /// guess from a plural.
     fn unit_of(&self, k: usize, head: &str) -> Option<(String, bool)> {
+        // "25 basis points": the unit of `bps`.
+        if matches!(head, "points" | "point") && k > 0 && self.f(k - 1) == "basis" {
+            return self
+                .rules
+                .draft
+                .units
+                .get("bps")
+                .map(|u| (u.clone(), false));
+        }
         if let Some(u) = self.rules.draft.units.get(head) {
             return Some((u.clone(), false));
         }

@@ -174,7 +174,9 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
         let rels = relation::find(&fd, &figs, base, &times, prev_anchor);
         let consumed: Vec<usize> = rels.iter().flat_map(|r| r.consumed.clone()).collect();
         for (j, f) in figs.iter().enumerate() {
-            if consumed.contains(&(base + j)) {
+            // A ratio word is a relation's amount, never a figure of its own: one no
+            // relation took ("half the energy") is left out.
+            if consumed.contains(&(base + j)) || f.kind == FigKind::Ratio {
                 fig_item.push(None);
                 continue;
             }
@@ -481,6 +483,8 @@ fn claims(items: &[Item]) -> (Vec<Claim>, Vec<usize>) {
                     .map(|&a| ids.get(a).and_then(|x| x.as_deref()).unwrap_or("?"))
                     .collect();
                 let formula = match *func {
+                    // A sum of shares to 100%: every argument is a part.
+                    "sum" if !rhs.is_empty() => format!("sum({}) = {rhs}", names.join(", ")),
                     "sum" => {
                         let (total, parts) = names.split_last().unwrap_or((&"?", &[]));
                         format!("sum({}) = {total}", parts.join(", "))

@@ -73,15 +73,56 @@ pub fn find(
         wholes: Vec::new(),
     };
     r.shares();
-    r.ratios_alone();
+    r.ratios_alone(prev);
     r.one_in_n();
     r.sums();
+    r.rest();
     r.change_nouns(prev);
     r.verbs();
     r.multipliers();
     r.comparatives();
     r.out
 }
+
+/// A literal's numbers divided by a hundred, as written (`25` -> `0.25`, `about 7.5`
+/// -> `about 0.075`, `50` -> `0.50`: the digits keep their precision).
+fn hundredths(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len() + 4);
+    let mut num = String::new();
+    let flush = |num: &mut String, out: &mut String| {
+        if num.is_empty() {
+            return;
+        }
+        let digits = num.replace(',', "");
+        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+        let int = format!("{int:0>3}");
+        let (hi, lo) = int.split_at(int.len() - 2);
+        let hi = hi.trim_start_matches('0');
+        out.push_str(if hi.is_empty() { "0" } else { hi });
+        out.push('.');
+        out.push_str(lo);
+        out.push_str(frac);
+        num.clear();
+    };
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        let in_number = c.is_ascii_digit()
+            || (matches!(c, '.' | ',')
+                && !num.is_empty()
+                && chars.peek().is_some_and(char::is_ascii_digit));
+        if in_number {
+            num.push(c);
+        } else {
+            flush(&mut num, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut num, &mut out);
+    out
+}
+
+/// Words before `half` that make it a part of a time ("the first half of 2025").
+pub const TIME_HALVES: &[&str] = &["first", "second", "latter", "last", "later", "earlier"];
 
 fn amount(g: &Figure) -> bool {
     matches!(g.kind, FigKind::Count | FigKind::Money)
@@ -169,7 +210,8 @@ impl Reader<'_, '_> {
     /// A ratio word at `k`, with a hedge before it: (first token, last token, literal).
     fn ratio_word(&self, k: usize) -> Option<(usize, usize, String)> {
         let fd = self.fd;
-        if !fd.starts_ratio_word(k) {
+        // "the first half of January": a time, not a ratio.
+        if !fd.starts_ratio_word(k) || (k > 0 && TIME_HALVES.contains(&self.f(k - 1))) {
             return None;
         }
         let first = (1..=3usize)
@@ -211,8 +253,12 @@ impl Reader<'_, '_> {
         });
     }
 
-    /// The amount of a relation as a literal: `12 points` is `12 pp`.
+    /// The amount of a relation as a literal: `12 points` is `12 pp`, `25 basis points`
+    /// `0.25 pp`.
     fn amount_literal(&self, g: &Figure) -> String {
+        if g.kind == FigKind::Count && g.unit.as_ref().is_some_and(|(u, _)| u == "bp") {
+            return format!("{} pp", hundredths(&g.literal));
+        }
         if g.kind == FigKind::Count
             && g.unit
                 .as_ref()
@@ -228,7 +274,7 @@ impl Reader<'_, '_> {
             || (g.kind == FigKind::Count
                 && g.unit
                     .as_ref()
-                    .is_some_and(|(u, _)| u == "points" || u == "point"))
+                    .is_some_and(|(u, _)| u == "points" || u == "point" || u == "bp"))
     }
 
     /// X, [or] half of the Y; A, or 58% of the total.
@@ -246,15 +292,42 @@ impl Reader<'_, '_> {
             }
             let between: Vec<&str> = (a.last + 1..r.first).map(|k| self.f(k)).collect();
             let linked = between.iter().any(|&w| w == "," || w == "(" || w == "or");
-            if !linked || between.len() > 8 {
+            // ", and a quarter of the projects": a clause of its own.
+            let new_clause = between
+                .iter()
+                .any(|&w| matches!(w, "and" | "but" | ";" | "while" | "which" | "who"));
+            if !linked || new_clause || between.len() > 12 {
                 continue;
             }
             let mut k = r.last + 1;
             if self.f(k) != "of" && r.kind == FigKind::Percent {
                 continue;
             }
+            // "A$500,000 in prize money, half of which goes to the players": a share of
+            // the figure before.
+            if self.f(k) == "of" && matches!(self.f(k + 1), "which" | "whom") {
+                let rhs = r.literal.clone();
+                let q1 = self.fd.noun_phrase_after(k + 3).map_or(k + 1, |(_, z)| z);
+                let part = Side::New {
+                    like: Some(self.base + j),
+                    when: None,
+                    label: a
+                        .measure
+                        .as_ref()
+                        .map_or("part".into(), |m| format!("part of {m}")),
+                };
+                self.wholes.push(j);
+                self.push(
+                    "share",
+                    vec![part, self.side(j)],
+                    rhs,
+                    (r.first, q1),
+                    vec![self.base + j + 1],
+                );
+                continue;
+            }
             let mut skipped = 0;
-            while skipped < 4
+            while skipped < 7
                 && self.at(k).is_none()
                 && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
                 && !matches!(self.f(k), "and" | "or" | "but")
@@ -297,7 +370,7 @@ impl Reader<'_, '_> {
 
     /// A ratio word no share took: "about a third of the money, 2.3 billion roubles" is
     /// a share of an unknown whole; "a fifth of visitors" a share of two unknowns.
-    fn ratios_alone(&mut self) {
+    fn ratios_alone(&mut self, prev: Option<usize>) {
         let taken: Vec<usize> = self.out.iter().flat_map(|r| r.consumed.clone()).collect();
         for j in 0..self.figs.len() {
             let r = &self.figs[j];
@@ -307,6 +380,26 @@ impl Reader<'_, '_> {
                 continue;
             }
             if self.f(r.last + 1) != "of" {
+                continue;
+            }
+            // "More than half of it, ¥47 billion": the whole is the amount the sentence
+            // before was about.
+            if matches!(self.f(r.last + 2), "it" | "this" | "that")
+                && let Some(whole) = prev
+                && let Some(p) = self.figs.get(j + 1).filter(|g| {
+                    amount(g) && self.f(g.first.saturating_sub(1)) == "," && g.first <= r.last + 5
+                })
+            {
+                let q1 = p.last;
+                let rhs = r.literal.clone();
+                let first = r.first;
+                self.push(
+                    "share",
+                    vec![self.side(j + 1), Side::Figure(whole)],
+                    rhs,
+                    (first, q1),
+                    vec![self.base + j],
+                );
                 continue;
             }
             let Some((label, z)) = self.np(r.last + 1) else {
@@ -348,9 +441,17 @@ impl Reader<'_, '_> {
     fn one_in_n(&mut self) {
         let toks = self.fd.toks;
         for k in 0..toks.len() {
-            if self.f(k) != "one" || self.f(k + 1) != "in" {
+            // "one in five", "9 in 10": a count of a count.
+            let k_value: Option<f64> = match toks.get(k) {
+                _ if self.f(k) == "one" => Some(1.0),
+                Some(t) if t.kind == Kind::Num && !self.fd.is_time(k) => {
+                    t.text(self.fd.text).replace(',', "").parse().ok()
+                }
+                _ => None,
+            };
+            let Some(k_value) = k_value.filter(|_| self.f(k + 1) == "in") else {
                 continue;
-            }
+            };
             let n_tok = k + 2;
             let n: Option<f64> = match toks.get(n_tok) {
                 Some(t) if t.kind == Kind::Num => {
@@ -364,10 +465,14 @@ impl Reader<'_, '_> {
                     .map(|e| e.value),
                 None => None,
             };
-            let Some(n) = n.filter(|n| *n >= 2.0) else {
+            let Some(n) = n.filter(|n| *n >= 2.0 && *n > k_value && *n <= 1000.0) else {
                 continue;
             };
             let word = match n as u32 {
+                _ if k_value != 1.0 => {
+                    let p = format!("{:.1}", 100.0 * k_value / n);
+                    format!("{}%", p.trim_end_matches(".0"))
+                }
                 2 => "half".to_owned(),
                 3 => "a third".to_owned(),
                 4 => "a quarter".to_owned(),
@@ -387,7 +492,12 @@ impl Reader<'_, '_> {
             } else {
                 word
             };
-            let consumed: Vec<usize> = self.at(n_tok).map(|j| self.base + j).into_iter().collect();
+            let covering = |t: usize| self.figs.iter().position(|g| g.first <= t && t <= g.last);
+            let consumed: Vec<usize> = [covering(n_tok), covering(k)]
+                .into_iter()
+                .flatten()
+                .map(|j| self.base + j)
+                .collect();
             let label = self.np(n_tok + 1).map(|(l, _)| l).unwrap_or_default();
             let last = self.np(n_tok + 1).map_or(n_tok, |(_, z)| z);
             // The part: a figure just before (", about one in five").
@@ -453,6 +563,70 @@ impl Reader<'_, '_> {
                     .last_token_of(self.figs[*parts.last().unwrap_or(&j)].quote.1)
                     .max(q1);
                 self.push("sum", args, String::new(), (t.first, q1), vec![]);
+            }
+        }
+    }
+
+    /// "T, of which P came from A and the rest from B", "Of the T, P went to A and the
+    /// rest to B": the parts and the rest (an unknown) sum to the total. "71% of the
+    /// samples and H1N1 the rest": the shares and the rest sum to 100%.
+    fn rest(&mut self) {
+        for k in 1..self.fd.toks.len() {
+            if !(matches!(self.f(k), "rest" | "remainder" | "balance") && self.f(k - 1) == "the") {
+                continue;
+            }
+            let before: Vec<usize> = (0..self.figs.len())
+                .filter(|&j| self.figs[j].last < k && !self.clause_break(self.figs[j].last, k))
+                .collect();
+            let total = before.iter().copied().find(|&j| {
+                let g = &self.figs[j];
+                let end = self.last_token_of(g.quote.1).max(g.last);
+                amount(g)
+                    && ((self.f(end + 1) == ","
+                        && self.f(end + 2) == "of"
+                        && matches!(self.f(end + 3), "which" | "whom"))
+                        || (g.first >= 2
+                            && self.f(g.first - 1) == "the"
+                            && self.f(g.first - 2) == "of"))
+            });
+            let rest_like = |j: usize| Side::New {
+                like: Some(self.base + j),
+                when: None,
+                label: "rest".into(),
+            };
+            if let Some(t) = total {
+                let parts: Vec<usize> = before
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        j > t && amount(&self.figs[j]) && self.figs[j].kind == self.figs[t].kind
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                let mut args: Vec<Side> = parts.iter().map(|&p| self.side(p)).collect();
+                args.push(rest_like(t));
+                args.push(self.side(t));
+                let q0 = self.figs[t].first;
+                self.push("sum", args, String::new(), (q0, k), vec![]);
+            } else {
+                // The shares from the first "N% of" on: "46% of likely voters and
+                // Whitcomb by 41%, with 9% undecided and the rest".
+                let Some(&p0) = before.iter().find(|&&j| {
+                    self.figs[j].kind == FigKind::Percent && self.f(self.figs[j].last + 1) == "of"
+                }) else {
+                    continue;
+                };
+                let parts: Vec<usize> = before
+                    .iter()
+                    .copied()
+                    .filter(|&j| j >= p0 && self.figs[j].kind == FigKind::Percent)
+                    .collect();
+                let mut args: Vec<Side> = parts.iter().map(|&p| self.side(p)).collect();
+                args.push(rest_like(p0));
+                let q0 = self.figs[p0].first;
+                self.push("sum", args, "100%".into(), (q0, k), vec![]);
             }
         }
     }
@@ -558,7 +732,11 @@ impl Reader<'_, '_> {
                 self.is("fell", v),
                 self.is("doubled", v),
             );
-            if !(rose || fell || doubled) || self.fd.is_time(v) || self.at(v).is_some() {
+            // "made up 71%", "shut down": a particle, not a change.
+            let particle =
+                matches!(self.f(v), "up" | "down") && v > 0 && self.is("particle", v - 1);
+            if !(rose || fell || doubled) || particle || self.fd.is_time(v) || self.at(v).is_some()
+            {
                 v += 1;
                 continue;
             }
@@ -570,7 +748,11 @@ impl Reader<'_, '_> {
             while k < n && loose < 9 {
                 let w = self.f(k);
                 let found = pct.is_some() || ratio.is_some() || from.is_some() || to.is_some();
-                if matches!(w, "." | ";" | "but" | "while" | "which" | "after")
+                // The period of an abbreviation ("approx. 40%") ends nothing.
+                let abbreviation =
+                    w == "." && k > 0 && self.fd.rules.draft.abbreviations.contains(self.f(k - 1));
+                if (matches!(w, "." | ";" | ":" | "but" | "while" | "which" | "after")
+                    && !abbreviation)
                     || (w == "and" && found)
                     || (k > v + 1 && (self.is("rose", k) || self.is("fell", k)))
                 {
@@ -595,8 +777,13 @@ impl Reader<'_, '_> {
                     k += 1;
                     continue;
                 }
+                // "down from the 6.6% it projected": over a determiner.
+                let det = usize::from(matches!(
+                    self.f(k + 1),
+                    "the" | "a" | "an" | "its" | "their"
+                ));
                 if (w == "from" || w == "to")
-                    && let Some(g) = self.at(k + 1)
+                    && let Some(g) = self.at(k + 1 + det)
                 {
                     if w == "from" {
                         from = Some(g)
@@ -646,9 +833,11 @@ impl Reader<'_, '_> {
                         ))
             });
             let rhs_fig = pct;
+            // Money is money in any of its writings ("KZT 62.5 billion ... up from 41
+            // billion tenge"); the check compares the currencies.
             let same = |a: usize, b: usize| {
                 let (x, y) = (&self.figs[a], &self.figs[b]);
-                x.kind == y.kind && x.unit == y.unit
+                x.kind == y.kind && (x.unit == y.unit || x.kind == FigKind::Money)
             };
             if doubled {
                 let word = match self.f(v) {
@@ -659,6 +848,15 @@ impl Reader<'_, '_> {
                     _ => "",
                 };
                 let b = to.or(near_before.filter(|&g| amount(&self.figs[g])));
+                // "roughly doubled": the hedge goes with the ratio.
+                let hedge = (1..=2usize)
+                    .rev()
+                    .find(|&m| v >= m && self.fd.rules.hedges.contains_key(&self.phrase(v - m, v)))
+                    .map(|m| self.phrase(v - m, v));
+                let word = match hedge {
+                    Some(h) if !word.is_empty() => format!("{h} {word}"),
+                    _ => word.to_owned(),
+                };
                 if let Some(b) = b.filter(|_| !word.is_empty()) {
                     let before = match from {
                         Some(a) if same(a, b) => self.side(a),
@@ -668,7 +866,7 @@ impl Reader<'_, '_> {
                     self.push(
                         "times",
                         vec![self.side(b), before],
-                        word.to_owned(),
+                        word,
                         (q0, q_end.max(v)),
                         vec![],
                     );
@@ -679,7 +877,7 @@ impl Reader<'_, '_> {
             let amount_lit = rhs_fig
                 .map(|p| self.amount_literal(&self.figs[p]))
                 .or(ratio.clone())
-                .or(by_amount.map(|g| self.figs[g].literal.clone()));
+                .or(by_amount.map(|g| self.amount_literal(&self.figs[g])));
             let b = to.or(near_before);
             let q0 = match (to, b) {
                 (None, Some(b)) => self.figs[b].first,
@@ -770,7 +968,20 @@ impl Reader<'_, '_> {
                 k = last + 1;
                 continue;
             }
-            let Some(a) = self.before(first, 4, amount) else {
+            // The first side: the nearest amount before, its counted words included
+            // ("1,180 beds occupied by flu patients on Sunday, nearly double the 610").
+            let a = self
+                .figs
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, g)| g.last < first && amount(g))
+                .filter(|(_, g)| {
+                    let end = self.last_token_of(g.quote.1).max(g.last);
+                    first.saturating_sub(end) <= 8 && !self.clause_break(g.last, first)
+                })
+                .map(|(j, _)| j);
+            let Some(a) = a else {
                 k = last + 1;
                 continue;
             };
@@ -785,6 +996,16 @@ impl Reader<'_, '_> {
             let (b, q1) = match self.at(j).filter(|&g| amount(&self.figs[g])) {
                 Some(g) => (self.side(g), self.figs[g].last),
                 None => match self.np(last + 1) {
+                    // "the Authority's entire budget of £20.9 billion": the figure the
+                    // noun names.
+                    Some((_, z))
+                        if let Some(g) = (z + 1..z + 4)
+                            .find(|&t| self.f(t) == "of")
+                            .and_then(|t| self.at(t + 1))
+                            .filter(|&g| amount(&self.figs[g])) =>
+                    {
+                        (self.side(g), self.figs[g].last)
+                    }
                     Some((label, z)) => (
                         Side::New {
                             like: Some(self.base + a),
@@ -799,6 +1020,10 @@ impl Reader<'_, '_> {
                     }
                 },
             };
+            if b == self.side(a) {
+                k = last + 1;
+                continue;
+            }
             let q0 = self.figs[a].first;
             self.push("times", vec![self.side(a), b], lit, (q0, q1), vec![]);
             k = last + 1;

@@ -182,7 +182,7 @@ impl DraftWords {
 
 /// The kinds of relation words.
 pub const RELATION_KINDS: &[&str] = &[
-    "increase", "decrease", "rose", "fell", "compared", "doubled", "more", "less",
+    "increase", "decrease", "rose", "fell", "compared", "doubled", "more", "less", "particle",
 ];
 
 /// Records where each word of one `draft:` section was read.
