@@ -483,8 +483,13 @@ impl<'a> Finder<'a> {
         let Some(tok) = self.toks.get(i) else {
             return false;
         };
-        let line_start = self.text[..tok.start].rfind('\n').map_or(0, |k| k + 1);
-        let opens_line = self.text[line_start..tok.start].trim().is_empty();
+        // Only white space back to a line break (or the text's start): a bounded look,
+        // so that a text of one long line stays linear.
+        let before = self.text.as_bytes()[..tok.start]
+            .iter()
+            .rev()
+            .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+        let opens_line = before.is_none_or(|&b| b == b'\n');
         opens_line
             && self.adjacent(i)
             && matches!(self.t(i + 1), "." | ")")

@@ -575,8 +575,12 @@ impl Reader<'_, '_> {
             if !(matches!(self.f(k), "rest" | "remainder" | "balance") && self.f(k - 1) == "the") {
                 continue;
             }
+            // The figures of its clause, within a bounded reach.
             let before: Vec<usize> = (0..self.figs.len())
-                .filter(|&j| self.figs[j].last < k && !self.clause_break(self.figs[j].last, k))
+                .filter(|&j| {
+                    let g = &self.figs[j];
+                    g.last < k && k - g.last <= 40 && !self.clause_break(g.last, k)
+                })
                 .collect();
             let total = before.iter().copied().find(|&j| {
                 let g = &self.figs[j];

@@ -29,7 +29,8 @@ pub struct DraftWords {
     pub money: BTreeMap<String, String>,
     /// Words of the relations, by kind: `increase`, `decrease` (nouns: "a 25% increase"),
     /// `rose`, `fell` (verbs: "rose 5% to"), `compared` ("compared to 2023"), `doubled`,
-    /// `more`, `less` ("40% higher than").
+    /// `more`, `less` ("40% higher than"), and `particle`: verbs after which "up" and
+    /// "down" are no change ("made up 71%").
     pub relations: BTreeMap<String, BTreeSet<String>>,
     /// Words that open a noun phrase and are left out of a subject or measure.
     pub determiners: BTreeSet<String>,
