@@ -2,7 +2,13 @@
 //! trees the rules loader reads, so that a run does not parse 15 KB of YAML before its
 //! first file. The trees carry the same spans as a parse at run time (a test compares
 //! them), so `claimlint rules` still says where each default came from.
+//!
+//! The phrases of the default lifecycles are folded here too, with their lines, so that a
+//! run takes the default vocabulary as it is instead of folding thousands of phrases
+//! before its first file; a phrase listed twice fails the build.
 
+#[path = "src/rules/fold.rs"]
+mod fold;
 #[path = "src/yaml/raw.rs"]
 mod raw;
 
@@ -16,8 +22,33 @@ fn span(loc: &serde_saphyr::Location) -> (usize, usize) {
     raw::byte_span(loc).unwrap_or((0, 0))
 }
 
-/// Rust code that builds the node, as `yaml::parse` would have.
-fn emit(text: &str, n: &Spanned<Raw>, out: &mut String) {
+/// Where a node stands in a default rules file. In the lifecycles file the lists of
+/// phrases are left empty in the tree: the phrases come folded, in `DEFAULT_PHRASES`.
+#[derive(Clone, Copy, PartialEq)]
+enum At {
+    Other,
+    Root,
+    Lifecycles,
+    Definition,
+    Listings,
+    Phrases,
+}
+
+impl At {
+    fn child(self, key: Option<&str>) -> At {
+        match (self, key) {
+            (At::Root, Some("lifecycles")) => At::Lifecycles,
+            (At::Lifecycles, _) => At::Definition,
+            (At::Definition, Some("phrases" | "negated" | "possible")) => At::Listings,
+            (At::Listings, _) => At::Phrases,
+            _ => At::Other,
+        }
+    }
+}
+
+/// Rust code that builds the node, as `yaml::parse` would have (less the phrases of the
+/// lifecycles file).
+fn emit(text: &str, n: &Spanned<Raw>, at: At, out: &mut String) {
     let (start, len) = span(&n.referenced);
     let kind = match &n.value {
         Raw::Null => "NodeKind::Null".to_owned(),
@@ -31,8 +62,8 @@ fn emit(text: &str, n: &Spanned<Raw>, out: &mut String) {
         Raw::Str(s) => format!("NodeKind::Scalar(Cow::Borrowed({s:?}))"),
         Raw::Seq(items) => {
             let mut s = String::from("NodeKind::Seq(vec![");
-            for i in items {
-                emit(text, i, &mut s);
+            for i in items.iter().filter(|_| at != At::Phrases) {
+                emit(text, i, At::Other, &mut s);
                 s.push(',');
             }
             s.push_str("])");
@@ -42,9 +73,9 @@ fn emit(text: &str, n: &Spanned<Raw>, out: &mut String) {
             let mut s = String::from("NodeKind::Map(vec![");
             for (k, v) in entries {
                 s.push('(');
-                emit(text, k, &mut s);
+                emit(text, k, At::Other, &mut s);
                 s.push(',');
-                emit(text, v, &mut s);
+                emit(text, v, at.child(scalar(text, k)), &mut s);
                 s.push_str("),");
             }
             s.push_str("])");
@@ -57,12 +88,162 @@ fn emit(text: &str, n: &Spanned<Raw>, out: &mut String) {
     );
 }
 
+fn scalar<'a>(text: &'a str, n: &'a Spanned<Raw>) -> Option<&'a str> {
+    match &n.value {
+        Raw::Plain => {
+            let (ds, dl) = span(&n.defined);
+            text.get(ds..ds + dl)
+        }
+        Raw::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn entries(n: &Spanned<Raw>) -> &[(Spanned<Raw>, Spanned<Raw>)] {
+    match &n.value {
+        Raw::Map(e) => e,
+        _ => &[],
+    }
+}
+
+fn get<'a>(text: &str, n: &'a Spanned<Raw>, key: &str) -> Option<&'a Spanned<Raw>> {
+    entries(n)
+        .iter()
+        .find(|(k, _)| scalar(text, k) == Some(key))
+        .map(|(_, v)| v)
+}
+
+/// The phrases of the default lifecycles, in the order the rules loader lists them, each
+/// as (lifecycle, state, polarity, text, folded, line), and the filler words they were
+/// folded with, as Rust code.
+fn default_phrases(text: &str, root: &Spanned<Raw>) -> String {
+    let words = |n: Option<&Spanned<Raw>>| -> Vec<String> {
+        match n.map(|n| &n.value) {
+            Some(Raw::Seq(items)) => items
+                .iter()
+                .filter_map(|i| scalar(text, i))
+                .map(|w| {
+                    w.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut filler = words(get(text, root, "filler_words"));
+    filler.sort();
+    filler.dedup();
+    let mut seen = std::collections::HashMap::new();
+    let mut rows = Vec::new();
+    for (name, def) in entries(get(text, root, "lifecycles").unwrap_or(root)) {
+        let name = scalar(text, name).unwrap_or("");
+        let states: Vec<&str> = match get(text, def, "states").map(|n| &n.value) {
+            Some(Raw::Seq(items)) => items.iter().filter_map(|i| scalar(text, i)).collect(),
+            _ => Vec::new(),
+        };
+        assert!(
+            !states.is_empty(),
+            "the default lifecycle `{name}` has no `states`"
+        );
+        for (key, listings) in entries(def) {
+            let polarity = match scalar(text, key) {
+                Some("phrases") => 0,
+                Some("negated") => 1,
+                Some("possible") => 2,
+                _ => continue,
+            };
+            for (state, list) in entries(listings) {
+                let state = scalar(text, state).unwrap_or("");
+                let index = states
+                    .iter()
+                    .position(|s| *s == state)
+                    .unwrap_or_else(|| panic!("`{state}` is no state of `{name}`"));
+                let Raw::Seq(items) = &list.value else {
+                    continue;
+                };
+                for w in items {
+                    let phrase = scalar(text, w).unwrap_or("");
+                    let folded = fold::fold_phrase_with(phrase, |x| {
+                        filler.binary_search_by(|f| f.as_str().cmp(x)).is_ok()
+                    });
+                    assert!(
+                        !folded.is_empty(),
+                        "the default phrase `{phrase}` folds to nothing"
+                    );
+                    if let Some(first) = seen.insert(folded.clone(), phrase.to_owned()) {
+                        panic!("the default phrases `{first}` and `{phrase}` fold alike");
+                    }
+                    let start = span(&w.referenced).0;
+                    let line = text.get(..start).unwrap_or("").matches('\n').count() + 1;
+                    rows.push((name, index, polarity, phrase.to_owned(), folded, line));
+                }
+            }
+        }
+    }
+    // Lifecycle by lifecycle in the order of their names (the loader's map), each one's
+    // phrases in listed order. Numbers only, the texts as ranges of one string: a table of
+    // string references would cost the program a relocation each, at every start.
+    rows.sort_by_key(|r| r.0);
+    let mut names: Vec<&str> = rows.iter().map(|r| r.0).collect();
+    names.dedup();
+    let mut blob = String::new();
+    let mut out = String::from("pub(super) static DEFAULT_PHRASES: &[[u32; 8]] = &[\n");
+    for (name, state, polarity, phrase, folded, line) in &rows {
+        let lifecycle = names.iter().position(|n| n == name).unwrap_or(0);
+        let t = blob.len();
+        blob.push_str(phrase);
+        let (f, g) = if folded == phrase {
+            (t, blob.len())
+        } else {
+            let f = blob.len();
+            blob.push_str(folded);
+            (f, blob.len())
+        };
+        let _ = writeln!(
+            out,
+            "    [{lifecycle}, {state}, {polarity}, {t}, {}, {f}, {g}, {line}],",
+            t + phrase.len()
+        );
+    }
+    out.push_str("];\n/// The indexes of `DEFAULT_PHRASES` in the order of their folded texts.\n");
+    let mut sorted: Vec<usize> = (0..rows.len()).collect();
+    sorted.sort_by(|&a, &b| rows[a].4.cmp(&rows[b].4));
+    assert!(
+        rows.len() <= usize::from(u16::MAX),
+        "too many default phrases for the index"
+    );
+    let _ = writeln!(
+        out,
+        "pub(super) static DEFAULT_PHRASES_SORTED: &[u16] = &{sorted:?};"
+    );
+    out.push_str("/// The texts `DEFAULT_PHRASES` are ranges of.\n");
+    let _ = writeln!(
+        out,
+        "pub(super) static DEFAULT_PHRASE_TEXT: &str = {blob:?};"
+    );
+    let _ = writeln!(
+        out,
+        "/// The lifecycles `DEFAULT_PHRASES` name, by index.\n\
+         pub(super) static DEFAULT_LIFECYCLES: &[&str] = &{names:?};"
+    );
+    out.push_str("/// The filler words the default phrases were folded with.\n");
+    let _ = writeln!(
+        out,
+        "pub(super) static DEFAULT_FILLER: &[&str] = &{filler:?};"
+    );
+    out
+}
+
 fn main() {
     let mut code = String::from(
         "// Generated by build.rs from rules/*.yaml: the default rules as node trees.\n\
          /// The node tree of default rules file `i`, in the order of `DEFAULTS_FILES`.\n\
          pub(super) fn default_tree(i: usize) -> Option<Node<'static>> {\n    match i {\n",
     );
+    let mut phrases = String::new();
+    println!("cargo:rerun-if-changed=src/rules/fold.rs");
     for (i, name) in FILES.iter().enumerate() {
         let path = format!("rules/{name}.yaml");
         println!("cargo:rerun-if-changed={path}");
@@ -72,10 +253,42 @@ fn main() {
         let root: Spanned<Raw> = serde_saphyr::from_str_with_options(&text, options)
             .unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut node = String::new();
-        emit(&text, &root, &mut node);
+        let at = if *name == "lifecycles" {
+            At::Root
+        } else {
+            At::Other
+        };
+        emit(&text, &root, at, &mut node);
         let _ = writeln!(code, "        {i} => Some({node}),");
+        if *name == "lifecycles" {
+            phrases = default_phrases(&text, &root);
+            let _ = writeln!(
+                phrases,
+                "/// The index in `DEFAULTS_FILES` of the file they are listed in.\n\
+                 pub(super) const DEFAULT_PHRASES_FILE: usize = {i};"
+            );
+        }
     }
     code.push_str("        _ => None,\n    }\n}\n");
+    code.push_str("/// Where the lines of each default rules file start, by file.\n");
+    code.push_str("pub(super) static DEFAULT_LINE_STARTS: &[&[usize]] = &[\n");
+    for name in FILES {
+        let text = std::fs::read_to_string(format!("rules/{name}.yaml")).unwrap_or_default();
+        assert!(
+            !text.starts_with('\u{feff}'),
+            "rules/{name}.yaml starts with a BOM"
+        );
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let _ = writeln!(code, "    &{starts:?},");
+    }
+    code.push_str("];\n");
+    code.push_str(
+        "/// The phrases of the default lifecycles, by lifecycle name, each one's in listed \
+         order: [lifecycle, state, polarity (0 affirmed, 1 negated, 2 possible), text start, \
+         text end, folded start, folded end, line].\n",
+    );
+    code.push_str(&phrases);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
         .join("default_rules.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("{}: {e}", out.display()));

@@ -4,6 +4,7 @@
 //! the repository, is `config/invalid` (exit 2).
 
 use crate::error::{ErrorKind, ToolError};
+use crate::rules::read::{Null, invalid, list_of};
 use crate::rules::{RuleSet, RulesBuilder, load_defaults};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node, NodeKind};
@@ -48,7 +49,7 @@ pub fn find(claims: &Path) -> Option<PathBuf> {
 }
 
 fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError {
-    ToolError::at(ErrorKind::Config, msg, file, node.span)
+    invalid(ErrorKind::Config, file, node, msg)
 }
 
 impl Config {
@@ -213,16 +214,19 @@ fn as_config(mut e: ToolError) -> ToolError {
     e
 }
 
+/// A list of the config: `rules:` or `exclude:` with nothing after it is an empty list.
 fn list<'n, 'a>(
     file: &Arc<SourceFile>,
     node: &'n Node<'a>,
     what: &str,
 ) -> Result<&'n [Node<'a>], ToolError> {
-    match &node.kind {
-        NodeKind::Seq(s) => Ok(s),
-        NodeKind::Null => Ok(&[]),
-        _ => Err(bad(file, node, format!("`{what}` must be a list"))),
-    }
+    list_of(
+        ErrorKind::Config,
+        file,
+        node,
+        &format!("`{what}`"),
+        Null::Empty,
+    )
 }
 
 /// How the rules of a run are put together.
@@ -267,7 +271,7 @@ fn finished_defaults() -> Result<Arc<RuleSet>, ToolError> {
     static FINISHED: std::sync::OnceLock<Result<Arc<RuleSet>, ToolError>> =
         std::sync::OnceLock::new();
     FINISHED
-        .get_or_init(|| load_defaults()?.finish().map(Arc::new))
+        .get_or_init(|| crate::rules::finish_defaults().map(Arc::new))
         .clone()
 }
 

@@ -12,12 +12,13 @@ pub enum ErrorKind {
     Rules,
     /// `claimlint.yaml` is malformed: `config/invalid`.
     Config,
-    /// The command cannot be done as asked (bad arguments, a path that cannot be read or
-    /// written): `usage`.
+    /// The command cannot be done as asked (bad arguments, a claims path that does not
+    /// exist or cannot be read, a file in the way of one it would write): `usage`.
     Usage,
-    /// Reading or writing failed for the machine's reasons, not the command's: `io`.
-    /// Nothing reports it yet: every such failure is still `usage`, as it has always
-    /// been printed.
+    /// The system refused a read or a write: a file written (`-o`, a baseline, `init`),
+    /// standard output (a full disk; a closed pipe is no failure), or a file read that is
+    /// not claims, rules or config (a baseline, the article of `draft`): `io`, with the
+    /// path and the system's reason.
     Io,
 }
 

@@ -34,10 +34,10 @@ impl From<Span> for miette::SourceSpan {
 pub struct SourceFile {
     /// The path as given or found, shown in every output.
     pub name: String,
-    /// The text, without a leading byte-order mark.
-    pub text: String,
+    /// The text, without a leading byte-order mark (borrowed for the compiled-in rules).
+    pub text: std::borrow::Cow<'static, str>,
     /// Byte offsets where each line starts.
-    line_starts: Vec<usize>,
+    line_starts: std::borrow::Cow<'static, [usize]>,
 }
 
 impl SourceFile {
@@ -47,12 +47,25 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let line_starts = line_starts(&text).into();
         Arc::new(Self {
             name: name.into(),
-            text,
+            text: std::borrow::Cow::Owned(text),
             line_starts,
+        })
+    }
+
+    /// A source of a text compiled into the program (without a byte-order mark), with its
+    /// line starts found at build time: neither is copied or counted at run time.
+    pub fn compiled_in(
+        name: impl Into<String>,
+        text: &'static str,
+        line_starts: &'static [usize],
+    ) -> Arc<Self> {
+        Arc::new(Self {
+            name: name.into(),
+            text: std::borrow::Cow::Borrowed(text),
+            line_starts: std::borrow::Cow::Borrowed(line_starts),
         })
     }
 
@@ -108,6 +121,14 @@ impl miette::SourceCode for SourceFile {
             inner.line_count(),
         )))
     }
+}
+
+/// The byte offsets where the lines of `text` start.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts
 }
 
 #[cfg(test)]

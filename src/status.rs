@@ -40,8 +40,9 @@ mod exclusion;
 mod times;
 mod unknown;
 
-/// One status claim, read: its group (a subject and lifecycle) and time, then what it says.
-struct Entry {
+/// One status claim as the checks read it: its group (a subject and lifecycle) and time,
+/// then what it states.
+struct Statement {
     group: usize,
     time: Option<Time>,
     claim: usize,
@@ -52,16 +53,16 @@ struct Entry {
 /// The claims of one subject and lifecycle at one time, in file order.
 struct Bucket<'e> {
     time: Option<Time>,
-    entries: &'e [Entry],
+    statements: &'e [Statement],
 }
 
 /// Runs the status checks of one file: a pure function of the file and the rules.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let (keys, mut entries) = read_entries(file, rules, out);
+    let (keys, mut statements) = read_statements(file, rules, out);
     // Sorted, each group's claims lie together, by time, in file order within a time.
-    entries.sort_by_key(|e| (e.group, e.time, e.claim));
+    statements.sort_by_key(|e| (e.group, e.time, e.claim));
     let mut buckets: Vec<Bucket> = Vec::new();
-    for group in entries.chunk_by(|a, b| a.group == b.group) {
+    for group in statements.chunk_by(|a, b| a.group == b.group) {
         let Some(&(subject, lifecycle)) = group.first().and_then(|e| keys.get(e.group)) else {
             continue;
         };
@@ -71,7 +72,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         buckets.clear();
         buckets.extend(group.chunk_by(|a, b| a.time == b.time).map(|same| Bucket {
             time: same.first().and_then(|e| e.time),
-            entries: same,
+            statements: same,
         }));
         let ctx = Group {
             file,
@@ -87,7 +88,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
         }
     }
     if !rules.exclusions.is_empty() {
-        exclusion::check(file, rules, &keys, &entries, out);
+        exclusion::check(file, rules, &keys, &statements, out);
     }
 }
 
@@ -95,14 +96,14 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
 /// lifecycle) numbered in the order first met; an unknown phrase is reported here, and a
 /// possible one is known and left out. One list, not a map per subject: compact and
 /// cache-friendly.
-fn read_entries<'f>(
+fn read_statements<'f>(
     file: &'f ClaimsFile,
     rules: &'f RuleSet,
     out: &mut Vec<Finding>,
-) -> (Vec<(&'f str, &'f str)>, Vec<Entry>) {
+) -> (Vec<(&'f str, &'f str)>, Vec<Statement>) {
     let mut group_of: TextMap<(&str, &str), usize> = text_map(0);
     let mut keys: Vec<(&str, &str)> = Vec::new();
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
         let ClaimKind::Status(s) = &c.kind else {
             continue;
@@ -115,12 +116,15 @@ fn read_entries<'f>(
         if m.polarity == Polarity::Possible {
             continue;
         }
-        let key = (subject.text.as_str(), &*m.lifecycle);
+        let Some((lifecycle, _)) = rules.lifecycles.get_key_value(&*m.lifecycle) else {
+            continue;
+        };
+        let key = (subject.text.as_str(), lifecycle.as_str());
         let group = *group_of.entry(key).or_insert_with(|| {
             keys.push(key);
             keys.len() - 1
         });
-        entries.push(Entry {
+        statements.push(Statement {
             group,
             time: c.time,
             claim: i,
@@ -128,7 +132,7 @@ fn read_entries<'f>(
             negated: m.polarity == Polarity::Negated,
         });
     }
-    (keys, entries)
+    (keys, statements)
 }
 
 /// The claims of one subject and lifecycle, and what findings about them need.
@@ -139,7 +143,7 @@ struct Group<'a> {
 }
 
 impl Group<'_> {
-    fn state(&self, e: &Entry) -> String {
+    fn state(&self, e: &Statement) -> String {
         let s = self
             .lifecycle
             .states
@@ -152,12 +156,19 @@ impl Group<'_> {
         }
     }
 
-    fn phrase(&self, e: &Entry) -> (&str, crate::source::Span) {
+    fn phrase(&self, e: &Statement) -> (&str, crate::source::Span) {
         phrase_of(self.file, e.claim)
     }
 
     /// A finding about two claims: owned by the later one in the file, labels on both.
-    fn pair(&self, code: Code, a: &Entry, b: &Entry, message: String, help: &str) -> Finding {
+    fn pair(
+        &self,
+        code: Code,
+        a: &Statement,
+        b: &Statement,
+        message: String,
+        help: &str,
+    ) -> Finding {
         let (first, later) = if a.claim < b.claim { (a, b) } else { (b, a) };
         let (_, ls) = self.phrase(later);
         let (_, fs) = self.phrase(first);
@@ -180,10 +191,10 @@ impl Group<'_> {
     /// any state reachable from it.
     fn same_time(&self, b: &Bucket, out: &mut Vec<Finding>) {
         // The first claim affirming each state, and the first negating each.
-        let mut affirmed: BTreeMap<usize, &Entry> = BTreeMap::new();
-        let mut negated: BTreeMap<usize, &Entry> = BTreeMap::new();
+        let mut affirmed: BTreeMap<usize, &Statement> = BTreeMap::new();
+        let mut negated: BTreeMap<usize, &Statement> = BTreeMap::new();
         let lc = self.lifecycle;
-        for e in b.entries {
+        for e in b.statements {
             let other = if e.negated {
                 affirmed
                     .iter()
@@ -208,7 +219,7 @@ impl Group<'_> {
                         quoted(op),
                         quoted(ep),
                         self.subject,
-                        when(self.file, b.entries.first().map_or(e.claim, |f| f.claim))
+                        when(self.file, b.statements.first().map_or(e.claim, |f| f.claim))
                     ),
                     "one state at one time: correct one of them, or give each its own `as_of`",
                 ));

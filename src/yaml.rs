@@ -83,7 +83,7 @@ pub struct YamlError {
 
 /// Parses one YAML document. `None` for an empty document (or one of only comments).
 pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
-    let text = file.text.as_str();
+    let text: &str = &file.text;
     let options = raw::options(text.len(), serde_saphyr::DuplicateKeyPolicy::PassThrough);
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(root) if matches!(root.value, Raw::Null) => Ok(None),
@@ -138,7 +138,7 @@ pub fn parse_claims_fast<'t>(
     pipelined: bool,
     on_claim: &mut dyn FnMut(Handed<'_, 't>),
 ) -> Option<Option<Node<'t>>> {
-    let text = file.text.as_str();
+    let text: &str = &file.text;
     if !pipelined {
         return read_claims(text, &mut |n| match n {
             Some(n) => on_claim(Handed::Claim(&n)),

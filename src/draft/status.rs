@@ -7,16 +7,20 @@ use super::token::{Kind, fold};
 use crate::rules::RuleSet;
 use std::collections::{HashMap, HashSet};
 
-/// The phrases of the rules, by first word, longest first.
-pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+/// The phrases of the rules (folded): those of two words or more by their first two
+/// words, the most words first, then in text order, each with its number of words; and
+/// those of one word.
+pub struct Phrases<'r> {
+    by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>>,
+    single: HashSet<&'r str>,
 }
 
-impl Phrases {
+impl<'r> Phrases<'r> {
     /// Indexes the phrases in force that the draft takes: those of the lifecycles its
     /// rules list (`draft: lifecycles:`), less its `not_phrases`.
-    pub fn new(rules: &RuleSet) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    pub fn new(rules: &'r RuleSet) -> Self {
+        let mut by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>> = HashMap::new();
+        let mut single = HashSet::new();
         let left_out: HashSet<String> = rules
             .draft
             .not_phrases
@@ -24,19 +28,27 @@ impl Phrases {
             .map(|p| rules.fold_phrase(p))
             .collect();
         let taken = rules.phrase_index.iter().filter(|(phrase, meaning)| {
-            rules.draft.lifecycles.contains(&*meaning.lifecycle)
-                && !left_out.contains(phrase.as_str())
+            rules.draft.lifecycles.contains(&*meaning.lifecycle) && !left_out.contains(&phrase[..])
         });
         for (phrase, _) in taken {
-            let words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
+            let mut words = phrase.split(' ');
+            let first = words.next().unwrap_or("");
+            match words.next() {
+                Some(second) => by_pair
+                    .entry((first, second))
+                    .or_default()
+                    .push((2 + words.count(), phrase)),
+                None => {
+                    single.insert(phrase);
+                }
             }
         }
-        for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        // A folded phrase is its words joined by single spaces, and a space sorts before
+        // any character of a word: text order is the order of the word lists.
+        for v in by_pair.values_mut() {
+            v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         }
-        Phrases { by_first }
+        Phrases { by_pair, single }
     }
 }
 
@@ -58,6 +70,10 @@ pub struct Mention {
 /// The status phrases of one sentence.
 pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
     let toks = fd.toks;
+    // Filler words may stand between the words of a phrase (a folded phrase has none).
+    let filler: Vec<bool> = (0..toks.len())
+        .map(|k| rules.filler_words.contains_key(fd.f(k)))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -66,20 +82,17 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             continue;
         }
         let first = fd.f(i);
-        let Some(cands) = phrases.by_first.get(first) else {
-            i += 1;
-            continue;
-        };
+        let next = (i + 1..toks.len()).find(|&k| !filler[k]);
+        let pair = next
+            .filter(|&k| toks[k].kind == Kind::Word)
+            .and_then(|k| phrases.by_pair.get(&(first, fd.f(k))));
+        let one = phrases.single.contains(first).then_some((1, first));
         let mut found = None;
-        for words in cands {
+        for (len, phrase) in pair.into_iter().flatten().copied().chain(one) {
             let mut k = i;
             let mut ok = true;
-            for (n, w) in words.iter().enumerate() {
-                // Filler words may stand between the words of a phrase.
-                while n > 0 && k < toks.len() && {
-                    let f = fd.f(k);
-                    rules.filler_words.contains_key(f) && f != w
-                } {
+            for (n, w) in phrase.split(' ').enumerate() {
+                while n > 0 && k < toks.len() && filler[k] && fd.f(k) != w {
                     k += 1;
                 }
                 match toks.get(k) {
@@ -91,7 +104,7 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
                 }
             }
             if ok {
-                found = Some((words.len(), k - 1));
+                found = Some((len, k - 1));
                 break;
             }
         }

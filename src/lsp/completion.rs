@@ -98,7 +98,7 @@ pub fn complete(s: &Session, p: &TextDocumentPositionParams) -> Option<Completio
                 "status" => {
                     let range = replace(value_start);
                     for (name, l) in &rules.lifecycles {
-                        for p in &l.value.phrases {
+                        for p in l.value.phrases().iter() {
                             let phrase = &p.text;
                             let state = l.value.states.get(p.state).map_or("", String::as_str);
                             let detail = match p.polarity {

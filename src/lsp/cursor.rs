@@ -72,7 +72,7 @@ impl<'a> At<'a> {
     /// What is under the cursor.
     pub fn spot(&self) -> Option<Spot<'a>> {
         let o = self.offset;
-        let text = self.file.source.text.as_str();
+        let text = &*self.file.source.text;
         // Claims are in file order: the one under the cursor is the last that starts
         // before it (a claim's keys may come before its id, so its neighbours are looked
         // at too).

@@ -230,12 +230,12 @@ pub fn definition(s: &Session, p: &TextDocumentPositionParams) -> Option<GotoDef
             let folded = at.rules.fold_phrase(&st.phrase.text);
             let o = at.rules.lifecycles.values().find_map(|l| {
                 l.value
-                    .phrases
+                    .phrases()
                     .iter()
                     .find(|p| at.rules.fold_phrase(&p.text) == folded)
-                    .map(|p| &p.origin)
+                    .map(|p| p.origin.clone())
             })?;
-            origin(o)?
+            origin(&o)?
         }
         Spot::Literal(_) | Spot::Id(_) | Spot::Allow(..) => return None,
     };

@@ -68,7 +68,7 @@ impl Review {
             passages,
         } = checked;
         let found = passages.as_ref().map_or(&[][..], |p| p.found());
-        let text = passages.as_ref().map_or("", |p| p.article().text.as_str());
+        let text = passages.as_ref().map_or("", |p| &*p.article().text);
         let claims = file
             .claims
             .iter()

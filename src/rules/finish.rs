@@ -1,13 +1,13 @@
 //! The merged rules, checked as a whole: units resolved, functions free of cycles (the
 //! status phrases are indexed by `vocab`).
 
-use super::{Entry, FunctionDef, ResolvedUnit, UnitDef};
+use super::{Defined, FunctionDef, ResolvedUnit, UnitDef};
 use crate::error::{ErrorKind, ToolError};
 use crate::hash::{TextMap, text_map};
 use std::collections::{BTreeMap, HashMap};
 
 pub(super) fn resolve_units(
-    units: &BTreeMap<String, Entry<UnitDef>>,
+    units: &BTreeMap<String, Defined<UnitDef>>,
 ) -> Result<TextMap<String, ResolvedUnit>, ToolError> {
     let mut out = text_map(units.len());
     for name in units.keys() {
@@ -60,12 +60,12 @@ pub(super) fn resolve_units(
 }
 
 pub(super) fn check_function_cycles(
-    functions: &BTreeMap<String, Entry<FunctionDef>>,
+    functions: &BTreeMap<String, Defined<FunctionDef>>,
 ) -> Result<(), ToolError> {
     // Depth-first search over calls; 0 = unseen, 1 = on the stack, 2 = done.
     fn visit(
         name: &str,
-        functions: &BTreeMap<String, Entry<FunctionDef>>,
+        functions: &BTreeMap<String, Defined<FunctionDef>>,
         state: &mut HashMap<String, u8>,
         stack: &mut Vec<String>,
     ) -> Result<(), ToolError> {

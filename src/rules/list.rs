@@ -1,6 +1,6 @@
 //! The rules in force, entry by entry, with where each came from (`claimlint rules`).
 
-use super::{Entry, Hedge, Polarity, RuleSet, TrailingZeros};
+use super::{Defined, Hedge, Polarity, RuleSet, TrailingZeros};
 use crate::code::Level;
 use serde::Serialize;
 
@@ -71,13 +71,14 @@ pub fn phrases(r: &RuleSet, only: Option<&str>) -> Result<Vec<PhraseLine>, Vec<S
         if only.is_some_and(|o| o != name) {
             continue;
         }
-        let mut ps: Vec<&super::Phrase> = lc.value.phrases.iter().collect();
+        let all = lc.value.phrases();
+        let mut ps: Vec<&super::Phrase> = all.iter().collect();
         ps.sort_by_key(|p| (p.state, p.polarity));
         v.extend(ps.into_iter().map(|p| PhraseLine {
             lifecycle: name.clone(),
             state: lc.value.states.get(p.state).cloned().unwrap_or_default(),
             polarity: p.polarity.as_str(),
-            phrase: p.text.clone(),
+            phrase: p.text.to_string(),
             file: p.origin.file.to_string(),
             line: p.origin.line,
         }));
@@ -102,7 +103,7 @@ fn hedge(h: &Hedge) -> String {
     }
 }
 
-fn line<T>(section: &'static str, name: &str, e: &Entry<T>, value: String) -> Line {
+fn line<T>(section: &'static str, name: &str, e: &Defined<T>, value: String) -> Line {
     Line {
         section,
         name: name.to_owned(),
@@ -213,7 +214,7 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
             "lifecycles",
             n,
             e,
-            format!("{} ({} phrases)", e.value.outline(), e.value.phrases.len()),
+            format!("{} ({} phrases)", e.value.outline(), e.value.phrase_count()),
         )
     }));
     v.extend(r.exclusions.iter().map(|x| Line {

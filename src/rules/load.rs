@@ -1,13 +1,17 @@
-//! Reading rules files and merging them over the defaults.
+//! Reading rules files and merging them over the defaults: the builder, the dispatch of
+//! a file's sections, and the finished rule set. Each kind of section is read in its own
+//! file below (`literals`, `settings`, `units`).
 
-use super::entry::{function, hedge};
+mod literals;
+mod settings;
+mod units;
+
 use super::finish::{check_function_cycles, resolve_units};
-use super::read::{bad, fold_word, known_keys, list, map, number, positive, scalar, tolerance};
-use super::vocab::Vocabulary;
-use super::{
-    Domain, Entry, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef,
-};
-use crate::code::{Code, Level, Severity};
+use super::function::function;
+use super::read::{bad, fold_word, known_keys, list, map, scalar};
+use super::vocab::{Prefolded, Vocabulary};
+use super::{Defined, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef};
+use crate::code::{Code, Level};
 use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
 use crate::wording::is_identifier;
@@ -35,23 +39,23 @@ pub struct RulesBuilder {
 
 #[derive(Default, Clone)]
 struct Partial {
-    scales: BTreeMap<String, Entry<f64>>,
-    hedges: BTreeMap<String, Entry<Hedge>>,
-    ratio_words: BTreeMap<String, Entry<f64>>,
-    number_words: BTreeMap<String, Entry<f64>>,
-    word_tolerance: Option<Entry<f64>>,
-    trailing_zeros: Option<Entry<TrailingZeros>>,
-    propagation_rounds: Option<Entry<u32>>,
-    fiscal_year_start: Option<Entry<u32>>,
-    approx_points: Option<Entry<f64>>,
-    approx_relative: Option<Entry<f64>>,
-    currencies: BTreeMap<String, Entry<String>>,
-    range_words: BTreeMap<String, Entry<RangeWord>>,
-    units: BTreeMap<String, Entry<UnitDef>>,
-    functions: BTreeMap<String, Entry<FunctionDef>>,
+    scales: BTreeMap<String, Defined<f64>>,
+    hedges: BTreeMap<String, Defined<Hedge>>,
+    ratio_words: BTreeMap<String, Defined<f64>>,
+    number_words: BTreeMap<String, Defined<f64>>,
+    word_tolerance: Option<Defined<f64>>,
+    trailing_zeros: Option<Defined<TrailingZeros>>,
+    propagation_rounds: Option<Defined<u32>>,
+    fiscal_year_start: Option<Defined<u32>>,
+    approx_points: Option<Defined<f64>>,
+    approx_relative: Option<Defined<f64>>,
+    currencies: BTreeMap<String, Defined<String>>,
+    range_words: BTreeMap<String, Defined<RangeWord>>,
+    units: BTreeMap<String, Defined<UnitDef>>,
+    functions: BTreeMap<String, Defined<FunctionDef>>,
     vocab: Vocabulary,
-    filler_words: BTreeMap<String, Entry<()>>,
-    severity: BTreeMap<Code, Entry<Level>>,
+    filler_words: BTreeMap<String, Defined<()>>,
+    severity: BTreeMap<Code, Defined<Level>>,
     draft: super::DraftWords,
 }
 
@@ -60,33 +64,56 @@ struct Partial {
 pub fn load_defaults() -> Result<RulesBuilder, ToolError> {
     static DEFAULTS: std::sync::OnceLock<Result<RulesBuilder, ToolError>> =
         std::sync::OnceLock::new();
-    DEFAULTS
-        .get_or_init(|| {
-            let mut b = RulesBuilder::default();
-            for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
-                let file = SourceFile::new(format!("<default>/{name}"), *text);
-                match generated::default_tree(i) {
-                    Some(root) => b.add_tree(&file, &root)?,
-                    None => b.add(&file)?,
-                }
-            }
-            Ok(b)
-        })
-        .clone()
+    DEFAULTS.get_or_init(read_defaults).clone()
+}
+
+/// The default rules, finished: read for the one caller that finishes them as they are
+/// (a builder kept for later configs would cost a copy of every phrase).
+pub fn finish_defaults() -> Result<RuleSet, ToolError> {
+    read_defaults()?.finish()
+}
+
+fn read_defaults() -> Result<RulesBuilder, ToolError> {
+    let mut b = RulesBuilder::default();
+    for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+        let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
+        let file = match starts {
+            Some(starts) => SourceFile::compiled_in(format!("<default>/{name}"), text, starts),
+            None => SourceFile::new(format!("<default>/{name}"), *text),
+        };
+        let prefolded = (i == generated::DEFAULT_PHRASES_FILE).then_some(Prefolded {
+            phrases: generated::DEFAULT_PHRASES,
+            text: generated::DEFAULT_PHRASE_TEXT,
+            lifecycles: generated::DEFAULT_LIFECYCLES,
+            filler: generated::DEFAULT_FILLER,
+            sorted: generated::DEFAULT_PHRASES_SORTED,
+        });
+        match generated::default_tree(i) {
+            Some(root) => b.add_tree(&file, &root, prefolded)?,
+            None => b.add(&file)?,
+        }
+    }
+    Ok(b)
 }
 
 impl RulesBuilder {
     /// Merges one rules file over what is there.
     pub fn add(&mut self, file: &Arc<SourceFile>) -> Result<(), ToolError> {
         match yaml::parse(file) {
-            Ok(Some(root)) => self.add_tree(file, &root),
+            Ok(Some(root)) => self.add_tree(file, &root, None),
             Ok(None) => Ok(()),
             Err(e) => Err(ToolError::at(ErrorKind::Rules, e.message, file, e.span)),
         }
     }
 
-    /// Merges one rules file, already parsed into `root`.
-    fn add_tree(&mut self, file: &Arc<SourceFile>, root: &Node) -> Result<(), ToolError> {
+    /// Merges one rules file, already parsed into `root` (its phrases already folded, for
+    /// the compiled-in defaults).
+    fn add_tree(
+        &mut self,
+        file: &Arc<SourceFile>,
+        root: &Node,
+        prefolded: Option<Prefolded>,
+    ) -> Result<(), ToolError> {
         let entries = map(file, root, "a rules file")?;
         known_keys(
             file,
@@ -117,66 +144,9 @@ impl RulesBuilder {
             match k.as_str().unwrap_or("") {
                 "literals" => self.literals(file, v, &origin)?,
                 "settings" => self.settings(file, v, &origin)?,
-                "currencies" => {
-                    for (sign, unit) in map(file, v, "currencies")? {
-                        let sign_text = scalar(file, sign, "a currency sign")?.trim();
-                        let unit_text = scalar(file, unit, "a currency's unit")?.trim();
-                        if sign_text.is_empty()
-                            || sign_text
-                                .chars()
-                                .any(|c| c.is_whitespace() || c.is_ascii_digit())
-                        {
-                            return Err(bad(
-                                file,
-                                sign,
-                                format!(
-                                    "a currency sign or prefix is one word without digits, not `{sign_text}`"
-                                ),
-                            ));
-                        }
-                        if unit_text.is_empty() || unit_text.contains(char::is_whitespace) {
-                            return Err(bad(
-                                file,
-                                unit,
-                                format!(
-                                    "a currency stands for one unit (`BDT`), not `{unit_text}`"
-                                ),
-                            ));
-                        }
-                        self.set.currencies.insert(
-                            sign_text.to_owned(),
-                            Entry {
-                                value: unit_text.to_owned(),
-                                origin: origin(sign),
-                            },
-                        );
-                    }
-                }
-                "range_words" => {
-                    for (w, def) in map(file, v, "range_words")? {
-                        let r = range_word(file, def)?;
-                        self.set.range_words.insert(
-                            fold_word(scalar(file, w, "a range word")?),
-                            Entry {
-                                value: r,
-                                origin: origin(w),
-                            },
-                        );
-                    }
-                }
-                "units" => {
-                    for (name, def) in map(file, v, "units")? {
-                        let n = fold_word(scalar(file, name, "a unit name")?);
-                        let d = self.unit(file, def)?;
-                        self.set.units.insert(
-                            n,
-                            Entry {
-                                value: d,
-                                origin: origin(name),
-                            },
-                        );
-                    }
-                }
+                "currencies" => self.currencies(file, v, &origin)?,
+                "range_words" => self.range_words(file, v, &origin)?,
+                "units" => self.units(file, v, &origin)?,
                 "functions" => {
                     for (name, def) in map(file, v, "functions")? {
                         let n = scalar(file, name, "a function name")?;
@@ -190,7 +160,7 @@ impl RulesBuilder {
                         let d = function(file, def)?;
                         self.set.functions.insert(
                             n.to_owned(),
-                            Entry {
+                            Defined {
                                 value: d,
                                 origin: origin(name),
                             },
@@ -204,7 +174,7 @@ impl RulesBuilder {
                         let t = fold_word(scalar(file, w, "a filler word")?);
                         self.set.filler_words.insert(
                             t,
-                            Entry {
+                            Defined {
                                 value: (),
                                 origin: origin(w),
                             },
@@ -222,261 +192,8 @@ impl RulesBuilder {
             exclusions,
             &self.set.filler_words,
             &origin,
+            prefolded,
         )
-    }
-
-    /// Merges a `settings:` mapping.
-    fn settings(
-        &mut self,
-        file: &Arc<SourceFile>,
-        v: &Node,
-        origin: &dyn Fn(&Node) -> Origin,
-    ) -> Result<(), ToolError> {
-        let m = map(file, v, "settings")?;
-        known_keys(
-            file,
-            m,
-            &[
-                "propagation_rounds",
-                "fiscal_year_start",
-                "approx_points",
-                "approx_relative",
-            ],
-            "settings",
-        )?;
-        for (k, n) in m {
-            let key = k.as_str().unwrap_or("");
-            let t = scalar(file, n, key)?;
-            match key {
-                "propagation_rounds" => {
-                    let r = t
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|r| (1..=100_000).contains(r))
-                        .ok_or_else(|| bad(file, n, format!("propagation_rounds must be a whole number from 1 to 100000, not `{t}`")))?;
-                    self.set.propagation_rounds = Some(Entry {
-                        value: r,
-                        origin: origin(n),
-                    });
-                }
-                "fiscal_year_start" => {
-                    let r = t
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|r| (1..=12).contains(r))
-                        .ok_or_else(|| {
-                            bad(
-                                file,
-                                n,
-                                format!("fiscal_year_start is the first month of a fiscal year, a whole number from 1 to 12, not `{t}`"),
-                            )
-                        })?;
-                    self.set.fiscal_year_start = Some(Entry {
-                        value: r,
-                        origin: origin(n),
-                    });
-                }
-                "approx_points" => {
-                    let p = points(t).ok_or_else(|| {
-                        bad(
-                            file,
-                            n,
-                            format!("approx_points is percentage points from 0 pp to 100 pp (`2 pp`), not `{t}`"),
-                        )
-                    })?;
-                    self.set.approx_points = Some(Entry {
-                        value: p,
-                        origin: origin(n),
-                    });
-                }
-                _ => {
-                    self.set.approx_relative = Some(Entry {
-                        value: tolerance(file, n, "approx_relative")?,
-                        origin: origin(n),
-                    });
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Merges a `severity:` mapping (of a rules file, or of the config).
-    pub fn severity(&mut self, file: &Arc<SourceFile>, v: &Node) -> Result<(), ToolError> {
-        let name: Arc<str> = file.name.as_str().into();
-        let origin = |n: &Node| Origin {
-            file: Arc::clone(&name),
-            line: file.line_col(n.span.start).0,
-        };
-        for (code, level) in map(file, v, "severity")? {
-            let c = scalar(file, code, "a code")?;
-            let Some(code_v) = Code::parse(c) else {
-                let mut e = bad(file, code, format!("unknown code `{c}`"));
-                if let Some(s) = crate::suggest::closest(c, Code::ALL.iter().map(|c| c.as_str())) {
-                    e = e.with_help(format!("did you mean `{s}`?"));
-                }
-                return Err(e);
-            };
-            let l = match scalar(file, level, "a severity")? {
-                "error" => Level::On(Severity::Error),
-                "warning" => Level::On(Severity::Warning),
-                "note" => Level::On(Severity::Note),
-                "off" => Level::Off,
-                t => {
-                    return Err(bad(
-                        file,
-                        level,
-                        format!("a severity is error, warning, note or off, not `{t}`"),
-                    ));
-                }
-            };
-            self.set.severity.insert(
-                code_v,
-                Entry {
-                    value: l,
-                    origin: origin(code),
-                },
-            );
-        }
-        Ok(())
-    }
-
-    fn literals(
-        &mut self,
-        file: &Arc<SourceFile>,
-        v: &Node,
-        origin: &dyn Fn(&Node) -> Origin,
-    ) -> Result<(), ToolError> {
-        let m = map(file, v, "literals")?;
-        known_keys(
-            file,
-            m,
-            &[
-                "scales",
-                "hedges",
-                "ratio_words",
-                "number_words",
-                "word_tolerance",
-                "trailing_zeros",
-            ],
-            "literals",
-        )?;
-        for (k, v) in m {
-            match k.as_str().unwrap_or("") {
-                "scales" => {
-                    for (w, f) in map(file, v, "scales")? {
-                        let f = positive(file, f, "a scale")?;
-                        self.set.scales.insert(
-                            fold_word(scalar(file, w, "a scale word")?),
-                            Entry {
-                                value: f,
-                                origin: origin(w),
-                            },
-                        );
-                    }
-                }
-                "ratio_words" => {
-                    for (w, f) in map(file, v, "ratio_words")? {
-                        let f = positive(file, f, "a ratio word's value")?;
-                        self.set.ratio_words.insert(
-                            fold_word(scalar(file, w, "a ratio word")?),
-                            Entry {
-                                value: f,
-                                origin: origin(w),
-                            },
-                        );
-                    }
-                }
-                "number_words" => {
-                    for (w, f) in map(file, v, "number_words")? {
-                        let t = scalar(file, f, "a number word's value")?;
-                        let f = number(t).ok_or_else(|| {
-                            bad(
-                                file,
-                                f,
-                                format!("a number word's value must be a finite number, not `{t}`"),
-                            )
-                        })?;
-                        self.set.number_words.insert(
-                            fold_word(scalar(file, w, "a number word")?),
-                            Entry {
-                                value: f,
-                                origin: origin(w),
-                            },
-                        );
-                    }
-                }
-                "hedges" => {
-                    for (w, def) in map(file, v, "hedges")? {
-                        let h = hedge(file, def)?;
-                        self.set.hedges.insert(
-                            fold_word(scalar(file, w, "a hedge")?),
-                            Entry {
-                                value: h,
-                                origin: origin(w),
-                            },
-                        );
-                    }
-                }
-                "word_tolerance" => {
-                    self.set.word_tolerance = Some(Entry {
-                        value: tolerance(file, v, "word_tolerance")?,
-                        origin: origin(v),
-                    });
-                }
-                "trailing_zeros" => {
-                    let t = match scalar(file, v, "trailing_zeros")? {
-                        "significant" => TrailingZeros::Significant,
-                        "rounded" => TrailingZeros::Rounded,
-                        t => {
-                            return Err(bad(
-                                file,
-                                v,
-                                format!("trailing_zeros is `significant` or `rounded`, not `{t}`"),
-                            ));
-                        }
-                    };
-                    self.set.trailing_zeros = Some(Entry {
-                        value: t,
-                        origin: origin(v),
-                    });
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-
-    fn unit(&self, file: &Arc<SourceFile>, def: &Node) -> Result<UnitDef, ToolError> {
-        // The shorthand `kg: 1000 gram` is `kg: { is: 1000 gram }`.
-        if let Some(t) = def.as_str() {
-            return Ok(UnitDef {
-                is: Some(unit_is(file, def, t)?),
-                domain: None,
-            });
-        }
-        let m = map(file, def, "a unit")?;
-        known_keys(file, m, &["is", "domain"], "a unit")?;
-        let mut u = UnitDef {
-            is: None,
-            domain: None,
-        };
-        for (k, v) in m {
-            match k.as_str().unwrap_or("") {
-                "is" => u.is = Some(unit_is(file, v, scalar(file, v, "`is`")?)?),
-                "domain" => {
-                    let t = scalar(file, v, "domain")?;
-                    u.domain = Some(Domain::parse(t).ok_or_else(|| {
-                        bad(
-                            file,
-                            v,
-                            format!("a domain is one of {}, not `{t}`", Domain::NAMES.join(", ")),
-                        )
-                    })?);
-                }
-                _ => {}
-            }
-        }
-        Ok(u)
     }
 
     /// Checks the merged rules and builds the indexes the checks use.
@@ -490,27 +207,27 @@ impl RulesBuilder {
         let resolved_units = resolve_units(&p.units)?;
         check_function_cycles(&p.functions)?;
         Ok(RuleSet {
-            word_tolerance: p.word_tolerance.unwrap_or(Entry {
+            word_tolerance: p.word_tolerance.unwrap_or(Defined {
                 value: 0.04,
                 origin: default_origin.clone(),
             }),
-            trailing_zeros: p.trailing_zeros.unwrap_or(Entry {
+            trailing_zeros: p.trailing_zeros.unwrap_or(Defined {
                 value: TrailingZeros::Significant,
                 origin: default_origin.clone(),
             }),
-            propagation_rounds: p.propagation_rounds.unwrap_or(Entry {
+            propagation_rounds: p.propagation_rounds.unwrap_or(Defined {
                 value: 100,
                 origin: default_origin.clone(),
             }),
-            fiscal_year_start: p.fiscal_year_start.unwrap_or(Entry {
+            fiscal_year_start: p.fiscal_year_start.unwrap_or(Defined {
                 value: 1,
                 origin: default_origin.clone(),
             }),
-            approx_points: p.approx_points.unwrap_or(Entry {
+            approx_points: p.approx_points.unwrap_or(Defined {
                 value: 0.02,
                 origin: default_origin.clone(),
             }),
-            approx_relative: p.approx_relative.unwrap_or(Entry {
+            approx_relative: p.approx_relative.unwrap_or(Defined {
                 value: 0.1,
                 origin: default_origin,
             }),
@@ -541,83 +258,6 @@ impl RulesBuilder {
     }
 }
 
-/// `1000 gram`: a factor and the unit it multiplies.
-fn unit_is(file: &Arc<SourceFile>, v: &Node, t: &str) -> Result<(f64, String), ToolError> {
-    let t = t.trim();
-    let (f, name) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
-    let f = number(f).filter(|f| *f > 0.0).ok_or_else(|| {
-        bad(
-            file,
-            v,
-            format!("a unit is a finite positive factor and a unit (`1000 gram`), not `{t}`"),
-        )
-    })?;
-    if name.trim().is_empty() {
-        return Err(bad(
-            file,
-            v,
-            format!("a unit must name a unit after its factor: `{t}`"),
-        ));
-    }
-    Ok((f, fold_word(name)))
-}
-
-/// `2 pp`: percentage points, as a fraction.
-fn points(t: &str) -> Option<f64> {
-    let t = t.trim();
-    let n = t
-        .strip_suffix("pp")
-        .or_else(|| t.strip_suffix("percentage points"))?;
-    let v = n.trim().parse::<f64>().ok()? / 100.0;
-    (v.is_finite() && (0.0..=1.0).contains(&v)).then_some(v)
-}
-
-/// A range word's interval: `(50%, 100%]`, `[10, 100)`.
-fn range_word(file: &Arc<SourceFile>, def: &Node) -> Result<RangeWord, ToolError> {
-    let t = scalar(file, def, "a range word's interval")?.trim();
-    let malformed = || {
-        bad(
-            file,
-            def,
-            format!("a range word's interval is written `(50%, 100%]` or `[10, 100)`, not `{t}`"),
-        )
-    };
-    let inner = t
-        .strip_prefix(['(', '['])
-        .and_then(|r| r.strip_suffix([')', ']']))
-        .ok_or_else(malformed)?;
-    let (a, b) = inner.split_once(',').ok_or_else(malformed)?;
-    let (a, b) = (a.trim(), b.trim());
-    let percent = a.ends_with('%');
-    if percent != b.ends_with('%') {
-        return Err(bad(
-            file,
-            def,
-            format!("both ends of a range word's interval are percents, or neither: `{t}`"),
-        ));
-    }
-    let (lo, hi) = (
-        number(a).ok_or_else(malformed)?,
-        number(b).ok_or_else(malformed)?,
-    );
-    if lo > hi {
-        return Err(bad(
-            file,
-            def,
-            format!("a range word's interval runs from its lower end to its upper end: `{t}`"),
-        ));
-    }
-    Ok(RangeWord {
-        interval: crate::interval::Interval::new(lo, hi),
-        tag: if percent {
-            crate::number::Tag::Percent
-        } else {
-            crate::number::Tag::Plain
-        },
-        text: t.to_owned(),
-    })
-}
-
 fn longest_first<'a>(words: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut v: Vec<String> = words.cloned().collect();
     v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
@@ -636,16 +276,114 @@ mod generated {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{PhraseIndex, PhraseMeaning};
 
-    /// The trees made at build time are those a parse at run time gives, spans included.
+    /// Empties the lists of phrases of a lifecycles file's tree (`depth` 0 at the root),
+    /// as the build script does: the phrases come folded, in `DEFAULT_PHRASES`.
+    fn without_phrases(n: &mut yaml::Node, depth: usize) {
+        use crate::yaml::NodeKind;
+        match (&mut n.kind, depth) {
+            (NodeKind::Seq(items), 4) => items.clear(),
+            (NodeKind::Map(entries), _) => {
+                for (k, v) in entries {
+                    let k = k.as_str().map(str::to_owned);
+                    let descend = matches!(
+                        (depth, k.as_deref()),
+                        (0, Some("lifecycles"))
+                            | (1 | 3, _)
+                            | (2, Some("phrases" | "negated" | "possible"))
+                    );
+                    if descend {
+                        without_phrases(v, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The line starts found at build time are those of the texts compiled in.
+    #[test]
+    fn the_prebuilt_line_starts_match_the_defaults() {
+        for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+            let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
+            assert_eq!(
+                starts,
+                Some(&crate::source::line_starts(text)[..]),
+                "{name}"
+            );
+        }
+    }
+
+    /// The trees made at build time are those a parse at run time gives, spans included
+    /// (less the default phrases, which come folded).
     #[test]
     fn the_prebuilt_defaults_match_their_yaml() -> Result<(), String> {
         for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
             let file = SourceFile::new(*name, *text);
-            let parsed = yaml::parse(&file).map_err(|e| e.message)?;
+            let mut parsed = yaml::parse(&file).map_err(|e| e.message)?;
+            if i == generated::DEFAULT_PHRASES_FILE
+                && let Some(root) = parsed.as_mut()
+            {
+                without_phrases(root, 0);
+            }
             assert_eq!(generated::default_tree(i), parsed, "{name}");
         }
         assert_eq!(generated::default_tree(DEFAULTS_FILES.len()), None);
+        Ok(())
+    }
+
+    /// The default phrases folded at build time are those folding at run time gives:
+    /// the same index, and every phrase with the same text, fold, state, polarity and line.
+    #[test]
+    fn the_prefolded_default_phrases_match_folding_them_at_run_time() -> Result<(), ToolError> {
+        let fast = finish_defaults()?;
+        let mut b = RulesBuilder::default();
+        for (name, text) in DEFAULTS_FILES {
+            b.add(&SourceFile::new(format!("<default>/{name}"), *text))?;
+        }
+        let slow = b.finish()?;
+        assert!(generated::DEFAULT_PHRASES.len() > 1000);
+        assert!(matches!(fast.phrase_index, PhraseIndex::Compiled { .. }));
+        assert!(matches!(slow.phrase_index, PhraseIndex::Built(_)));
+        let sorted = |i: &PhraseIndex| {
+            let mut v: Vec<(String, PhraseMeaning)> =
+                i.iter().map(|(k, m)| (k.to_owned(), m)).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        };
+        assert_eq!(sorted(&fast.phrase_index), sorted(&slow.phrase_index));
+        for (k, m) in slow.phrase_index.iter() {
+            assert_eq!(fast.phrase_index.get(k), Some(m), "{k}");
+        }
+        assert_eq!(fast.phrase_index.get("has opened in"), None);
+        assert_eq!(fast.phrase_index.get(""), None);
+        assert_eq!(fast.lifecycles.len(), slow.lifecycles.len());
+        for ((fname, f), (sname, s)) in fast.lifecycles.iter().zip(&slow.lifecycles) {
+            assert_eq!(fname, sname);
+            assert_eq!(f.value.phrases().len(), s.value.phrases().len(), "{fname}");
+            for (p, q) in f.value.phrases().iter().zip(s.value.phrases().iter()) {
+                assert_eq!(
+                    (&p.text, &p.folded, p.state, p.polarity, &p.origin),
+                    (&q.text, &q.folded, q.state, q.polarity, &q.origin)
+                );
+                assert!(
+                    matches!(p.folded, std::borrow::Cow::Borrowed(_)),
+                    "{}",
+                    p.text
+                );
+            }
+        }
+        // Rules layered over the defaults see every default phrase's owner.
+        let mut b = load_defaults()?;
+        b.add(&SourceFile::new(
+            "mine.yaml",
+            "lifecycles:\n  opening:\n    phrases:\n      open: [will open]\n",
+        ))?;
+        let r = b.finish()?;
+        assert_eq!(r.taken_over.len(), 1);
+        assert_eq!(r.taken_over[0].from.1, "planned");
+        assert_eq!(r.phrase("will open").map(|m| m.state), Some(1));
         Ok(())
     }
 }

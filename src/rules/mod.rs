@@ -6,11 +6,14 @@
 //! folded and indexed, so that the checks only look things up.
 
 mod draft;
-mod entry;
 mod finish;
+mod fold;
+mod function;
+mod hedge;
+mod index;
 mod list;
 mod load;
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 mod vocab;
@@ -18,7 +21,7 @@ mod words;
 
 pub use draft::{DraftWords, RELATION_KINDS};
 pub use list::{Line, PhraseLine, Place, lines, phrases};
-pub use load::{RulesBuilder, load_defaults};
+pub use load::{RulesBuilder, finish_defaults, load_defaults};
 
 use crate::code::{Code, Level};
 use crate::formula::Expr;
@@ -37,9 +40,9 @@ pub struct Origin {
     pub line: usize,
 }
 
-/// A rules entry and its origin.
+/// A value of the rules and where it was defined (an entry of a rules file).
 #[derive(Clone, Debug)]
-pub struct Entry<T> {
+pub struct Defined<T> {
     /// The value.
     pub value: T,
     /// Where it was defined.
@@ -119,6 +122,7 @@ pub struct FunctionDef {
     pub phrase: Option<String>,
 }
 
+pub use index::PhraseIndex;
 pub use vocab::{Exclusion, Lifecycle, Phrase, Polarity, TakenOver};
 pub use words::{PREFIXES, PhraseWords};
 
@@ -137,49 +141,49 @@ pub struct PhraseMeaning {
 #[derive(Clone, Debug)]
 pub struct RuleSet {
     /// Scale words and their factors.
-    pub scales: BTreeMap<String, Entry<f64>>,
+    pub scales: BTreeMap<String, Defined<f64>>,
     /// Hedges.
-    pub hedges: BTreeMap<String, Entry<Hedge>>,
+    pub hedges: BTreeMap<String, Defined<Hedge>>,
     /// Ratio words and their fractions.
-    pub ratio_words: BTreeMap<String, Entry<f64>>,
+    pub ratio_words: BTreeMap<String, Defined<f64>>,
     /// Number words and their values.
-    pub number_words: BTreeMap<String, Entry<f64>>,
+    pub number_words: BTreeMap<String, Defined<f64>>,
     /// The relative tolerance of ratio words.
-    pub word_tolerance: Entry<f64>,
+    pub word_tolerance: Defined<f64>,
     /// How trailing zeros are read.
-    pub trailing_zeros: Entry<TrailingZeros>,
+    pub trailing_zeros: Defined<TrailingZeros>,
     /// Rounds of propagation over a connected group.
-    pub propagation_rounds: Entry<u32>,
+    pub propagation_rounds: Defined<u32>,
     /// The first month of a fiscal year (`FY2024`), 1 to 12.
-    pub fiscal_year_start: Entry<u32>,
+    pub fiscal_year_start: Defined<u32>,
     /// The tolerance of `~=` between two percent or points values, as a fraction (2 pp is
     /// 0.02).
-    pub approx_points: Entry<f64>,
+    pub approx_points: Defined<f64>,
     /// The tolerance of `~=` otherwise, relative to the larger magnitude.
-    pub approx_relative: Entry<f64>,
+    pub approx_relative: Defined<f64>,
     /// Currency signs and prefixes (`$`, `US$`, `Tk`) and the units they stand for.
-    pub currencies: BTreeMap<String, Entry<String>>,
+    pub currencies: BTreeMap<String, Defined<String>>,
     /// Range words and their intervals.
-    pub range_words: BTreeMap<String, Entry<RangeWord>>,
+    pub range_words: BTreeMap<String, Defined<RangeWord>>,
     /// Units by lowercase name.
-    pub units: BTreeMap<String, Entry<UnitDef>>,
+    pub units: BTreeMap<String, Defined<UnitDef>>,
     /// Functions.
-    pub functions: BTreeMap<String, Entry<FunctionDef>>,
+    pub functions: BTreeMap<String, Defined<FunctionDef>>,
     /// Lifecycles.
-    pub lifecycles: BTreeMap<String, Entry<Lifecycle>>,
+    pub lifecycles: BTreeMap<String, Defined<Lifecycle>>,
     /// Pairs of states of different lifecycles that cannot hold together for one subject
     /// at one time, resolved to (lifecycle, state index).
     pub exclusions: Vec<Exclusion>,
     /// Every phrase a later rules file took over from an earlier one, in loading order.
     pub taken_over: Vec<TakenOver>,
     /// Words ignored in status phrases.
-    pub filler_words: BTreeMap<String, Entry<()>>,
+    pub filler_words: BTreeMap<String, Defined<()>>,
     /// Severity per code, where the rules set one.
-    pub severity: BTreeMap<Code, Entry<Level>>,
+    pub severity: BTreeMap<Code, Defined<Level>>,
     /// Units resolved to base units (filled by `finish`).
     pub resolved_units: TextMap<String, ResolvedUnit>,
     /// Folded status phrase -> meaning (filled by `finish`).
-    pub phrase_index: TextMap<String, PhraseMeaning>,
+    pub phrase_index: PhraseIndex,
     /// What the help for an unknown phrase looks up, built on first use.
     pub phrase_words: std::sync::OnceLock<PhraseWords>,
     /// Hedge words, longest first (filled by `finish`).
@@ -222,7 +226,7 @@ impl RuleSet {
     }
 
     /// What a status phrase names, if any lifecycle knows it.
-    pub fn phrase(&self, phrase: &str) -> Option<&PhraseMeaning> {
+    pub fn phrase(&self, phrase: &str) -> Option<PhraseMeaning> {
         self.phrase_index.get(&self.fold_phrase(phrase))
     }
 
@@ -252,31 +256,6 @@ impl RuleSet {
 }
 
 /// Folds a status phrase with the given filler words (see [`RuleSet::fold_phrase`]).
-pub(crate) fn fold_phrase(filler_words: &BTreeMap<String, Entry<()>>, phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    for w in phrase.split_whitespace() {
-        // Lowercase ASCII, the common case, is taken as it is.
-        let word: std::borrow::Cow<'_, str> =
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                std::borrow::Cow::Borrowed(w)
-            } else {
-                let straight: String = w
-                    .chars()
-                    .map(|c| match c {
-                        '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
-                        '\u{201c}' | '\u{201d}' => '"',
-                        c => c,
-                    })
-                    .collect();
-                std::borrow::Cow::Owned(straight.to_lowercase())
-            };
-        if filler_words.contains_key(&*word) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
-    }
-    out
+pub(crate) fn fold_phrase(filler_words: &BTreeMap<String, Defined<()>>, phrase: &str) -> String {
+    fold::fold_phrase_with(phrase, |w| filler_words.contains_key(w))
 }

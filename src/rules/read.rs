@@ -1,5 +1,6 @@
 //! Reading the nodes of a rules file: scalars, lists, mappings with known keys, numbers
-//! and tolerances, each failure a `rules/invalid` at its position.
+//! and tolerances, each failure a `rules/invalid` at its position. [`invalid`] and
+//! [`list_of`] serve `claimlint.yaml` as well, with its own kind of failure.
 
 use crate::error::{ErrorKind, ToolError};
 use crate::source::{SourceFile, Span};
@@ -7,8 +8,18 @@ use crate::yaml::{Node, NodeKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// A failure of `kind` at a node of a rules or config file.
+pub(crate) fn invalid(
+    kind: ErrorKind,
+    file: &Arc<SourceFile>,
+    node: &Node,
+    msg: impl Into<String>,
+) -> ToolError {
+    ToolError::at(kind, msg, file, node.span)
+}
+
 pub(super) fn bad(file: &Arc<SourceFile>, node: &Node, msg: impl Into<String>) -> ToolError {
-    ToolError::at(ErrorKind::Rules, msg, file, node.span)
+    invalid(ErrorKind::Rules, file, node, msg)
 }
 
 pub(super) fn scalar<'n>(
@@ -41,19 +52,43 @@ pub(super) fn map<'n, 'a>(
     }
 }
 
-pub(super) fn list<'n, 'a>(
+/// What an empty value (`key:` and nothing after it) is where a list is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Null {
+    /// An empty list (`claimlint.yaml`'s `rules:` and `exclude:`).
+    Empty,
+    /// A failure: a rules file writes `[]` for an empty list.
+    Refused,
+}
+
+/// A list of a rules or config file; anything else is a failure of `kind` that names what
+/// was found.
+pub(crate) fn list_of<'n, 'a>(
+    kind: ErrorKind,
     file: &Arc<SourceFile>,
     node: &'n Node<'a>,
     what: &str,
+    null: Null,
 ) -> Result<&'n [Node<'a>], ToolError> {
     match &node.kind {
         NodeKind::Seq(s) => Ok(s),
-        _ => Err(bad(
+        NodeKind::Null if null == Null::Empty => Ok(&[]),
+        _ => Err(invalid(
+            kind,
             file,
             node,
             format!("{what} must be a list, not {}", node.kind_name()),
         )),
     }
+}
+
+/// A list of a rules file (`[]` where empty).
+pub(super) fn list<'n, 'a>(
+    file: &Arc<SourceFile>,
+    node: &'n Node<'a>,
+    what: &str,
+) -> Result<&'n [Node<'a>], ToolError> {
+    list_of(ErrorKind::Rules, file, node, what, Null::Refused)
 }
 
 /// Checks the keys of a mapping against the known ones, naming the closest.

@@ -21,12 +21,12 @@ pub struct PhraseWords {
 
 impl PhraseWords {
     /// Indexes the folded phrases.
-    pub fn new(index: &TextMap<String, PhraseMeaning>) -> PhraseWords {
+    pub fn new(index: &super::PhraseIndex) -> PhraseWords {
         let mut w = PhraseWords {
             stems: text_map(0),
             ..PhraseWords::default()
         };
-        for (k, m) in index {
+        for (k, m) in index.iter() {
             for word in k.split(' ') {
                 if !w.words.contains(word) {
                     w.words.insert(word.to_owned());
@@ -35,7 +35,7 @@ impl PhraseWords {
             w.by_length
                 .entry(k.chars().count())
                 .or_default()
-                .push((k.clone(), m.clone()));
+                .push((k.to_owned(), m.clone()));
             let mut seen: Vec<String> = Vec::new();
             for s in verbs(k) {
                 if !seen.contains(&s) {

@@ -3,7 +3,7 @@
 //! `status/ambiguous-time` at overlapping, not equal, times. Negated and possible claims
 //! take no part.
 
-use super::{Entry, phrase_of, quoted, time_words, when};
+use super::{Statement, phrase_of, quoted, time_words, when};
 use crate::claim::ClaimsFile;
 use crate::code::Code;
 use crate::finding::Finding;
@@ -23,15 +23,15 @@ struct Item<'a> {
 type Key<'a> = (&'a str, usize);
 
 /// Checks the exclusions over the claims read; `keys` are the (subject, lifecycle) of each
-/// entry's group.
+/// statement's group.
 pub(super) fn check(
     file: &ClaimsFile,
     rules: &RuleSet,
     keys: &[(&str, &str)],
-    entries: &[Entry],
+    statements: &[Statement],
     out: &mut Vec<Finding>,
 ) {
-    let mut items: Vec<Item> = entries
+    let mut items: Vec<Item> = statements
         .iter()
         .filter(|e| !e.negated)
         .filter_map(|e| {

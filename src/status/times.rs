@@ -6,13 +6,13 @@
 //! that a subject with many distinct times costs `n log n`, never `n²`. A later claim gets
 //! at most one of the two findings.
 
-use super::{Bucket, Entry, Group, quoted, time_words};
+use super::{Bucket, Group, Statement, quoted, time_words};
 use crate::code::Code;
 use crate::finding::Finding;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The affirmed states of one bucket, each with the first claim affirming it.
-type States<'e> = BTreeMap<usize, &'e Entry>;
+type States<'e> = BTreeMap<usize, &'e Statement>;
 
 /// Two buckets that disagree: `at` and an `other` that overlaps it or ended before it.
 #[derive(Clone, Copy)]
@@ -101,7 +101,7 @@ impl Group<'_> {
     }
 
     /// One finding per later claim, in file order of the later claim.
-    fn report(&self, mut pairs: Vec<(&Entry, &Entry, Found)>, out: &mut Vec<Finding>) {
+    fn report(&self, mut pairs: Vec<(&Statement, &Statement, Found)>, out: &mut Vec<Finding>) {
         pairs.sort_by_key(|(a, b, _)| a.claim.max(b.claim));
         let mut reported: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
         for (ei, ej, f) in pairs {
@@ -174,7 +174,7 @@ fn affirmed_states<'e>(buckets: &[Bucket<'e>]) -> Vec<States<'e>> {
         .iter()
         .map(|b| {
             let mut m = BTreeMap::new();
-            for e in b.entries.iter().filter(|e| !e.negated) {
+            for e in b.statements.iter().filter(|e| !e.negated) {
                 m.entry(e.state).or_insert(e);
             }
             m
@@ -246,7 +246,10 @@ fn overlapping_dated(
 /// The two claims each pair of buckets is reported on: for an ambiguous pair, the first
 /// state of `at` and another state of `other`; for a regression, the claims at the two
 /// states found.
-fn claims_of<'e>(affirmed: &[States<'e>], found: Vec<Found>) -> Vec<(&'e Entry, &'e Entry, Found)> {
+fn claims_of<'e>(
+    affirmed: &[States<'e>],
+    found: Vec<Found>,
+) -> Vec<(&'e Statement, &'e Statement, Found)> {
     found
         .into_iter()
         .filter_map(|f| {

@@ -62,7 +62,7 @@ pub fn typo_of<'r>(rules: &'r RuleSet, folded: &str) -> Option<&'r str> {
             let meaning = (&*m.lifecycle, m.state, m.polarity);
             match best {
                 Some((bd, _, bm)) if d == bd => doubt |= bm != meaning,
-                Some((bd, bk, _)) if d > bd || (d == bd && k.as_str() > bk) => {}
+                Some((bd, bk, _)) if d > bd || (d == bd && &**k > bk) => {}
                 _ => {
                     best = Some((d, k, meaning));
                     doubt = false;

@@ -59,7 +59,7 @@ pub enum Reader {
 /// written out (of nulls and containers too); `None` where it gives up.
 pub fn by(src: &SourceFile, reader: Reader) -> Option<String> {
     let mut claims: Vec<Node<'_>> = Vec::new();
-    let text = src.text.as_str();
+    let text: &str = &src.text;
     let mut keep = |n| claims.push(n);
     let document = match reader {
         Reader::Scanner => super::scan::claims(text, &mut keep).ok()?,
@@ -89,7 +89,7 @@ pub fn generic(src: &SourceFile) -> Result<String, String> {
 /// as the loader's would be; `None` where it gives up. For timing each reader alone.
 pub fn count(src: &SourceFile, reader: Reader) -> Option<usize> {
     let mut n = 0usize;
-    let text = src.text.as_str();
+    let text: &str = &src.text;
     let mut one = |_| n += 1;
     match reader {
         Reader::Scanner => super::scan::claims(text, &mut one).ok()?,

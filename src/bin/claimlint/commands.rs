@@ -274,26 +274,9 @@ pub fn init(dir: &Path) -> Result<String, ToolError> {
             .write(true)
             .create_new(true)
             .open(&p)
-            .map_err(|e| {
-                ToolError::new(
-                    ErrorKind::Usage,
-                    format!(
-                        "cannot create `{}`: {}",
-                        p.display(),
-                        claimlint::discover::io_words(&e)
-                    ),
-                )
-            })?;
-        std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| {
-            ToolError::new(
-                ErrorKind::Usage,
-                format!(
-                    "cannot write `{}`: {}",
-                    p.display(),
-                    claimlint::discover::io_words(&e)
-                ),
-            )
-        })?;
+            .map_err(|e| crate::io_error("create", &p, &e))?;
+        std::io::Write::write_all(&mut f, text.as_bytes())
+            .map_err(|e| crate::io_error("write", &p, &e))?;
         let _ = writeln!(s, "wrote {}", p.display());
     }
     Ok(s)

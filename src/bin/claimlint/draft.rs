@@ -31,15 +31,15 @@ pub fn run(a: &DraftArgs) -> Result<String, ToolError> {
             .lock()
             .take(MAX_ARTICLE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| usage(format!("cannot read standard input: {}", io_words(&e))))?;
+            .map_err(|e| {
+                ToolError::new(
+                    ErrorKind::Io,
+                    format!("cannot read standard input: {}", io_words(&e)),
+                )
+            })?;
     } else {
-        let meta = std::fs::metadata(&a.article).map_err(|e| {
-            usage(format!(
-                "cannot read `{}`: {}",
-                a.article.display(),
-                io_words(&e)
-            ))
-        })?;
+        let meta =
+            std::fs::metadata(&a.article).map_err(|e| crate::io_error("read", &a.article, &e))?;
         if !meta.is_file() {
             return Err(usage(format!(
                 "`{}` is not a regular file",
@@ -48,13 +48,7 @@ pub fn run(a: &DraftArgs) -> Result<String, ToolError> {
         }
         std::fs::File::open(&a.article)
             .and_then(|f| f.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| {
-                usage(format!(
-                    "cannot read `{}`: {}",
-                    a.article.display(),
-                    io_words(&e)
-                ))
-            })?;
+            .map_err(|e| crate::io_error("read", &a.article, &e))?;
     }
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(usage(format!(
@@ -99,20 +93,9 @@ pub fn run(a: &DraftArgs) -> Result<String, ToolError> {
                 .write(true)
                 .create_new(true)
                 .open(out)
-                .map_err(|e| {
-                    usage(format!(
-                        "cannot create `{}`: {}",
-                        out.display(),
-                        io_words(&e)
-                    ))
-                })?;
-            std::io::Write::write_all(&mut f, draft.as_bytes()).map_err(|e| {
-                usage(format!(
-                    "cannot write `{}`: {}",
-                    out.display(),
-                    io_words(&e)
-                ))
-            })?;
+                .map_err(|e| crate::io_error("create", out, &e))?;
+            std::io::Write::write_all(&mut f, draft.as_bytes())
+                .map_err(|e| crate::io_error("write", out, &e))?;
             Ok(String::new())
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::args::{CheckArgs, Color, ReviewArgs};
 use crate::{fails, print, read_baseline};
-use claimlint::error::{ErrorKind, ToolError};
+use claimlint::error::ToolError;
 use claimlint::output::Counts;
 use claimlint::review::{self, Review};
 use claimlint::run::RunOptions;
@@ -32,7 +32,7 @@ fn counts(reviews: &[Review]) -> Counts {
 /// `check --format html`: the page on standard output.
 pub fn html_format(a: &CheckArgs, opts: &RunOptions) -> Result<ExitCode, ToolError> {
     let reviews = reviews(opts, a.baseline.as_ref())?;
-    print(&review::html::page(&reviews));
+    print(&review::html::page(&reviews))?;
     Ok(ExitCode::from(u8::from(fails(
         counts(&reviews),
         a.run.fail_on,
@@ -54,7 +54,7 @@ pub fn review(a: &ReviewArgs) -> Result<ExitCode, ToolError> {
                 words(c),
                 reviews.len(),
                 if reviews.len() == 1 { "" } else { "s" }
-            ));
+            ))?;
         }
         None => {
             let terminal = std::io::stdout().is_terminal();
@@ -72,9 +72,9 @@ pub fn review(a: &ReviewArgs) -> Result<ExitCode, ToolError> {
             };
             let text = review::text::render(&reviews, color, width);
             if terminal && !a.no_pager {
-                page(&text);
+                page(&text)?;
             } else {
-                print(&text);
+                print(&text)?;
             }
         }
     }
@@ -92,30 +92,20 @@ fn words(c: Counts) -> String {
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), ToolError> {
-    std::fs::write(path, text).map_err(|e| {
-        ToolError::new(
-            ErrorKind::Usage,
-            format!(
-                "cannot write `{}`: {}",
-                path.display(),
-                claimlint::discover::io_words(&e)
-            ),
-        )
-    })
+    std::fs::write(path, text).map_err(|e| crate::io_error("write", path, &e))
 }
 
 /// Shows text through `$PAGER` (`less -R` where it is unset), as git does: `LESS=FRX`
 /// unless `LESS` is set, so that a short review prints and returns. Where no pager
 /// starts, the text is printed.
-fn page(text: &str) {
+fn page(text: &str) -> Result<(), ToolError> {
     let pager = std::env::var("PAGER")
         .ok()
         .filter(|p| !p.trim().is_empty())
         .unwrap_or_else(|| "less -R".to_owned());
     let mut words = pager.split_whitespace();
     let Some(program) = words.next() else {
-        print(text);
-        return;
+        return print(text);
     };
     let mut cmd = std::process::Command::new(program);
     cmd.args(words).stdin(std::process::Stdio::piped());
@@ -129,6 +119,7 @@ fn page(text: &str) {
                 let _ = stdin.write_all(text.as_bytes());
             }
             let _ = child.wait();
+            Ok(())
         }
         Err(_) => print(text),
     }

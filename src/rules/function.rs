@@ -1,58 +1,13 @@
-//! One entry of the rules: a hedge, a function (lifecycles are read by `vocab`).
+//! A function as the rules define it: its parameters, its formula (which may name only
+//! them), the alternatives and the phrase it is also written as.
 
-use super::read::{bad, boolean, known_keys, list, map, scalar, tolerance};
-use super::{FunctionDef, Hedge};
+use super::FunctionDef;
+use super::read::{bad, known_keys, list, map, scalar};
 use crate::error::{ErrorKind, ToolError};
 use crate::source::SourceFile;
 use crate::wording::is_identifier;
 use crate::yaml::Node;
 use std::sync::Arc;
-
-pub(super) fn hedge(file: &Arc<SourceFile>, def: &Node) -> Result<Hedge, ToolError> {
-    let m = map(file, def, "a hedge")?;
-    known_keys(
-        file,
-        m,
-        &["exact", "around", "above", "below", "within", "from", "to"],
-        "a hedge",
-    )?;
-    let mut kinds = Vec::new();
-    let mut within = None;
-    for (k, v) in m {
-        let key = k.as_str().unwrap_or("");
-        match key {
-            "around" => kinds.push(Hedge::Around(tolerance(file, v, "around")?)),
-            "within" => within = Some(tolerance(file, v, "within")?),
-            _ => {
-                if boolean(file, v, key)? {
-                    kinds.push(match key {
-                        "exact" => Hedge::Exact,
-                        "above" => Hedge::Above(None),
-                        "below" => Hedge::Below(None),
-                        "from" => Hedge::From,
-                        _ => Hedge::To,
-                    });
-                }
-            }
-        }
-    }
-    let h = match kinds.as_slice() {
-        [h] => *h,
-        _ => {
-            return Err(bad(
-                file,
-                def,
-                "a hedge is exactly one of exact, around, above, below, from, to",
-            ));
-        }
-    };
-    match (h, within) {
-        (Hedge::Above(_), Some(w)) => Ok(Hedge::Above(Some(w))),
-        (Hedge::Below(_), Some(w)) => Ok(Hedge::Below(Some(w))),
-        (h, None) => Ok(h),
-        (_, Some(_)) => Err(bad(file, def, "`within` goes only with `above` or `below`")),
-    }
-}
 
 pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef, ToolError> {
     let m = map(file, def, "a function")?;
