@@ -9,8 +9,10 @@
 //! ```
 //!
 //! The right side may instead be a literal of SPEC 3 as a whole (`half`, `about 25%`);
-//! that is decided by the caller, which tries the literal first. Spans are byte offsets
-//! in the formula's text.
+//! that is decided by the caller, which tries the literal first. Inside an expression,
+//! a literal in a unit of time stands for its interval (SPEC 3, dates as values): a
+//! duration (`30 days`, `about 3 months`) and a date (`2024-03-01`, `2024-Q3`), read by
+//! the caller's [`Words`]. Spans are byte offsets in the formula's text.
 
 use crate::interval::Interval;
 use crate::number::{DigitBuf, MAX_DIGITS, Tag, decimal};
@@ -42,6 +44,14 @@ pub enum ExprKind {
         /// Percent, points or plain.
         tag: Tag,
     },
+    /// A literal in a unit of time (SPEC 3): a duration or a date, rounded and hedged
+    /// like any literal.
+    Time {
+        /// Every value it allows: days, or day numbers of a date.
+        value: Interval,
+        /// Which of the two.
+        unit: TimeUnit,
+    },
     /// A claim id (or, in a function body, a parameter).
     Id(String),
     /// `-e`.
@@ -57,6 +67,25 @@ pub enum ExprKind {
         /// The arguments.
         args: Vec<Expr>,
     },
+}
+
+/// The unit of a literal of time in a formula.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// A duration, in days (`30 days`, `3 months`).
+    Days,
+    /// A date: the day numbers it covers (`2024-03-01`).
+    Date,
+}
+
+impl TimeUnit {
+    /// The name of its base unit.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Days => "days",
+            TimeUnit::Date => "date",
+        }
+    }
 }
 
 /// Arithmetic operators.
@@ -116,7 +145,7 @@ impl Expr {
                 b.walk(f);
             }
             ExprKind::Call { args, .. } => args.iter().for_each(|a| a.walk(f)),
-            ExprKind::Number { .. } | ExprKind::Id(_) => {}
+            ExprKind::Number { .. } | ExprKind::Time { .. } | ExprKind::Id(_) => {}
         }
         f(self);
     }
@@ -145,8 +174,20 @@ pub struct Split {
     pub rhs_start: usize,
 }
 
-/// Scale words a number inside an expression may carry (`1.5 mln`).
-pub type Scales<'a> = Option<&'a dyn Fn(&str) -> Option<f64>>;
+/// The words of the rules an expression reads: the scale words a number may carry
+/// (`1.5 mln`), and the literals of time that stand inside it (SPEC 3).
+pub trait Words {
+    /// The factor of a scale word (lowercase), if it is one.
+    fn scale(&self, word: &str) -> Option<f64>;
+    /// A duration written as a literal (`30 days`, `about 3 months`): the days it
+    /// allows; `None` where the text is no literal in a unit of days.
+    fn duration(&self, text: &str) -> Option<Interval>;
+    /// A date written as a time of SPEC 2 (`2024-03-01`, `2024-Q3`): its day numbers.
+    fn date(&self, text: &str) -> Option<Interval>;
+}
+
+/// The words of the rules, where the caller has them (`None`: bare numbers only).
+pub type Scales<'a> = Option<&'a dyn Words>;
 
 /// Parses a whole expression (a function body, or a right side).
 pub fn parse_expr(text: &str) -> Result<Expr, FormulaError> {
@@ -342,6 +383,9 @@ impl Parser<'_> {
 
     fn atom(&mut self) -> Result<Expr, FormulaError> {
         let start = self.pos;
+        if let Some(e) = self.time_literal()? {
+            return Ok(e);
+        }
         match self.peek() {
             Some('(') => {
                 let open = self.pos;
@@ -400,6 +444,89 @@ impl Parser<'_> {
                 Err(self.unexpected("a number, an id, a function or `(`"))
             }
         }
+    }
+
+    /// A literal of time at the current position, if the words read one there: a date
+    /// (`2024-03-01`, `2024-03`, `2024-Q3`, `2024-H2`: never a bare year, which stays a
+    /// number), else a duration, the words up to the next operator (`30 days`, `about 3
+    /// months`, `~2 weeks`, `2 to 3 weeks`). Nothing else is tried: a bare number, an id
+    /// or a call is read as before.
+    fn time_literal(&mut self) -> Result<Option<Expr>, FormulaError> {
+        let Some(words) = self.scales else {
+            return Ok(None);
+        };
+        self.ws();
+        let start = self.pos;
+        let rest = &self.s[start..];
+        let b = rest.as_bytes();
+        if b.len() >= 6 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' {
+            // `YYYY-` then a month (and a day), a quarter or a half, and no more.
+            let two = |i: usize| b.len() >= i + 2 && b[i..i + 2].iter().all(u8::is_ascii_digit);
+            let end = if matches!(b[5], b'Q' | b'H') && b.get(6).is_some_and(u8::is_ascii_digit) {
+                7
+            } else if two(5) && b.get(7) == Some(&b'-') && two(8) {
+                10
+            } else if two(5) {
+                7
+            } else {
+                0
+            };
+            let ends = end > 0
+                && !b
+                    .get(end)
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.');
+            if !ends {
+                return Ok(None);
+            }
+            let Some(value) = words.date(&rest[..end]) else {
+                return Err(FormulaError {
+                    message: format!(
+                        "`{}` is written like a date but is none: a date is a day \
+                         (2024-10-14), a month (2024-10), a quarter (2024-Q3) or a half-year (2024-H1)",
+                        &rest[..end]
+                    ),
+                    span: Span::new(start, end),
+                });
+            };
+            self.pos += end;
+            return Ok(Some(Expr {
+                kind: ExprKind::Time {
+                    value,
+                    unit: TimeUnit::Date,
+                },
+                span: Span::new(start, end),
+            }));
+        }
+        // The words up to the next operator: a hedge symbol may open them.
+        let mut chars = rest.char_indices();
+        let Some((_, first)) = chars.next() else {
+            return Ok(None);
+        };
+        if !(first.is_alphanumeric() || matches!(first, '.' | '~' | '≈')) {
+            return Ok(None);
+        }
+        let end = chars
+            .find(|&(_, c)| "+-*/(),=<>!~≈".contains(c))
+            .map_or(rest.len(), |(i, _)| i);
+        let text = rest[..end].trim_end();
+        // A duration has a unit (a letter) after a number (a digit, or a word: white
+        // space between): a lone id or number is not tried.
+        let numbered = first.is_ascii_digit() || matches!(first, '.' | '~' | '≈');
+        if !text.contains(char::is_alphabetic) || !(numbered || text.contains(char::is_whitespace))
+        {
+            return Ok(None);
+        }
+        let Some(value) = words.duration(text) else {
+            return Ok(None);
+        };
+        self.pos += text.len();
+        Ok(Some(Expr {
+            kind: ExprKind::Time {
+                value,
+                unit: TimeUnit::Days,
+            },
+            span: Span::new(start, text.len()),
+        }))
     }
 
     /// `digits ('.' digits)?` then `%`, `pp` or a scale word is left to the literal
@@ -466,7 +593,10 @@ impl Parser<'_> {
             let len = rest
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(rest.len());
-            match self.scales.and_then(|f| f(&rest[..len].to_lowercase())) {
+            match self
+                .scales
+                .and_then(|w| w.scale(&rest[..len].to_lowercase()))
+            {
                 Some(f) if len > 0 => {
                     value = value.mul(&Interval::point(f));
                     self.pos += len;

@@ -74,6 +74,31 @@ pub fn date(text: &str, rules: &RuleSet, year_is_date: bool) -> Option<Interval>
     Some(Interval::new(r.time.first as f64, r.time.last as f64))
 }
 
+/// The words of the rules as a formula reads them: its scale words, and the durations
+/// and dates that stand inside it (SPEC 3).
+pub struct FormulaWords<'a>(pub &'a RuleSet);
+
+impl crate::formula::Words for FormulaWords<'_> {
+    fn scale(&self, word: &str) -> Option<f64> {
+        self.0.scales.get(word).map(|e| e.value)
+    }
+
+    fn duration(&self, text: &str) -> Option<Interval> {
+        match parse(text, self.0) {
+            Ok(Literal::Value(q))
+                if q.tag == Tag::Plain && q.unit.as_ref().is_some_and(|u| u.dim.is("days")) =>
+            {
+                Some(q.interval)
+            }
+            _ => None,
+        }
+    }
+
+    fn date(&self, text: &str) -> Option<Interval> {
+        date(text, self.0, false)
+    }
+}
+
 /// Reads a literal with the words of `rules`.
 pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
     if text.len() > MAX_LITERAL_LEN {

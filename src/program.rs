@@ -259,6 +259,16 @@ impl Program {
                 },
                 None,
             ),
+            // A duration or a date written in the formula (SPEC 3).
+            ExprKind::Time { value, unit } => self.push(
+                Node {
+                    op: Op::Const(*value),
+                    kind: Kind::Plain,
+                    from_unknown: false,
+                    span: at,
+                },
+                Some(Dim::base(unit.as_str())),
+            ),
             ExprKind::Id(name) => {
                 if let Some(&(_, i)) = params.iter().find(|(p, _)| p == name) {
                     return Ok(i);
@@ -437,6 +447,20 @@ impl Program {
         let date = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("date"));
         let days = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("days"));
         let (ua, ub) = (&self.units[a], &self.units[b]);
+        // Dates are subtracted, moved by days and compared, never added to each other,
+        // multiplied or divided (SPEC 3).
+        if (matches!(op, Op::Add(..)) && date(ua) && date(ub))
+            || (matches!(op, Op::Mul(..) | Op::Div(..)) && (date(ua) || date(ub)))
+        {
+            let unit = |u: &Option<Dim>| u.as_ref().map_or("no unit".into(), Dim::to_string);
+            return Err(CompileError::Unit {
+                message: "a date can be compared, subtracted from a date (the days between) or moved by days, nothing else".into(),
+                left: self.meta[a].span,
+                left_unit: unit(ua),
+                right: self.meta[b].span,
+                right_unit: unit(ub),
+            });
+        }
         let unit = if matches!(op, Op::Sub(..)) && date(ua) && date(ub) {
             // The difference of two dates is in days (SPEC 3).
             Some(Dim::base("days"))

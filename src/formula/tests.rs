@@ -3,6 +3,7 @@ use super::*;
 fn show(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Number { value, tag } => format!("{}{:?}", value.lo, tag),
+        ExprKind::Time { value, unit } => format!("{}{}", value.lo, unit.as_str()),
         ExprKind::Id(n) => n.clone(),
         ExprKind::Neg(e) => format!("(-{})", show(e)),
         ExprKind::Binary(op, a, b) => format!("({} {op:?} {})", show(a), show(b)),
@@ -67,4 +68,72 @@ fn exponent_notation_is_refused() {
         ),
         "{e:?}"
     );
+}
+
+/// Words that read `N days`, `about N weeks` and the days of 2024 (day numbers 1 to 366).
+struct Stub;
+
+impl Words for Stub {
+    fn scale(&self, word: &str) -> Option<f64> {
+        (word == "mln").then_some(1e6)
+    }
+
+    fn duration(&self, text: &str) -> Option<Interval> {
+        let (hedged, rest) = match text.strip_prefix("about ") {
+            Some(r) => (true, r),
+            None => (false, text),
+        };
+        let (n, unit) = rest.split_once(' ')?;
+        let n: f64 = n.parse().ok()?;
+        let days = match unit {
+            "days" => n,
+            "weeks" => 7.0 * n,
+            _ => return None,
+        };
+        Some(if hedged {
+            Interval::new(days - 1.0, days + 1.0)
+        } else {
+            Interval::point(days)
+        })
+    }
+
+    fn date(&self, text: &str) -> Option<Interval> {
+        match text {
+            "2024-01-01" => Some(Interval::point(1.0)),
+            "2024-Q1" => Some(Interval::new(1.0, 91.0)),
+            _ => None,
+        }
+    }
+}
+
+#[test]
+fn durations_and_dates_stand_inside_an_expression() -> Result<(), FormulaError> {
+    let words: Scales<'_> = Some(&Stub);
+    let s = split_assertion("start + 30 days = end", words)?;
+    assert_eq!(show(&s.lhs), "(start Add 30days)");
+    assert_eq!(s.op, CmpOp::Eq);
+    let s = split_assertion("start + about 2 weeks >= end", words)?;
+    assert_eq!(show(&s.lhs), "(start Add 13days)");
+    assert_eq!(s.op, CmpOp::Ge);
+    let e = parse_expr_at("2024-Q1 + 1 weeks - (2024-01-01 - x) * 2", 0, words)?;
+    assert_eq!(
+        show(&e),
+        "((1date Add 7days) Sub ((1date Sub x) Mul 2Plain))"
+    );
+    // Scale words, ids and calls read as before; a word that is no duration is an id.
+    let e = parse_expr_at("x * 2 mln + share(a, b) - days", 0, words)?;
+    assert_eq!(
+        show(&e),
+        "(((x Mul 2000000Plain) Add share(a, b)) Sub days)"
+    );
+    // A date-shaped text that is no date is refused, not read as a subtraction.
+    let e = parse_expr_at("x - 2024-13", 0, words);
+    assert!(
+        e.as_ref()
+            .is_err_and(|e| e.span == Span::new(4, 7) && e.message.contains("like a date")),
+        "{e:?}"
+    );
+    // Without the words, a date is the arithmetic it was.
+    assert_eq!(show(&parse_expr("2024-01")?), "(2024Plain Sub 1Plain)");
+    Ok(())
 }

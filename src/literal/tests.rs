@@ -254,4 +254,22 @@ proptest! {
     fn any_text_never_panics(s in "\\PC{0,40}") {
         let _ = parse(&s, rules());
     }
+
+    /// A formula read with the words of the rules (durations and dates inside it): any
+    /// text is read or refused, never a panic, and every span lies on the text.
+    #[test]
+    fn any_formula_with_words_never_panics(
+        s in "([0-9]{1,4}|[-+*/()=<>~≈ .,%Q]|20[0-9]{2}-[0-9QH]{1,2}(-[0-9]{2})?|days|weeks|about|two|x|mln|\u{a0}|\\PC){0,16}"
+    ) {
+        let words = FormulaWords(rules());
+        match crate::formula::split_assertion(&s, Some(&words)) {
+            Ok(split) => {
+                prop_assert!(split.rhs_start <= s.len());
+                let mut inside = true;
+                split.lhs.walk(&mut |e| inside &= e.span.end() <= s.len());
+                prop_assert!(inside, "{s:?}");
+            }
+            Err(e) => prop_assert!(e.span.end() <= s.len(), "{s:?}"),
+        }
+    }
 }

@@ -82,9 +82,9 @@ pub(super) fn compile(
     scope: &Scope<'_>,
     rules: &RuleSet,
 ) -> Result<Compiled, CompileFailure> {
-    let scales = |w: &str| rules.scales.get(w).map(|e| e.value);
+    let words = literal::FormulaWords(rules);
     let split =
-        formula::split_assertion(&text.text, Some(&scales)).map_err(CompileFailure::Syntax)?;
+        formula::split_assertion(&text.text, Some(&words)).map_err(CompileFailure::Syntax)?;
     let rhs_text = text.text[split.rhs_start..].trim().to_owned();
     let mut prog = Program::default();
     let (lhs, rhs, rhs_literal) = compile_sides(
@@ -103,7 +103,14 @@ pub(super) fn compile(
         .collect();
     vars.sort_unstable();
     vars.dedup();
-    let tol = Tolerance::for_sides(prog.meta[lhs].kind, prog.meta[rhs].kind, rules);
+    // A side without a tag (an unknown, a bare number) takes the other's (SPEC 3), so
+    // that `support_a ~= support_b` with an unknown `support_b` is within points.
+    let (kl, kr) = (prog.meta[lhs].kind, prog.meta[rhs].kind);
+    let tol = Tolerance::for_sides(
+        if prog.adapts(lhs) { kr } else { kl },
+        if prog.adapts(rhs) { kl } else { kr },
+        rules,
+    );
     Ok(Compiled {
         claim,
         prog,
@@ -137,16 +144,35 @@ fn compile_sides(
     let rhs_at = rhs_start + rest.len() - rest.trim_start().len();
     // A date on the right of a date is read as one (`opened < 2025-06`).
     let lhs_date = prog.units[lhs].as_ref().is_some_and(|u| u.is("date"));
-    let read = match literal::date(rhs_text, rules, lhs_date) {
-        Some(days) => Ok(Literal::Value(Quantity {
-            interval: days,
-            unit: crate::unit::parse("date", None, rules).map(Box::new),
-            tag: crate::number::Tag::Plain,
-            hedged: false,
-            truncated: None,
-            scale: None,
-        })),
-        None => literal::parse(rhs_text, rules),
+    // The id of a quantity of the file on the right is that quantity, even where it is
+    // also a word of the rules (`one`, `no`, `half`, `most`) or shaped like a time
+    // (`FY2024`): the writer named it (README, Decisions). An assertion or a status
+    // claim is no value: the word is read (`- id: half` asserting `= half`).
+    let names_a_claim = is_id(rhs_text)
+        && matches!(
+            scope.lookup(rhs_text),
+            Some((_, program::Ref::Quantity { .. } | program::Ref::Unread(_)))
+        );
+    let read = if names_a_claim {
+        // Not a literal: read below as a formula, the id alone.
+        Err(literal::LiteralError {
+            message: String::new(),
+            start: 0,
+            end: 0,
+            help: None,
+        })
+    } else {
+        match literal::date(rhs_text, rules, lhs_date) {
+            Some(days) => Ok(Literal::Value(Quantity {
+                interval: days,
+                unit: crate::unit::parse("date", None, rules).map(Box::new),
+                tag: crate::number::Tag::Plain,
+                hedged: false,
+                truncated: None,
+                scale: None,
+            })),
+            None => literal::parse(rhs_text, rules),
+        }
     };
     let (rhs, lit) = match read {
         Ok(Literal::Value(q)) => {
@@ -168,8 +194,8 @@ fn compile_sides(
             }));
         }
         Err(lit_err) => {
-            let scales = |w: &str| rules.scales.get(w).map(|e| e.value);
-            match formula::parse_expr_at(&text.text, rhs_start, Some(&scales)) {
+            let words = literal::FormulaWords(rules);
+            match formula::parse_expr_at(&text.text, rhs_start, Some(&words)) {
                 Ok(e) => (
                     prog.compile(&e, scope, &[], None)
                         .map_err(CompileFailure::Compile)?,
@@ -190,6 +216,12 @@ fn compile_sides(
     };
     prog.same_unit(lhs, rhs).map_err(CompileFailure::Compile)?;
     Ok((lhs, rhs, lit))
+}
+
+/// Whether `text` has the form of an id (SPEC 2: `[A-Za-z_][A-Za-z0-9_]*`).
+fn is_id(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 /// An unknown without a tag takes the tag of what it meets in `+`, `-`, a comparison, or
