@@ -144,3 +144,79 @@ fn a_newsrooms_rules_extend_the_words_of_the_draft() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("`sideways` is not a kind of relation"));
 }
+
+#[test]
+fn rules_lists_the_words_of_the_draft_with_where_each_was_read() {
+    let d = scratch("rules-list");
+    write(
+        &d.join("rules/newsroom.yaml"),
+        "draft:\n  units:\n    people: [riders]\n    vehicles: [buses]\n  relations:\n    rose: [rebounded]\n  abbreviations: [approx]\n  money: { \"Rs\": INR }\n",
+    );
+    write(&d.join("claimlint.yaml"), "rules: [rules]\n");
+    let o = claimlint(&d, &["rules"], None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    // A line of the listing: `  NAME[ = VALUE]    (FILE:LINE)`, the file named as the
+    // config found it.
+    let listed = |entry: &str, file: &str| {
+        text.lines()
+            .any(|l| l.starts_with(&format!("  {entry}    (")) && l.ends_with(&format!("{file})")))
+    };
+    for (entry, file) in [
+        // A newsroom's words, with their file and line.
+        ("riders = people", "newsroom.yaml:3"),
+        ("buses = vehicles", "newsroom.yaml:4"),
+        ("rebounded = rose", "newsroom.yaml:6"),
+        ("Rs = INR", "newsroom.yaml:8"),
+        // A word both files name: the later file's.
+        ("approx", "newsroom.yaml:7"),
+    ] {
+        assert!(listed(entry, file), "{entry} ({file})\n{text}");
+    }
+    for section in [
+        "draft.abbreviations",
+        "draft.units",
+        "draft.relations",
+        "draft.money",
+        "draft.months",
+        "draft.not_before",
+        "draft.lifecycles",
+        "draft.not_phrases",
+    ] {
+        assert!(
+            text.contains(&format!("\n{section}:\n")),
+            "{section}\n{text}"
+        );
+    }
+    for line in [
+        "  residents = people    (<default>/draft.yaml:",
+        "  compared to = compared    (<default>/draft.yaml:",
+        "  ₹ = INR    (<default>/draft.yaml:",
+        "  sept = 9    (<default>/draft.yaml:",
+        "  aged    (<default>/draft.yaml:",
+        "  opening    (<default>/draft.yaml:",
+        "  said    (<default>/draft.yaml:",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    // The other sections are listed as before.
+    assert!(text.contains("scales:\n"), "{text}");
+    let o = claimlint(&d, &["rules", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    assert!(
+        v.as_array()
+            .is_some_and(|a| a.iter().any(|l| l["section"] == "draft.units"
+                && l["name"] == "riders"
+                && l["value"] == "people"
+                && l["file"]
+                    .as_str()
+                    .is_some_and(|f| f.ends_with("newsroom.yaml"))
+                && l["line"] == 3)),
+        "{v}"
+    );
+}

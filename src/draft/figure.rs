@@ -172,6 +172,15 @@ impl<'a> Finder<'a> {
                     i = f.last + 1;
                     out.push(f);
                 }
+                // "aged 18 to 64", "pages 12-14": the other end of a number that is no
+                // figure is none either.
+                None if self.kind(i) == Some(Kind::Num)
+                    && !self.is_time(i)
+                    && matches!(self.f(i + 1), "to" | "-" | "–")
+                    && self.kind(i + 2) == Some(Kind::Num) =>
+                {
+                    i += 3;
+                }
                 None => i += 1,
             }
         }

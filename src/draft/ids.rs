@@ -126,6 +126,8 @@ pub(super) fn claims(items: &[Item]) -> (Vec<Claim>, Vec<usize>) {
                     .map(|&a| ids.get(a).and_then(|x| x.as_deref()).unwrap_or("?"))
                     .collect();
                 let formula = match *func {
+                    // A sum of shares to 100%: every argument is a part.
+                    "sum" if !rhs.is_empty() => format!("sum({}) = {rhs}", names.join(", ")),
                     "sum" => {
                         let (total, parts) = names.split_last().unwrap_or((&"?", &[]));
                         format!("sum({}) = {total}", parts.join(", "))

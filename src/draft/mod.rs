@@ -141,7 +141,9 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
         let rels = relation::find(&fd, &figs, base, &times, prev_anchor);
         let consumed: Vec<usize> = rels.iter().flat_map(|r| r.consumed.clone()).collect();
         for (j, f) in figs.iter().enumerate() {
-            if consumed.contains(&(base + j)) {
+            // A ratio word is a relation's amount, never a figure of its own: one no
+            // relation took ("half the energy") is left out.
+            if consumed.contains(&(base + j)) || f.kind == FigKind::Ratio {
                 fig_item.push(None);
                 continue;
             }

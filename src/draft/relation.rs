@@ -79,15 +79,56 @@ pub fn find(
         wholes: Vec::new(),
     };
     r.shares();
-    r.ratios_alone();
+    r.ratios_alone(prev);
     r.one_in_n();
     r.sums();
+    r.rest();
     r.change_nouns(prev);
     r.verbs();
     r.multipliers();
     r.comparatives();
     r.out
 }
+
+/// A literal's numbers divided by a hundred, as written (`25` -> `0.25`, `about 7.5`
+/// -> `about 0.075`, `50` -> `0.50`: the digits keep their precision).
+fn hundredths(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len() + 4);
+    let mut num = String::new();
+    let flush = |num: &mut String, out: &mut String| {
+        if num.is_empty() {
+            return;
+        }
+        let digits = num.replace(',', "");
+        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+        let int = format!("{int:0>3}");
+        let (hi, lo) = int.split_at(int.len() - 2);
+        let hi = hi.trim_start_matches('0');
+        out.push_str(if hi.is_empty() { "0" } else { hi });
+        out.push('.');
+        out.push_str(lo);
+        out.push_str(frac);
+        num.clear();
+    };
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        let in_number = c.is_ascii_digit()
+            || (matches!(c, '.' | ',')
+                && !num.is_empty()
+                && chars.peek().is_some_and(char::is_ascii_digit));
+        if in_number {
+            num.push(c);
+        } else {
+            flush(&mut num, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut num, &mut out);
+    out
+}
+
+/// Words before `half` that make it a part of a time ("the first half of 2025").
+pub const TIME_HALVES: &[&str] = &["first", "second", "latter", "last", "later", "earlier"];
 
 fn amount(g: &Figure) -> bool {
     matches!(g.kind, FigKind::Count | FigKind::Money)
@@ -175,7 +216,8 @@ impl Reader<'_, '_> {
     /// A ratio word at `k`, with a hedge before it: (first token, last token, literal).
     fn ratio_word(&self, k: usize) -> Option<(usize, usize, String)> {
         let fd = self.fd;
-        if !fd.starts_ratio_word(k) {
+        // "the first half of January": a time, not a ratio.
+        if !fd.starts_ratio_word(k) || (k > 0 && TIME_HALVES.contains(&self.f(k - 1))) {
             return None;
         }
         let first = (1..=3usize)
@@ -217,8 +259,12 @@ impl Reader<'_, '_> {
         });
     }
 
-    /// The amount of a relation as a literal: `12 points` is `12 pp`.
+    /// The amount of a relation as a literal: `12 points` is `12 pp`, `25 basis points`
+    /// `0.25 pp`.
     fn amount_literal(&self, g: &Figure) -> String {
+        if g.kind == FigKind::Count && g.unit.as_ref().is_some_and(|(u, _)| u == "bp") {
+            return format!("{} pp", hundredths(&g.literal));
+        }
         if g.kind == FigKind::Count
             && g.unit
                 .as_ref()
@@ -234,6 +280,6 @@ impl Reader<'_, '_> {
             || (g.kind == FigKind::Count
                 && g.unit
                     .as_ref()
-                    .is_some_and(|(u, _)| u == "points" || u == "point"))
+                    .is_some_and(|(u, _)| u == "points" || u == "point" || u == "bp"))
     }
 }

@@ -144,6 +144,64 @@ fn verb_use(fd: &Finder, first: usize, last: usize, len: usize, rules: &RuleSet)
     {
         return false;
     }
+    if len == 1 {
+        // "passed 41,200 premises", "passed $2 million": the verb of a figure.
+        let next_is = |k: usize, kind: Kind| toks.get(k).is_some_and(|t| t.kind == kind);
+        if next_is(last + 1, Kind::Num)
+            || (next_is(last + 2, Kind::Num)
+                && (next_is(last + 1, Kind::Mark)
+                    || rules.hedges.contains_key(fd.f(last + 1))
+                    || rules.draft.money.contains_key(toks[last + 1].text(fd.text))))
+        {
+            return false;
+        }
+        // "the projects approved in 2022", "devices launched since 2022", "cost per
+        // premises passed": a participle after the noun of a prepositional phrase
+        // describes it.
+        let d = &rules.draft;
+        let mut k = first;
+        while k > 0
+            && k + 4 > first
+            && toks[k - 1].kind == Kind::Word
+            && !d.stop_words.contains(fd.f(k - 1))
+            && !d.determiners.contains(fd.f(k - 1))
+        {
+            k -= 1;
+        }
+        // Only where no object follows ("confirmed that", "approved a package" are
+        // verbs of their own).
+        let bare = toks.get(last + 1).is_none_or(|t| {
+            t.kind == Kind::Mark
+                || matches!(
+                    fd.f(last + 1),
+                    "in" | "since"
+                        | "by"
+                        | "at"
+                        | "on"
+                        | "from"
+                        | "during"
+                        | "last"
+                        | "this"
+                        | "before"
+                        | "after"
+                        | "until"
+                        | "so"
+                )
+        });
+        if k < first && bare {
+            while k > 0 && d.determiners.contains(fd.f(k - 1)) {
+                k -= 1;
+            }
+            if k > 0
+                && matches!(
+                    fd.f(k - 1),
+                    "of" | "for" | "per" | "with" | "from" | "among" | "on" | "to" | "at" | "by"
+                )
+            {
+                return false;
+            }
+        }
+    }
     if len == 1 && first > 0 {
         let prev = fold(toks[first - 1].text(fd.text));
         if rules.draft.determiners.contains(&prev)

@@ -265,3 +265,174 @@ fn the_same_article_gives_the_same_draft() {
     let t = "More than 12.5 mln Kazakhs, half of the 20 mln residents, use the app. Acme opened 3 offices.";
     assert_eq!(d(t), d(t));
 }
+
+fn statuses(text: &str) -> Vec<String> {
+    d(text)
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("status: "))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn numbers_in_names_lists_versions_and_spans_are_not_figures() {
+    // Names and versions: a bare number after a capitalised word.
+    assert!(lits("Owners of the Nimbus 9 and Nimbus 10 will get fixes.").is_empty());
+    assert!(lits("Apple added it in iOS 18.1, and rivals use GPT-4.").is_empty());
+    assert!(lits("Fixes come through NimbusOS 5.1.3 until 2027.").is_empty());
+    // A list of results is not a name: "Reform UK 4".
+    assert_eq!(
+        lits("The Liberal Democrats won 9, Reform UK 4 and independents 3."),
+        ["9", "4", "3"]
+    );
+    // The number of a list item.
+    assert_eq!(
+        values("T\n\nSteps:\n\n1. The upgrade ends in March.\n2. The 40 staff move.\n"),
+        ["40"]
+    );
+    // Spans that frame: a hedge that is the framing word, a word that both opens a
+    // noun phrase and frames; measured spans stay.
+    assert!(lits("It pays $700 million over three years.").len() == 1);
+    assert!(lits("the first cut in nearly five years").is_empty());
+    assert!(lits("the next three weeks will be the hardest").is_empty());
+    assert_eq!(lits("The deal covers maintenance for 15 years."), ["15"]);
+    assert_eq!(lits("The bus runs every 10 minutes."), ["10"]);
+    // The other end of an age bracket, an age after a people word, the game clock.
+    assert!(lits("among adults aged 18 to 64 it was higher").is_empty());
+    assert!(lits("eligible adults under 65 with a condition").is_empty());
+    assert!(lits("led by 14 points with four minutes left").len() == 1);
+}
+
+#[test]
+fn rates_per_a_base_are_one_figure() {
+    assert_eq!(
+        figs("The admission rate rose to 14.6 per 100,000 from 9.8 per 100,000.")
+            .into_iter()
+            .map(|f| (f.0, f.2))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "14.6 per 100,000".to_owned(),
+                Some("admission rate".to_owned())
+            ),
+            ("9.8 per 100,000".to_owned(), None)
+        ]
+    );
+    assert_eq!(
+        lits("It could peak at between 55 and 70 per 100,000 people."),
+        ["between 55 and 70 per 100,000 people"]
+    );
+}
+
+#[test]
+fn basis_points_are_hundredths_of_a_point() {
+    let a = asserts("The bank cut its key rate by 25 basis points to 6.25% on Friday.");
+    assert_eq!(a, ["change(share, share_before) = 0.25 pp"]);
+    let a = asserts("Yields fell 4 bps to 6.67%.");
+    assert_eq!(a, ["change(share, share_before) = 0.04 pp"]);
+}
+
+#[test]
+fn shares_of_which_of_it_and_k_in_n() {
+    assert_eq!(
+        asserts("The title is worth A$500,000 in prize money, half of which goes to the players."),
+        ["share(part_of_prize_money, prize_money) = half"]
+    );
+    assert_eq!(
+        asserts(
+            "The package is ¥86.4 billion. More than half of it, ¥47 billion, goes to housing."
+        ),
+        ["share(amount, package) = more than half"]
+    );
+    assert_eq!(
+        asserts("The company said about 9 in 10 questions are answered."),
+        ["share(part_of_questions, questions) = about 90%"]
+    );
+    // A half of a time is no share, and no figure either.
+    assert!(asserts("The rate could peak in the first half of January.").is_empty());
+    assert!(values("The rate could peak in the first half of January.").is_empty());
+    // ", and a quarter of the projects": a clause of its own, not a share of 1.45 million.
+    assert_eq!(
+        asserts(
+            "Permits fell 3.1% to 1.45 million, and a quarter of the projects have not started."
+        ),
+        [
+            "decline(figure_before, figure) = 3.1%",
+            "share(part_of_projects, projects) = a quarter"
+        ]
+    );
+}
+
+#[test]
+fn the_rest_completes_a_sum() {
+    assert_eq!(
+        asserts(
+            "Spending was £23.4 million, of which £15.1 million came from the fund and the rest from the county."
+        ),
+        ["sum(came, rest) = spending"]
+    );
+    assert_eq!(
+        asserts(
+            "Of the $15 billion set aside, about $9 billion went to tax credits and the rest to grants."
+        ),
+        ["sum(went, rest) = set_aside"]
+    );
+    // Shares that leave a rest sum to 100%; "made up" is no rise.
+    assert_eq!(
+        asserts("H3N2 made up 71% of typed samples and H1N1 the rest."),
+        ["sum(share_of_typed_samples, rest) = 100%"]
+    );
+    // "do the rest" after a rate is no sum.
+    assert!(asserts("Mortgage rates near 6.6% do the rest.").is_empty());
+}
+
+#[test]
+fn comparisons_reach_over_words_and_keep_their_hedge() {
+    assert_eq!(
+        asserts(
+            "Hospitals had 1,180 beds occupied by flu patients on Sunday, nearly double the 610 of a fortnight earlier."
+        ),
+        ["times(beds, figure) = nearly double"]
+    );
+    assert_eq!(
+        asserts(
+            "It will cost about 45 billion pounds, more than double the budget of £20.9 billion."
+        ),
+        ["times(pounds, budget) = more than double"]
+    );
+    assert_eq!(
+        asserts("Median rent has roughly doubled since 2010, to about $1,700 a month."),
+        ["times(amount, amount_before) = roughly double"]
+    );
+    // Over a determiner after "from"; over the period of "approx.".
+    assert_eq!(
+        asserts("GDP will grow 6.4% this year, down from the 6.6% it projected."),
+        ["grow < share"]
+    );
+    assert_eq!(
+        asserts("Median income rose by approx. 40% over the period."),
+        ["growth(median_income_before, median_income_after) = 40%"]
+    );
+    // Money in two writings is one kind of side.
+    assert_eq!(
+        asserts("Almaty will spend KZT 62.5 billion on clean air, up from 41 billion tenge."),
+        ["spend > amount"]
+    );
+}
+
+#[test]
+fn participles_and_verbs_of_figures_are_not_statuses() {
+    assert!(statuses("The programme passed 41,200 premises in 2025.").is_empty());
+    assert!(statuses("A quarter of the projects approved in 2022 have not started.").is_empty());
+    assert!(statuses("The update is for devices launched since 2022.").is_empty());
+    assert!(statuses("The team led with four minutes left.").is_empty());
+    // A verb with its object is one.
+    assert_eq!(
+        statuses("A spokesperson for the central bank confirmed that it has filed."),
+        ["confirmed"]
+    );
+    assert_eq!(
+        statuses("The city assembly approved a climate package."),
+        ["approved"]
+    );
+}

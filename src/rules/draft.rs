@@ -3,6 +3,7 @@
 //! figure, months, the words of relations). Lists merge by union, mappings by key, so
 //! that a newsroom's rules file adds to the defaults of `rules/draft.yaml`.
 
+use super::Origin;
 use super::read::{fold_word, known_keys, list, map, scalar};
 use crate::error::ToolError;
 use crate::source::SourceFile;
@@ -28,7 +29,8 @@ pub struct DraftWords {
     pub money: BTreeMap<String, String>,
     /// Words of the relations, by kind: `increase`, `decrease` (nouns: "a 25% increase"),
     /// `rose`, `fell` (verbs: "rose 5% to"), `compared` ("compared to 2023"), `doubled`,
-    /// `more`, `less` ("40% higher than").
+    /// `more`, `less` ("40% higher than"), and `particle`: verbs after which "up" and
+    /// "down" are no change ("made up 71%").
     pub relations: BTreeMap<String, BTreeSet<String>>,
     /// Words that open a noun phrase and are left out of a subject or measure.
     pub determiners: BTreeSet<String>,
@@ -51,6 +53,10 @@ pub struct DraftWords {
     pub lifecycles: BTreeSet<String>,
     /// Phrases of those lifecycles that the draft never takes ("owns").
     pub not_phrases: BTreeSet<String>,
+    /// Where each word was read, in reading order: (key, word, origin); a later file's
+    /// entry for the same key and word is the one in force (`claimlint rules`). For
+    /// `relations` the key is the kind (`rose`).
+    pub origins: Vec<(&'static str, String, Origin)>,
 }
 
 const KEYS: &[&str] = &[
@@ -76,33 +82,40 @@ impl DraftWords {
     pub(super) fn add(&mut self, file: &Arc<SourceFile>, v: &Node) -> Result<(), ToolError> {
         let m = map(file, v, "draft")?;
         known_keys(file, m, KEYS, "draft")?;
+        let name: Arc<str> = file.name.as_str().into();
+        let mut at = Origins {
+            file,
+            name: &name,
+            out: &mut self.origins,
+        };
         for (k, v) in m {
             match k.as_str().unwrap_or("") {
-                "abbreviations" => words(file, v, "abbreviations", &mut self.abbreviations)?,
-                "not_before" => words(file, v, "not_before", &mut self.not_before)?,
-                "not_after" => words(file, v, "not_after", &mut self.not_after)?,
-                "determiners" => words(file, v, "determiners", &mut self.determiners)?,
-                "stop_words" => words(file, v, "stop_words", &mut self.stop_words)?,
-                "scales" => words(file, v, "scales", &mut self.scales)?,
-                "durations" => words(file, v, "durations", &mut self.durations)?,
-                "framing" => words(file, v, "framing", &mut self.framing)?,
+                "abbreviations" => at.words(v, "abbreviations", &mut self.abbreviations)?,
+                "not_before" => at.words(v, "not_before", &mut self.not_before)?,
+                "not_after" => at.words(v, "not_after", &mut self.not_after)?,
+                "determiners" => at.words(v, "determiners", &mut self.determiners)?,
+                "stop_words" => at.words(v, "stop_words", &mut self.stop_words)?,
+                "scales" => at.words(v, "scales", &mut self.scales)?,
+                "durations" => at.words(v, "durations", &mut self.durations)?,
+                "framing" => at.words(v, "framing", &mut self.framing)?,
                 "lifecycles" => {
                     for n in list(file, v, "lifecycles")? {
                         let name = scalar(file, n, "a lifecycle's name")?.trim();
                         self.lifecycles.insert(name.to_owned());
+                        at.record("lifecycles", name, n);
                     }
                 }
-                "not_phrases" => words(file, v, "not_phrases", &mut self.not_phrases)?,
-                "measuring_units" => {
-                    words(file, v, "measuring_units", &mut self.measuring_units)?;
-                }
+                "not_phrases" => at.words(v, "not_phrases", &mut self.not_phrases)?,
+                "measuring_units" => at.words(v, "measuring_units", &mut self.measuring_units)?,
                 "units" => {
                     for (unit, ws) in map(file, v, "units")? {
                         let unit = scalar(file, unit, "a unit")?.trim().to_owned();
-                        let mut set = BTreeSet::new();
-                        words(file, ws, "the words of a unit", &mut set)?;
-                        for w in set {
-                            self.units.insert(w, unit.clone());
+                        for w in list(file, ws, "the words of a unit")? {
+                            let t = fold_word(scalar(file, w, "the words of a unit")?);
+                            if !t.is_empty() {
+                                at.record("units", &t, w);
+                                self.units.insert(t, unit.clone());
+                            }
                         }
                     }
                 }
@@ -120,8 +133,9 @@ impl DraftWords {
                                     format!("a month's number is 1 to 12, not `{t}`"),
                                 )
                             })?;
-                        self.months
-                            .insert(fold_word(scalar(file, name, "a month")?), n);
+                        let month = fold_word(scalar(file, name, "a month")?);
+                        at.record("months", &month, name);
+                        self.months.insert(month, n);
                     }
                 }
                 "money" => {
@@ -129,6 +143,7 @@ impl DraftWords {
                         let unit = scalar(file, unit, "a unit")?.trim().to_owned();
                         // Signs keep their case (`Tk`); words are folded.
                         let s = scalar(file, sign, "a sign or word of money")?.trim();
+                        at.record("money", s, sign);
                         self.money.insert(s.to_owned(), unit);
                     }
                 }
@@ -145,8 +160,13 @@ impl DraftWords {
                                 ),
                             ));
                         }
+                        let key = RELATION_KINDS
+                            .iter()
+                            .find(|k| **k == kind)
+                            .copied()
+                            .unwrap_or("relations");
                         let set = self.relations.entry(kind.to_owned()).or_default();
-                        words(file, ws, "the words of a relation", set)?;
+                        at.words(ws, key, set)?;
                     }
                 }
                 _ => {}
@@ -163,20 +183,42 @@ impl DraftWords {
 
 /// The kinds of relation words.
 pub const RELATION_KINDS: &[&str] = &[
-    "increase", "decrease", "rose", "fell", "compared", "doubled", "more", "less",
+    "increase", "decrease", "rose", "fell", "compared", "doubled", "more", "less", "particle",
 ];
 
-fn words(
-    file: &Arc<SourceFile>,
-    v: &Node,
-    what: &str,
-    into: &mut BTreeSet<String>,
-) -> Result<(), ToolError> {
-    for w in list(file, v, what)? {
-        let t = fold_word(scalar(file, w, what)?);
-        if !t.is_empty() {
-            into.insert(t);
-        }
+/// Records where each word of one `draft:` section was read.
+struct Origins<'a> {
+    file: &'a Arc<SourceFile>,
+    name: &'a Arc<str>,
+    out: &'a mut Vec<(&'static str, String, Origin)>,
+}
+
+impl Origins<'_> {
+    fn record(&mut self, key: &'static str, word: &str, node: &Node) {
+        self.out.push((
+            key,
+            word.to_owned(),
+            Origin {
+                file: Arc::clone(self.name),
+                line: self.file.line_col(node.span.start).0,
+            },
+        ));
     }
-    Ok(())
+
+    /// Reads a list of words (folded) into `into`, recording each under `key`.
+    fn words(
+        &mut self,
+        v: &Node,
+        key: &'static str,
+        into: &mut BTreeSet<String>,
+    ) -> Result<(), ToolError> {
+        for w in list(self.file, v, key)? {
+            let t = fold_word(scalar(self.file, w, key)?);
+            if !t.is_empty() {
+                self.record(key, &t, w);
+                into.insert(t);
+            }
+        }
+        Ok(())
+    }
 }

@@ -259,5 +259,65 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
         };
         line("severity", c.as_str(), e, s.into())
     }));
+    draft_lines(r, &mut v);
     v
+}
+
+/// The words of the `draft:` section, key by key (`draft.units`, `draft.relations`, …):
+/// each word with the file that last named it, and for a mapping its value (the unit
+/// of a counted word, the number of a month, the unit of a sign of money, the kind of
+/// a relation word).
+fn draft_lines(r: &RuleSet, v: &mut Vec<Line>) {
+    let d = &r.draft;
+    let mut at: std::collections::HashMap<(&str, &str), &super::Origin> =
+        std::collections::HashMap::new();
+    for (key, word, origin) in &d.origins {
+        at.insert((*key, word.as_str()), origin);
+    }
+    let mut push = |section: &'static str, key: &str, name: &str, value: String| {
+        let (file, line) = at
+            .get(&(key, name))
+            .map_or((String::new(), 0), |o| (o.file.to_string(), o.line));
+        v.push(Line {
+            section,
+            name: name.to_owned(),
+            value,
+            file,
+            line,
+            from: None,
+        });
+    };
+    let sets: [(&'static str, &std::collections::BTreeSet<String>); 11] = [
+        ("draft.abbreviations", &d.abbreviations),
+        ("draft.not_before", &d.not_before),
+        ("draft.not_after", &d.not_after),
+        ("draft.scales", &d.scales),
+        ("draft.measuring_units", &d.measuring_units),
+        ("draft.durations", &d.durations),
+        ("draft.framing", &d.framing),
+        ("draft.determiners", &d.determiners),
+        ("draft.stop_words", &d.stop_words),
+        ("draft.lifecycles", &d.lifecycles),
+        ("draft.not_phrases", &d.not_phrases),
+    ];
+    for (section, set) in sets {
+        let key = section.trim_start_matches("draft.");
+        for w in set {
+            push(section, key, w, String::new());
+        }
+    }
+    for (w, unit) in &d.units {
+        push("draft.units", "units", w, unit.clone());
+    }
+    for (w, n) in &d.months {
+        push("draft.months", "months", w, n.to_string());
+    }
+    for (sign, unit) in &d.money {
+        push("draft.money", "money", sign, unit.clone());
+    }
+    for (kind, words) in &d.relations {
+        for w in words {
+            push("draft.relations", kind, w, kind.clone());
+        }
+    }
 }

@@ -128,6 +128,15 @@ impl Finder<'_> {
     /// The unit of a counted word: from the rules' words, a unit of the rules, or a
     /// guess from a plural.
     pub(super) fn unit_of(&self, k: usize, head: &str) -> Option<(String, bool)> {
+        // "25 basis points": the unit of `bps`.
+        if matches!(head, "points" | "point") && k > 0 && self.f(k - 1) == "basis" {
+            return self
+                .rules
+                .draft
+                .units
+                .get("bps")
+                .map(|u| (u.clone(), false));
+        }
         if let Some(u) = self.rules.draft.units.get(head) {
             return Some((u.clone(), false));
         }

@@ -157,18 +157,57 @@ impl Finder<'_> {
             {
                 return true;
             }
-            // `within 62 days`, `over 12 years`, `in 12 months`: a span that frames.
-            if self
-                .noun_phrase_after(a.last + 1)
-                .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(self.f(z)))
+            // `within 62 days`, `over 12 years`, `in nearly five years`, `the next three
+            // weeks`: a span that frames. The hedge before the number may be the framing
+            // word itself (`over`); a word may both open a noun phrase and frame (`next`).
+            if d.durations.contains(self.f(a.last + 1))
+                || self
+                    .noun_phrase_after(a.last + 1)
+                    .is_some_and(|(a0, z)| a0 == a.last + 1 && d.durations.contains(self.f(z)))
             {
                 let mut k = i;
-                while k > 0 && d.determiners.contains(self.f(k - 1)) {
+                if let Some(h) = self.hedge_before(i) {
+                    if d.framing.contains(self.f(h)) {
+                        return true;
+                    }
+                    k = h;
+                }
+                while k > 0
+                    && !d.framing.contains(self.f(k - 1))
+                    && d.determiners.contains(self.f(k - 1))
+                {
                     k -= 1;
                 }
                 if k > 0 && d.framing.contains(self.f(k - 1)) {
                     return true;
                 }
+            }
+            // `1. The Ashby exchange`: the number of a list item at the start of a line.
+            if self.list_marker(i) {
+                return true;
+            }
+            // `Nimbus 9`, `iOS 18.1`, `Tab 3 will`: a bare number after a name, with
+            // nothing counted after it, is part of the name.
+            // Not a list of results ("won 9, Reform UK 4 and independents 3").
+            let mut n0 = i - 1;
+            while n0 > 0
+                && self.kind(n0 - 1) == Some(Kind::Word)
+                && self.t(n0 - 1).starts_with(char::is_uppercase)
+            {
+                n0 -= 1;
+            }
+            let named = self.kind(i - 1) == Some(Kind::Word)
+                && !(n0 > 0 && self.t(n0 - 1) == ",")
+                && self.t(i - 1).chars().any(char::is_uppercase)
+                && i > 1
+                && !self.rules.hedges.contains_key(self.f(i - 1))
+                && !self.rules.draft.money.contains_key(self.t(i - 1))
+                && !matches!(self.kind(a.last + 1), Some(Kind::Mark) if !matches!(self.t(a.last + 1), "," | "." | ";" | ")"))
+                && self.scale_after(a.last, false).is_none()
+                && self.noun_phrase_after(a.last + 1).is_none()
+                && !a.word;
+            if named {
+                return true;
             }
             // `(555) 123 4567`: numbers side by side, or after a closing bracket.
             if prev == ")" || self.kind(i - 1) == Some(Kind::Num) {
@@ -196,6 +235,17 @@ impl Finder<'_> {
         let j = a.last;
         let next = self.f(j + 1);
         if self.kind(j + 1) == Some(Kind::Num) {
+            return true;
+        }
+        // `5.1.3`: a version, not a number.
+        if next == "."
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && self.kind(j + 2) == Some(Kind::Num)
+        {
+            return true;
+        }
+        if i == 0 && self.list_marker(i) {
             return true;
         }
         if d.not_after.contains(next) || d.not_after.contains(&*self.phrase(j + 1, j + 3)) {
@@ -251,6 +301,28 @@ impl Finder<'_> {
             return true;
         }
         false
+    }
+
+    /// Whether the number at token `i` opens a line and is followed by `.` or `)` and a
+    /// space: the number of a list item (`1. The Ashby ...`).
+    fn list_marker(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        // Only white space back to a line break (or the text's start): a bounded look,
+        // so that a text of one long line stays linear.
+        let before = self.text.as_bytes()[..tok.start]
+            .iter()
+            .rev()
+            .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+        let opens_line = before.is_none_or(|&b| b == b'\n');
+        opens_line
+            && self.adjacent(i)
+            && matches!(self.t(i + 1), "." | ")")
+            && self
+                .text
+                .get(self.toks[i + 1].end..)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\n']))
     }
 
     /// Whether token `i` is the first word of a ratio word of the rules (a cheap test

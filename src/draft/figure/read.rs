@@ -120,6 +120,26 @@ impl Finder<'_> {
         } else if between {
             return None;
         }
+        // `48.3 per 100,000 [people]`: a rate, one figure whose unit is its base.
+        let mut rate = false;
+        if kind.is_none()
+            && money_after.is_none()
+            && self.f(last + 1) == "per"
+            && self.kind(last + 2) == Some(Kind::Num)
+            && !self.timed.get(last + 2).copied().unwrap_or(true)
+        {
+            rate = true;
+            last += 2;
+            if self
+                .rules
+                .draft
+                .units
+                .get(self.f(last + 1))
+                .is_some_and(|u| u == "people")
+            {
+                last += 1;
+            }
+        }
         // A scale word the literal language does not read (`crore` before the rules
         // have it): the number alone would be wrong, so the figure is noted, not drafted.
         let unread_scale = kind.is_none()
@@ -193,6 +213,12 @@ impl Finder<'_> {
                     None => Some(head.to_owned()),
                 };
             }
+            FigKind::Count if rate => {
+                if let Some((a, z)) = self.noun_phrase_before(lit_first) {
+                    measure = Some(self.words(a, z));
+                    quote_start = self.toks[a].start;
+                }
+            }
             FigKind::Count => {
                 if let Some((a, z)) = self.noun_phrase_after(after) {
                     let head = self.f(z);
@@ -256,7 +282,10 @@ impl Finder<'_> {
 
     /// `half of`, `a third of`, `about two thirds of`: a ratio word as a figure.
     pub(super) fn ratio_at(&self, i: usize) -> Option<Figure> {
-        if self.kind(i) != Some(Kind::Word) || !self.starts_ratio_word(i) {
+        if self.kind(i) != Some(Kind::Word)
+            || !self.starts_ratio_word(i)
+            || (i > 0 && crate::draft::relation::TIME_HALVES.contains(&self.f(i - 1)))
+        {
             return None;
         }
         let (n, _) = (1..=2usize)

@@ -102,7 +102,11 @@ impl Reader<'_, '_> {
                 self.is("fell", v),
                 self.is("doubled", v),
             );
-            if !(rose || fell || doubled) || self.fd.is_time(v) || self.at(v).is_some() {
+            // "made up 71%", "shut down": a particle, not a change.
+            let particle =
+                matches!(self.f(v), "up" | "down") && v > 0 && self.is("particle", v - 1);
+            if !(rose || fell || doubled) || particle || self.fd.is_time(v) || self.at(v).is_some()
+            {
                 v += 1;
                 continue;
             }
@@ -114,7 +118,11 @@ impl Reader<'_, '_> {
             while k < n && loose < 9 {
                 let w = self.f(k);
                 let found = pct.is_some() || ratio.is_some() || from.is_some() || to.is_some();
-                if matches!(w, "." | ";" | "but" | "while" | "which" | "after")
+                // The period of an abbreviation ("approx. 40%") ends nothing.
+                let abbreviation =
+                    w == "." && k > 0 && self.fd.rules.draft.abbreviations.contains(self.f(k - 1));
+                if (matches!(w, "." | ";" | ":" | "but" | "while" | "which" | "after")
+                    && !abbreviation)
                     || (w == "and" && found)
                     || (k > v + 1 && (self.is("rose", k) || self.is("fell", k)))
                 {
@@ -139,8 +147,13 @@ impl Reader<'_, '_> {
                     k += 1;
                     continue;
                 }
+                // "down from the 6.6% it projected": over a determiner.
+                let det = usize::from(matches!(
+                    self.f(k + 1),
+                    "the" | "a" | "an" | "its" | "their"
+                ));
                 if (w == "from" || w == "to")
-                    && let Some(g) = self.at(k + 1)
+                    && let Some(g) = self.at(k + 1 + det)
                 {
                     if w == "from" {
                         from = Some(g)
@@ -190,9 +203,11 @@ impl Reader<'_, '_> {
                         ))
             });
             let rhs_fig = pct;
+            // Money is money in any of its writings ("KZT 62.5 billion ... up from 41
+            // billion tenge"); the check compares the currencies.
             let same = |a: usize, b: usize| {
                 let (x, y) = (&self.figs[a], &self.figs[b]);
-                x.kind == y.kind && x.unit == y.unit
+                x.kind == y.kind && (x.unit == y.unit || x.kind == FigKind::Money)
             };
             if doubled {
                 let word = match self.f(v) {
@@ -203,6 +218,15 @@ impl Reader<'_, '_> {
                     _ => "",
                 };
                 let b = to.or(near_before.filter(|&g| amount(&self.figs[g])));
+                // "roughly doubled": the hedge goes with the ratio.
+                let hedge = (1..=2usize)
+                    .rev()
+                    .find(|&m| v >= m && self.fd.rules.hedges.contains_key(&self.phrase(v - m, v)))
+                    .map(|m| self.phrase(v - m, v));
+                let word = match hedge {
+                    Some(h) if !word.is_empty() => format!("{h} {word}"),
+                    _ => word.to_owned(),
+                };
                 if let Some(b) = b.filter(|_| !word.is_empty()) {
                     let before = match from {
                         Some(a) if same(a, b) => self.side(a),
@@ -212,7 +236,7 @@ impl Reader<'_, '_> {
                     self.push(
                         "times",
                         vec![self.side(b), before],
-                        word.to_owned(),
+                        word,
                         (q0, q_end.max(v)),
                         vec![],
                     );
@@ -223,7 +247,7 @@ impl Reader<'_, '_> {
             let amount_lit = rhs_fig
                 .map(|p| self.amount_literal(&self.figs[p]))
                 .or(ratio.clone())
-                .or(by_amount.map(|g| self.figs[g].literal.clone()));
+                .or(by_amount.map(|g| self.amount_literal(&self.figs[g])));
             let b = to.or(near_before);
             let q0 = match (to, b) {
                 (None, Some(b)) => self.figs[b].first,

@@ -24,7 +24,20 @@ impl Reader<'_, '_> {
                 k = last + 1;
                 continue;
             }
-            let Some(a) = self.before(first, 4, amount) else {
+            // The first side: the nearest amount before, its counted words included
+            // ("1,180 beds occupied by flu patients on Sunday, nearly double the 610").
+            let a = self
+                .figs
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, g)| g.last < first && amount(g))
+                .filter(|(_, g)| {
+                    let end = self.last_token_of(g.quote.1).max(g.last);
+                    first.saturating_sub(end) <= 8 && !self.clause_break(g.last, first)
+                })
+                .map(|(j, _)| j);
+            let Some(a) = a else {
                 k = last + 1;
                 continue;
             };
@@ -39,6 +52,16 @@ impl Reader<'_, '_> {
             let (b, q1) = match self.at(j).filter(|&g| amount(&self.figs[g])) {
                 Some(g) => (self.side(g), self.figs[g].last),
                 None => match self.np(last + 1) {
+                    // "the Authority's entire budget of £20.9 billion": the figure the
+                    // noun names.
+                    Some((_, z))
+                        if let Some(g) = (z + 1..z + 4)
+                            .find(|&t| self.f(t) == "of")
+                            .and_then(|t| self.at(t + 1))
+                            .filter(|&g| amount(&self.figs[g])) =>
+                    {
+                        (self.side(g), self.figs[g].last)
+                    }
                     Some((label, z)) => (
                         Side::New {
                             like: Some(self.base + a),
@@ -53,6 +76,10 @@ impl Reader<'_, '_> {
                     }
                 },
             };
+            if b == self.side(a) {
+                k = last + 1;
+                continue;
+            }
             let q0 = self.figs[a].first;
             self.push("times", vec![self.side(a), b], lit, (q0, q1), vec![]);
             k = last + 1;

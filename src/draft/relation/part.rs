@@ -22,15 +22,42 @@ impl Reader<'_, '_> {
             }
             let between: Vec<&str> = (a.last + 1..r.first).map(|k| self.f(k)).collect();
             let linked = between.iter().any(|&w| w == "," || w == "(" || w == "or");
-            if !linked || between.len() > 8 {
+            // ", and a quarter of the projects": a clause of its own.
+            let new_clause = between
+                .iter()
+                .any(|&w| matches!(w, "and" | "but" | ";" | "while" | "which" | "who"));
+            if !linked || new_clause || between.len() > 12 {
                 continue;
             }
             let mut k = r.last + 1;
             if self.f(k) != "of" && r.kind == FigKind::Percent {
                 continue;
             }
+            // "A$500,000 in prize money, half of which goes to the players": a share of
+            // the figure before.
+            if self.f(k) == "of" && matches!(self.f(k + 1), "which" | "whom") {
+                let rhs = r.literal.clone();
+                let q1 = self.fd.noun_phrase_after(k + 3).map_or(k + 1, |(_, z)| z);
+                let part = Side::New {
+                    like: Some(self.base + j),
+                    when: None,
+                    label: a
+                        .measure
+                        .as_ref()
+                        .map_or("part".into(), |m| format!("part of {m}")),
+                };
+                self.wholes.push(j);
+                self.push(
+                    "share",
+                    vec![part, self.side(j)],
+                    rhs,
+                    (r.first, q1),
+                    vec![self.base + j + 1],
+                );
+                continue;
+            }
             let mut skipped = 0;
-            while skipped < 4
+            while skipped < 7
                 && self.at(k).is_none()
                 && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
                 && !matches!(self.f(k), "and" | "or" | "but")
@@ -73,7 +100,7 @@ impl Reader<'_, '_> {
 
     /// A ratio word no share took: "about a third of the money, 2.3 billion roubles" is
     /// a share of an unknown whole; "a fifth of visitors" a share of two unknowns.
-    pub(super) fn ratios_alone(&mut self) {
+    pub(super) fn ratios_alone(&mut self, prev: Option<usize>) {
         let taken: Vec<usize> = self.out.iter().flat_map(|r| r.consumed.clone()).collect();
         for j in 0..self.figs.len() {
             let r = &self.figs[j];
@@ -83,6 +110,26 @@ impl Reader<'_, '_> {
                 continue;
             }
             if self.f(r.last + 1) != "of" {
+                continue;
+            }
+            // "More than half of it, ¥47 billion": the whole is the amount the sentence
+            // before was about.
+            if matches!(self.f(r.last + 2), "it" | "this" | "that")
+                && let Some(whole) = prev
+                && let Some(p) = self.figs.get(j + 1).filter(|g| {
+                    amount(g) && self.f(g.first.saturating_sub(1)) == "," && g.first <= r.last + 5
+                })
+            {
+                let q1 = p.last;
+                let rhs = r.literal.clone();
+                let first = r.first;
+                self.push(
+                    "share",
+                    vec![self.side(j + 1), Side::Figure(whole)],
+                    rhs,
+                    (first, q1),
+                    vec![self.base + j],
+                );
                 continue;
             }
             let Some((label, z)) = self.np(r.last + 1) else {
@@ -124,9 +171,17 @@ impl Reader<'_, '_> {
     pub(super) fn one_in_n(&mut self) {
         let toks = self.fd.toks;
         for k in 0..toks.len() {
-            if self.f(k) != "one" || self.f(k + 1) != "in" {
+            // "one in five", "9 in 10": a count of a count.
+            let k_value: Option<f64> = match toks.get(k) {
+                _ if self.f(k) == "one" => Some(1.0),
+                Some(t) if t.kind == Kind::Num && !self.fd.is_time(k) => {
+                    t.text(self.fd.text).replace(',', "").parse().ok()
+                }
+                _ => None,
+            };
+            let Some(k_value) = k_value.filter(|_| self.f(k + 1) == "in") else {
                 continue;
-            }
+            };
             let n_tok = k + 2;
             let n: Option<f64> = match toks.get(n_tok) {
                 Some(t) if t.kind == Kind::Num => {
@@ -140,10 +195,14 @@ impl Reader<'_, '_> {
                     .map(|e| e.value),
                 None => None,
             };
-            let Some(n) = n.filter(|n| *n >= 2.0) else {
+            let Some(n) = n.filter(|n| *n >= 2.0 && *n > k_value && *n <= 1000.0) else {
                 continue;
             };
             let word = match n as u32 {
+                _ if k_value != 1.0 => {
+                    let p = format!("{:.1}", 100.0 * k_value / n);
+                    format!("{}%", p.trim_end_matches(".0"))
+                }
                 2 => "half".to_owned(),
                 3 => "a third".to_owned(),
                 4 => "a quarter".to_owned(),
@@ -163,7 +222,12 @@ impl Reader<'_, '_> {
             } else {
                 word
             };
-            let consumed: Vec<usize> = self.at(n_tok).map(|j| self.base + j).into_iter().collect();
+            let covering = |t: usize| self.figs.iter().position(|g| g.first <= t && t <= g.last);
+            let consumed: Vec<usize> = [covering(n_tok), covering(k)]
+                .into_iter()
+                .flatten()
+                .map(|j| self.base + j)
+                .collect();
             let label = self.np(n_tok + 1).map(|(l, _)| l).unwrap_or_default();
             let last = self.np(n_tok + 1).map_or(n_tok, |(_, z)| z);
             // The part: a figure just before (", about one in five").
@@ -229,6 +293,74 @@ impl Reader<'_, '_> {
                     .last_token_of(self.figs[*parts.last().unwrap_or(&j)].quote.1)
                     .max(q1);
                 self.push("sum", args, String::new(), (t.first, q1), vec![]);
+            }
+        }
+    }
+
+    /// "T, of which P came from A and the rest from B", "Of the T, P went to A and the
+    /// rest to B": the parts and the rest (an unknown) sum to the total. "71% of the
+    /// samples and H1N1 the rest": the shares and the rest sum to 100%.
+    pub(super) fn rest(&mut self) {
+        for k in 1..self.fd.toks.len() {
+            if !(matches!(self.f(k), "rest" | "remainder" | "balance") && self.f(k - 1) == "the") {
+                continue;
+            }
+            // The figures of its clause, within a bounded reach.
+            let before: Vec<usize> = (0..self.figs.len())
+                .filter(|&j| {
+                    let g = &self.figs[j];
+                    g.last < k && k - g.last <= 40 && !self.clause_break(g.last, k)
+                })
+                .collect();
+            let total = before.iter().copied().find(|&j| {
+                let g = &self.figs[j];
+                let end = self.last_token_of(g.quote.1).max(g.last);
+                amount(g)
+                    && ((self.f(end + 1) == ","
+                        && self.f(end + 2) == "of"
+                        && matches!(self.f(end + 3), "which" | "whom"))
+                        || (g.first >= 2
+                            && self.f(g.first - 1) == "the"
+                            && self.f(g.first - 2) == "of"))
+            });
+            let rest_like = |j: usize| Side::New {
+                like: Some(self.base + j),
+                when: None,
+                label: "rest".into(),
+            };
+            if let Some(t) = total {
+                let parts: Vec<usize> = before
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        j > t && amount(&self.figs[j]) && self.figs[j].kind == self.figs[t].kind
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                let mut args: Vec<Side> = parts.iter().map(|&p| self.side(p)).collect();
+                args.push(rest_like(t));
+                args.push(self.side(t));
+                let q0 = self.figs[t].first;
+                self.push("sum", args, String::new(), (q0, k), vec![]);
+            } else {
+                // The shares from the first "N% of" on: "46% of likely voters and
+                // Whitcomb by 41%, with 9% undecided and the rest".
+                let Some(&p0) = before.iter().find(|&&j| {
+                    self.figs[j].kind == FigKind::Percent && self.f(self.figs[j].last + 1) == "of"
+                }) else {
+                    continue;
+                };
+                let parts: Vec<usize> = before
+                    .iter()
+                    .copied()
+                    .filter(|&j| j >= p0 && self.figs[j].kind == FigKind::Percent)
+                    .collect();
+                let mut args: Vec<Side> = parts.iter().map(|&p| self.side(p)).collect();
+                args.push(rest_like(p0));
+                let q0 = self.figs[p0].first;
+                self.push("sum", args, "100%".into(), (q0, k), vec![]);
             }
         }
     }
