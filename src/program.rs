@@ -77,6 +77,13 @@ pub struct Program {
     /// Each node's unit (`None` adapts to whatever it meets: a bare number). Needed only
     /// while compiling: dropped for propagation.
     pub units: Vec<Option<Dim>>,
+    /// Each node's claim unit, as base units in one of it: the unit the first claim it
+    /// names in its unit is written in (1e6 for tonnes, where values are held in grams);
+    /// `None` where no claim gives one. A bare number beside it is read in that unit.
+    pub factors: Vec<Option<f64>>,
+    /// Whether a node is made of bare numbers alone (no claim, no unit, no tag of its
+    /// own): what takes the claim unit of what it meets.
+    pub bare: Vec<bool>,
     /// How deep `compile` is: bounded, since inlined functions nest their bodies.
     depth: usize,
 }
@@ -212,8 +219,105 @@ impl Program {
             from_unknown: node.from_unknown,
             span: node.span,
         });
+        let (factor, bare) = self.factor_of(node.op, unit.as_ref());
+        self.factors.push(factor);
+        self.bare.push(bare && unit.is_none());
         self.units.push(unit);
         Ok(self.ops.len() - 1)
+    }
+
+    /// The claim unit (see [`Program::factors`]) and bareness of a new node `op` of unit
+    /// `unit`, from its children's.
+    fn factor_of(&self, op: Op, unit: Option<&Dim>) -> (Option<f64>, bool) {
+        let f = |i: usize| self.factors.get(i).copied().flatten();
+        let b = |i: usize| self.bare.get(i).copied().unwrap_or(false);
+        let same = |i: usize| self.units.get(i).and_then(Option::as_ref) == unit;
+        match op {
+            Op::Const(_) => (None, true),
+            // Set by the caller, who knows the claim.
+            Op::Var(_) => (None, false),
+            Op::Neg(a) | Op::Abs(a) => (f(a), b(a)),
+            Op::Add(x, y) | Op::Sub(x, y) | Op::Min(x, y) | Op::Max(x, y) => (
+                [x, y].into_iter().filter(|&i| same(i)).find_map(f),
+                b(x) && b(y),
+            ),
+            Op::Mul(x, y) | Op::Div(x, y) => {
+                let none = |i: usize| self.units.get(i).is_some_and(Option::is_none);
+                let factor = if none(y) {
+                    f(x)
+                } else if none(x) && matches!(op, Op::Mul(..)) {
+                    f(y)
+                } else {
+                    None
+                };
+                (factor, b(x) && b(y))
+            }
+        }
+    }
+
+    /// Where one of `a` and `b` is made of bare numbers and the other has a claim unit,
+    /// the bare one read in that unit (README, Decisions; SPEC 3: a number without a
+    /// unit takes the unit of what it meets in `+`, `-`, a comparison, `min`, `max`):
+    /// `harvest + 1 mln` with `harvest` in tonnes adds 1 mln tonnes, not 1 mln grams (the
+    /// base unit values are held in). Returns the two nodes to use.
+    pub fn meet(&mut self, a: usize, b: usize) -> Result<(usize, usize), CompileError> {
+        let takes = |p: &Program, x: usize, y: usize| {
+            if !p.bare[x] || p.meta[x].kind != Kind::Plain {
+                return None;
+            }
+            let dim = p.units[y].clone()?;
+            let f = p.factors[y].filter(|f| f.is_finite() && *f > 0.0 && *f != 1.0)?;
+            Some((f, dim))
+        };
+        if let Some((f, dim)) = takes(self, a, b) {
+            let a = self.scaled(a, f, &dim, &mut rustc_hash::FxHashMap::default())?;
+            return Ok((a, b));
+        }
+        if let Some((f, dim)) = takes(self, b, a) {
+            let b = self.scaled(b, f, &dim, &mut rustc_hash::FxHashMap::default())?;
+            return Ok((a, b));
+        }
+        Ok((a, b))
+    }
+
+    /// A copy of the bare node `i`, its value `f` times as large and in unit `dim`
+    /// (a product or quotient scales its left factor alone). `done` holds the nodes
+    /// already copied, so that a shared node is copied once.
+    fn scaled(
+        &mut self,
+        i: usize,
+        f: f64,
+        dim: &Dim,
+        done: &mut rustc_hash::FxHashMap<usize, usize>,
+    ) -> Result<usize, CompileError> {
+        if let Some(&j) = done.get(&i) {
+            return Ok(j);
+        }
+        let op = match self.ops[i] {
+            Op::Const(c) => Op::Const(c.mul(&Interval::point(f))),
+            Op::Var(_) => return Ok(i),
+            Op::Neg(a) => Op::Neg(self.scaled(a, f, dim, done)?),
+            Op::Abs(a) => Op::Abs(self.scaled(a, f, dim, done)?),
+            Op::Add(a, b) => Op::Add(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
+            Op::Sub(a, b) => Op::Sub(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
+            Op::Min(a, b) => Op::Min(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
+            Op::Max(a, b) => Op::Max(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
+            Op::Mul(a, b) => Op::Mul(self.scaled(a, f, dim, done)?, b),
+            Op::Div(a, b) => Op::Div(self.scaled(a, f, dim, done)?, b),
+        };
+        let m = self.meta[i];
+        let j = self.push(
+            Node {
+                op,
+                kind: m.kind,
+                from_unknown: m.from_unknown,
+                span: m.span,
+            },
+            Some(dim.clone()),
+        )?;
+        self.factors[j] = Some(f);
+        done.insert(i, j);
+        Ok(j)
     }
 
     /// Compiles `e` into this arena, returning its root index. `params` maps a function's
@@ -274,15 +378,22 @@ impl Program {
                     return Ok(i);
                 }
                 match scope.lookup(name) {
-                    Some((idx, Ref::Quantity { unit, tag, unknown })) => self.push(
-                        Node {
-                            op: Op::Var(idx),
-                            kind: tag.into(),
-                            from_unknown: unknown,
-                            span: at,
-                        },
-                        unit.cloned(),
-                    ),
+                    Some((idx, Ref::Quantity { unit, tag, unknown })) => {
+                        let i = self.push(
+                            Node {
+                                op: Op::Var(idx),
+                                kind: tag.into(),
+                                from_unknown: unknown,
+                                span: at,
+                            },
+                            unit.cloned(),
+                        )?;
+                        self.factors[i] = match scope.file.claims.get(idx).map(|c| &c.kind) {
+                            Some(ClaimKind::Quantity(q)) => q.unit.as_ref().map(|u| u.factor),
+                            _ => None,
+                        };
+                        Ok(i)
+                    }
                     Some((_, Ref::Unread(claim))) => Err(CompileError::Unread {
                         id: name.to_string(),
                         span: at,
@@ -442,6 +553,21 @@ impl Program {
 
     /// Adds a binary node, checking units and computing its kind.
     fn combine(&mut self, op: Op, a: usize, b: usize, at: Span) -> Result<usize, CompileError> {
+        // A bare number beside a claim takes its claim unit in `+`, `-`, `min` and `max`;
+        // in `*` and `/` it stays a plain number (`price * 2`).
+        let (op, a, b) = match op {
+            Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..) => {
+                let (a, b) = self.meet(a, b)?;
+                let op = match op {
+                    Op::Add(..) => Op::Add(a, b),
+                    Op::Sub(..) => Op::Sub(a, b),
+                    Op::Min(..) => Op::Min(a, b),
+                    _ => Op::Max(a, b),
+                };
+                (op, a, b)
+            }
+            _ => (op, a, b),
+        };
         let (na, nb) = (self.meta[a], self.meta[b]);
         let additive = matches!(op, Op::Add(..) | Op::Sub(..) | Op::Min(..) | Op::Max(..));
         let date = |u: &Option<Dim>| u.as_ref().is_some_and(|u| u.is("date"));

@@ -179,14 +179,14 @@ fn compile_sides(
             None => literal::parse(rhs_text, rules),
         }
     };
-    let (rhs, lit) = match read {
+    let (lhs, rhs, lit) = match read {
         Ok(Literal::Value(mut q)) => {
             // A literal without a unit takes the unit of the other side (SPEC 3), as the
             // claims there write it: `harvest = 5 mln` with `harvest` in tonnes is 5 mln
             // tonnes, not 5 mln grams (the base unit values are held in).
             if q.unit.is_none() && q.tag == crate::number::Tag::Plain {
-                let f = side_factor(prog, lhs, scope);
-                if f != 1.0 {
+                let f = prog.factors[lhs].unwrap_or(1.0);
+                if f.is_finite() && f > 0.0 && f != 1.0 {
                     q.interval = q.interval.mul(&crate::interval::Interval::point(f));
                     q.truncated = q
                         .truncated
@@ -201,7 +201,7 @@ fn compile_sides(
             };
             let unit = q.unit.as_ref().map(|u| u.dim.clone());
             let root = prog.push(node, unit).map_err(CompileFailure::Compile)?;
-            (root, Some(q))
+            (lhs, root, Some(q))
         }
         Ok(Literal::Unknown) => {
             return Err(CompileFailure::Syntax(FormulaError {
@@ -213,11 +213,14 @@ fn compile_sides(
         Err(lit_err) => {
             let words = literal::FormulaWords(rules);
             match formula::parse_expr_at(&text.text, rhs_start, Some(&words)) {
-                Ok(e) => (
-                    prog.compile(&e, scope, &[], None)
-                        .map_err(CompileFailure::Compile)?,
-                    None,
-                ),
+                Ok(e) => {
+                    let rhs = prog
+                        .compile(&e, scope, &[], None)
+                        .map_err(CompileFailure::Compile)?;
+                    // A side of bare numbers takes the claim unit of the other side.
+                    let (lhs, rhs) = prog.meet(lhs, rhs).map_err(CompileFailure::Compile)?;
+                    (lhs, rhs, None)
+                }
                 // A right side that starts like a literal gets the literal's error.
                 Err(fe) => {
                     let like_a_formula = rhs_text
@@ -233,28 +236,6 @@ fn compile_sides(
     };
     prog.same_unit(lhs, rhs).map_err(CompileFailure::Compile)?;
     Ok((lhs, rhs, lit))
-}
-
-/// How many base units one of the unit side `side` is written in: the unit of the first
-/// claim it names in that unit (1000 for kg, where values are held in grams); 1 for a
-/// side without a unit.
-fn side_factor(prog: &Program, side: usize, scope: &Scope<'_>) -> f64 {
-    let Some(dim) = prog.units.get(side).and_then(Option::as_ref) else {
-        return 1.0;
-    };
-    prog.ops[..=side.min(prog.ops.len().saturating_sub(1))]
-        .iter()
-        .find_map(|op| match *op {
-            Op::Var(c) => match &scope.file.claims.get(c)?.kind {
-                crate::claim::ClaimKind::Quantity(q) => {
-                    q.unit.as_ref().filter(|u| u.dim == *dim).map(|u| u.factor)
-                }
-                _ => None,
-            },
-            _ => None,
-        })
-        .filter(|f| f.is_finite() && *f > 0.0)
-        .unwrap_or(1.0)
 }
 
 /// Whether `text` has the form of an id (SPEC 2: `[A-Za-z_][A-Za-z0-9_]*`).
