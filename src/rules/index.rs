@@ -4,10 +4,39 @@
 //! merged phrases are indexed in a hash map.
 
 use super::PhraseMeaning;
-use super::vocab::{Polarity, Prefolded};
+use super::polarity::Polarity;
 use crate::hash::TextMap;
 use std::borrow::Cow;
 use std::sync::Arc;
+
+/// The phrases of the compiled-in lifecycles as the build script folded them; the file's
+/// tree then has its lists of phrases left empty.
+#[derive(Clone, Copy, Debug)]
+pub struct Prefolded {
+    /// Lifecycle by lifecycle, in the order of their names, each one's phrases in listed
+    /// order: [lifecycle, state, polarity (0 affirmed, 1 negated, 2 possible), text start,
+    /// text end, folded start, folded end, line], the texts as ranges of `text`.
+    pub phrases: &'static [[u32; 8]],
+    /// The texts of the phrases.
+    pub text: &'static str,
+    /// The lifecycles, by index.
+    pub lifecycles: &'static [&'static str],
+    /// The filler words they were folded with, sorted.
+    pub filler: &'static [&'static str],
+    /// The indexes of `phrases`, in the order of their folded texts.
+    pub sorted: &'static [u16],
+}
+
+impl Prefolded {
+    /// The folded text of phrase `i`.
+    pub(super) fn folded(&self, i: usize) -> &'static str {
+        let text: &'static str = self.text;
+        self.phrases
+            .get(i)
+            .and_then(|r| text.get(r[5] as usize..r[6] as usize))
+            .unwrap_or("")
+    }
+}
 
 /// The index of folded phrases.
 #[derive(Clone, Debug)]

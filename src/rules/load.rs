@@ -8,8 +8,9 @@ mod units;
 
 use super::finish::{check_function_cycles, resolve_units};
 use super::function::function;
+use super::index::Prefolded;
 use super::read::{bad, fold_word, known_keys, list, map, scalar};
-use super::vocab::{Prefolded, Vocabulary};
+use super::vocab::Vocabulary;
 use super::{Defined, FunctionDef, Hedge, Origin, RangeWord, RuleSet, TrailingZeros, UnitDef};
 use crate::code::{Code, Level};
 use crate::error::{ErrorKind, ToolError};

@@ -13,6 +13,7 @@ mod hedge;
 mod index;
 mod list;
 mod load;
+mod polarity;
 pub(crate) mod read;
 #[cfg(test)]
 mod tests;
@@ -130,7 +131,8 @@ pub struct FunctionDef {
 }
 
 pub use index::PhraseIndex;
-pub use vocab::{Exclusion, Lifecycle, Phrase, Polarity, TakenOver};
+pub use polarity::Polarity;
+pub use vocab::{Exclusion, Lifecycle, Phrase, TakenOver};
 pub use words::{PREFIXES, PhraseWords};
 
 /// What a status phrase names.

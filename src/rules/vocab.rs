@@ -3,7 +3,8 @@
 //! listed twice in one file is an error naming both places, and a phrase a later file
 //! lists is taken over from the earlier one.
 
-use super::index::PhraseIndex;
+use super::index::{PhraseIndex, Prefolded};
+use super::polarity::Polarity;
 use super::read::{bad, known_keys, list, map, scalar};
 use super::{Defined, Origin, PhraseMeaning, fold_phrase};
 use crate::error::{ErrorKind, ToolError};
@@ -17,77 +18,8 @@ use std::sync::Arc;
 /// A phrase of a rules file as it is merged: its text and its fold.
 type Folded = (Cow<'static, str>, Cow<'static, str>);
 
-/// The phrases of the compiled-in lifecycles as the build script folded them; the file's
-/// tree then has its lists of phrases left empty.
-#[derive(Clone, Copy, Debug)]
-pub struct Prefolded {
-    /// Lifecycle by lifecycle, in the order of their names, each one's phrases in listed
-    /// order: [lifecycle, state, polarity (0 affirmed, 1 negated, 2 possible), text start,
-    /// text end, folded start, folded end, line], the texts as ranges of `text`.
-    pub phrases: &'static [[u32; 8]],
-    /// The texts of the phrases.
-    pub text: &'static str,
-    /// The lifecycles, by index.
-    pub lifecycles: &'static [&'static str],
-    /// The filler words they were folded with, sorted.
-    pub filler: &'static [&'static str],
-    /// The indexes of `phrases`, in the order of their folded texts.
-    pub sorted: &'static [u16],
-}
-
-impl Prefolded {
-    /// The folded text of phrase `i`.
-    pub(super) fn folded(&self, i: usize) -> &'static str {
-        let text: &'static str = self.text;
-        self.phrases
-            .get(i)
-            .and_then(|r| text.get(r[5] as usize..r[6] as usize))
-            .unwrap_or("")
-    }
-}
-
 /// How many states one lifecycle may have (reachability is a table of states by states).
 pub const MAX_STATES: usize = 256;
-
-/// How a phrase speaks of its state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Polarity {
-    /// The state holds (`has opened`).
-    Affirmed,
-    /// The state is not reached (`has not opened`).
-    Negated,
-    /// The state may come (`may open`): known, never in conflict.
-    Possible,
-}
-
-impl Polarity {
-    /// The polarity of index 0 (affirmed), 1 (negated) or 2 (possible).
-    pub(super) fn from_index(i: u32) -> Self {
-        match i {
-            0 => Polarity::Affirmed,
-            1 => Polarity::Negated,
-            _ => Polarity::Possible,
-        }
-    }
-
-    /// The rules key that lists phrases of this polarity.
-    pub fn key(self) -> &'static str {
-        match self {
-            Polarity::Affirmed => "phrases",
-            Polarity::Negated => "negated",
-            Polarity::Possible => "possible",
-        }
-    }
-
-    /// The word `rules --phrases` prints.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Polarity::Affirmed => "affirmed",
-            Polarity::Negated => "negated",
-            Polarity::Possible => "possible",
-        }
-    }
-}
 
 /// One phrase of a lifecycle.
 #[derive(Clone, Debug)]
