@@ -201,6 +201,11 @@ fn compile_sides(
             };
             let unit = q.unit.as_ref().map(|u| u.dim.clone());
             let root = prog.push(node, unit).map_err(CompileFailure::Compile)?;
+            // The literal is read: a left side of bare numbers takes its unit as written
+            // (`5 mln < 6 mln tonnes` compares tonnes).
+            prog.bare[root] = false;
+            prog.factors[root] = q.unit.as_ref().map(|u| u.factor);
+            let (lhs, root) = prog.meet(lhs, root).map_err(CompileFailure::Compile)?;
             (lhs, root, Some(q))
         }
         Ok(Literal::Unknown) => {
