@@ -14,8 +14,9 @@ use crate::source::Span;
 use granit_parser::{Event, Parser, ScalarStyle, StrInput};
 use std::borrow::Cow;
 
-/// The deepest nesting read here; deeper files take the generic path, which reports them.
-const MAX_DEPTH: usize = 64;
+/// The deepest nesting read here (and by the scanner); deeper files take the generic
+/// path, which reports them.
+pub(super) const MAX_DEPTH: usize = 64;
 
 /// A mapping with more entries than this takes the generic path (a claim has a dozen
 /// keys at most), so that the duplicate-key check stays a short scan.
@@ -25,6 +26,21 @@ const MAX_ENTRIES: usize = 64;
 pub(super) struct GiveUp;
 
 type Step<T> = Result<T, GiveUp>;
+
+/// A key the fast readers take: a scalar, not a merge key, not seen before in its mapping,
+/// and not one too many.
+pub(super) fn check_key(entries: &[(Node<'_>, Node<'_>)], key: &Node<'_>) -> Step<()> {
+    let Some(k) = key.as_str() else {
+        return Err(GiveUp);
+    };
+    if k == "<<"
+        || entries.len() >= MAX_ENTRIES
+        || entries.iter().any(|(o, _)| o.as_str() == Some(k))
+    {
+        return Err(GiveUp);
+    }
+    Ok(())
+}
 
 /// Reads a claims file, handing each claim to `on_claim` as soon as it is read. Returns
 /// the `document:` node, if any.
@@ -139,15 +155,7 @@ impl<'t> Reader<'t> {
                         break;
                     }
                     let key = self.node(ev, sp, depth + 1)?;
-                    let Some(k) = key.as_str() else {
-                        return Err(GiveUp);
-                    };
-                    if k == "<<"
-                        || entries.len() >= MAX_ENTRIES
-                        || entries.iter().any(|(o, _)| o.as_str() == Some(k))
-                    {
-                        return Err(GiveUp);
-                    }
+                    check_key(&entries, &key)?;
                     let (ev, sp) = self.next()?;
                     let value = self.node(ev, sp, depth + 1)?;
                     entries.push((key, value));

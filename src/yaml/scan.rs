@@ -23,15 +23,9 @@ mod flow;
 mod plain;
 mod quoted;
 
-use super::events::GiveUp;
+use super::events::{GiveUp, MAX_DEPTH, check_key};
 use super::{Node, NodeKind};
 use crate::source::Span;
-
-/// The deepest nesting read here (as the event reader).
-const MAX_DEPTH: usize = 64;
-
-/// The most entries of one mapping read here (as the event reader).
-const MAX_ENTRIES: usize = 64;
 
 /// The longest key read here: the parser looks no further for the `:` of a key.
 const MAX_KEY: usize = 1000;
@@ -325,19 +319,4 @@ impl<'t> Scanner<'t> {
             span,
         })
     }
-}
-
-/// A key the event reader takes: a scalar, not a merge key, not seen before in its
-/// mapping, and not one too many.
-fn check_key(entries: &[(Node<'_>, Node<'_>)], key: &Node<'_>) -> Step<()> {
-    let Some(k) = key.as_str() else {
-        return Err(GiveUp);
-    };
-    if k == "<<"
-        || entries.len() >= MAX_ENTRIES
-        || entries.iter().any(|(o, _)| o.as_str() == Some(k))
-    {
-        return Err(GiveUp);
-    }
-    Ok(())
 }
