@@ -57,24 +57,7 @@ mod corpus;
 /// fixtures, the hostile corpus, a generated corpus, and the YAML forms below.
 #[test]
 fn the_fast_path_gives_the_generic_tree() -> Result<(), String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<(String, String)> = Vec::new();
-    let mut read = |p: std::path::PathBuf| {
-        if let Ok(text) = std::fs::read_to_string(&p) {
-            files.push((p.display().to_string(), text));
-        }
-    };
-    for dir in ["tests/fixtures"] {
-        for e in std::fs::read_dir(root.join(dir)).map_err(|e| e.to_string())? {
-            read(e.map_err(|e| e.to_string())?.path().join("claims.yaml"));
-        }
-    }
-    for e in std::fs::read_dir(root.join("tests/hostile")).map_err(|e| e.to_string())? {
-        read(e.map_err(|e| e.to_string())?.path());
-    }
-    read(root.join("claims.yaml"));
-    read(root.join("tests/formats/claims.yaml"));
-    files.push(("corpus".into(), corpus::claims_file(500, 7)));
+    let mut files = corpus_files()?;
     let forms = [
         "claims:\n  - id: a\n    note: a plain scalar\n      on two lines\n\n      and a third\n",
         "claims:\n  - id: 'a'\n    note: \"tab\\there \\u00e9\"\n    quote: 'it''s'\n",
