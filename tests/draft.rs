@@ -20,18 +20,14 @@ fn rules() -> &'static RuleSet {
     })
 }
 
+#[path = "support/dirs.rs"]
+mod dirs;
+
 fn corpus() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/draft");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.join("article.md").is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
+    dirs::folders("tests/draft")
+        .into_iter()
+        .filter(|p| p.join("article.md").is_file())
+        .collect()
 }
 
 fn name(dir: &Path) -> String {

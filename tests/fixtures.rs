@@ -16,18 +16,11 @@ use std::path::{Path, PathBuf};
 /// Codes whose checks are not built yet; each leaves this list with its fixtures.
 const PENDING: &[Code] = &[];
 
+#[path = "support/dirs.rs"]
+mod dirs;
+
 fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
+    dirs::folders("tests/fixtures")
 }
 
 /// The defaults, then `rules.yaml`, then `rules-2.yaml` (a later file, for layering).

@@ -315,18 +315,11 @@ fn without_a_source_the_claims_file_shows_with_findings_on_their_lines() {
     assert_eq!(doc.select(&sel("mark")).count(), 0);
 }
 
+#[path = "support/dirs.rs"]
+mod dirs;
+
 fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
+    dirs::folders("tests/fixtures")
 }
 
 #[test]
