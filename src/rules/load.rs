@@ -201,37 +201,26 @@ impl RulesBuilder {
     pub fn finish(self) -> Result<RuleSet, ToolError> {
         let mut p = self.set;
         let (phrase_index, exclusions) = p.vocab.finish(&p.filler_words)?;
-        let default_origin = Origin {
+        let resolved_units = resolve_units(&p.units)?;
+        check_function_cycles(&p.functions)?;
+        let origin = Origin {
             file: "<built-in>".into(),
             line: 0,
         };
-        let resolved_units = resolve_units(&p.units)?;
-        check_function_cycles(&p.functions)?;
+        // A setting no rules file gave: its built-in value.
+        fn or<T>(set: Option<Defined<T>>, value: T, origin: &Origin) -> Defined<T> {
+            set.unwrap_or_else(|| Defined {
+                value,
+                origin: origin.clone(),
+            })
+        }
         Ok(RuleSet {
-            word_tolerance: p.word_tolerance.unwrap_or(Defined {
-                value: 0.04,
-                origin: default_origin.clone(),
-            }),
-            trailing_zeros: p.trailing_zeros.unwrap_or(Defined {
-                value: TrailingZeros::Significant,
-                origin: default_origin.clone(),
-            }),
-            propagation_rounds: p.propagation_rounds.unwrap_or(Defined {
-                value: 100,
-                origin: default_origin.clone(),
-            }),
-            fiscal_year_start: p.fiscal_year_start.unwrap_or(Defined {
-                value: 1,
-                origin: default_origin.clone(),
-            }),
-            approx_points: p.approx_points.unwrap_or(Defined {
-                value: 0.02,
-                origin: default_origin.clone(),
-            }),
-            approx_relative: p.approx_relative.unwrap_or(Defined {
-                value: 0.1,
-                origin: default_origin,
-            }),
+            word_tolerance: or(p.word_tolerance, 0.04, &origin),
+            trailing_zeros: or(p.trailing_zeros, TrailingZeros::Significant, &origin),
+            propagation_rounds: or(p.propagation_rounds, 100, &origin),
+            fiscal_year_start: or(p.fiscal_year_start, 1, &origin),
+            approx_points: or(p.approx_points, 0.02, &origin),
+            approx_relative: or(p.approx_relative, 0.1, &origin),
             currency_list: longest_first(p.currencies.keys()),
             range_word_list: longest_first(p.range_words.keys()),
             currencies: p.currencies,
