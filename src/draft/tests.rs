@@ -32,11 +32,12 @@ fn lits(text: &str) -> Vec<String> {
     figs(text).into_iter().map(|f| f.0).collect()
 }
 
-/// The values the draft writes, in order.
-fn values(text: &str) -> Vec<String> {
+/// What the draft writes after `key` (`value: `, `assert: `), in order, without its
+/// comment or quotes.
+fn written(text: &str, key: &str) -> Vec<String> {
     d(text)
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("value: "))
+        .filter_map(|l| l.trim().strip_prefix(key))
         .map(|v| {
             v.split("   #")
                 .next()
@@ -47,18 +48,13 @@ fn values(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The values the draft writes, in order.
+fn values(text: &str) -> Vec<String> {
+    written(text, "value: ")
+}
+
 fn asserts(text: &str) -> Vec<String> {
-    d(text)
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("assert: "))
-        .map(|v| {
-            v.split("   #")
-                .next()
-                .unwrap_or(v)
-                .trim_matches('"')
-                .to_owned()
-        })
-        .collect()
+    written(text, "assert: ")
 }
 
 #[test]
