@@ -270,53 +270,36 @@ impl Program {
             Some((f, dim))
         };
         if let Some((f, dim)) = takes(self, a, b) {
-            let a = self.scaled(a, f, &dim, &mut rustc_hash::FxHashMap::default())?;
-            return Ok((a, b));
+            return Ok((self.times(a, f, dim)?, b));
         }
         if let Some((f, dim)) = takes(self, b, a) {
-            let b = self.scaled(b, f, &dim, &mut rustc_hash::FxHashMap::default())?;
-            return Ok((a, b));
+            return Ok((a, self.times(b, f, dim)?));
         }
         Ok((a, b))
     }
 
-    /// A copy of the bare node `i`, its value `f` times as large and in unit `dim`
-    /// (a product or quotient scales its left factor alone). `done` holds the nodes
-    /// already copied, so that a shared node is copied once.
-    fn scaled(
-        &mut self,
-        i: usize,
-        f: f64,
-        dim: &Dim,
-        done: &mut rustc_hash::FxHashMap<usize, usize>,
-    ) -> Result<usize, CompileError> {
-        if let Some(&j) = done.get(&i) {
-            return Ok(j);
-        }
-        let op = match self.ops[i] {
-            Op::Const(c) => Op::Const(c.mul(&Interval::point(f))),
-            Op::Var(_) => return Ok(i),
-            Op::Neg(a) => Op::Neg(self.scaled(a, f, dim, done)?),
-            Op::Abs(a) => Op::Abs(self.scaled(a, f, dim, done)?),
-            Op::Add(a, b) => Op::Add(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
-            Op::Sub(a, b) => Op::Sub(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
-            Op::Min(a, b) => Op::Min(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
-            Op::Max(a, b) => Op::Max(self.scaled(a, f, dim, done)?, self.scaled(b, f, dim, done)?),
-            Op::Mul(a, b) => Op::Mul(self.scaled(a, f, dim, done)?, b),
-            Op::Div(a, b) => Op::Div(self.scaled(a, f, dim, done)?, b),
-        };
+    /// The bare node `i` multiplied by `f`, in unit `dim`.
+    fn times(&mut self, i: usize, f: f64, dim: Dim) -> Result<usize, CompileError> {
         let m = self.meta[i];
+        let factor = self.push(
+            Node {
+                op: Op::Const(Interval::point(f)),
+                kind: Kind::Plain,
+                from_unknown: false,
+                span: m.span,
+            },
+            None,
+        )?;
         let j = self.push(
             Node {
-                op,
+                op: Op::Mul(i, factor),
                 kind: m.kind,
                 from_unknown: m.from_unknown,
                 span: m.span,
             },
-            Some(dim.clone()),
+            Some(dim),
         )?;
         self.factors[j] = Some(f);
-        done.insert(i, j);
         Ok(j)
     }
 
