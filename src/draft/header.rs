@@ -81,7 +81,7 @@ fn dateline(line: &str, rules: &RuleSet) -> Option<String> {
     };
     let toks = token::tokens(head, 0, head.len());
     let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(head))).collect();
-    time::mentions(head, &toks, &lower, &rules.draft, None)
+    time::mentions(head, &toks, &lower, rules.draft(), None)
         .into_iter()
         .filter_map(|m| m.value)
         .find(|v| v.len() == 10)

@@ -101,10 +101,10 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
         seq += 1;
         seq
     };
-    for (s_start, s_end) in sentence::split(article, body_start, &rules.draft) {
+    for (s_start, s_end) in sentence::split(article, body_start, rules.draft()) {
         let toks = token::tokens(article, s_start, s_end);
         let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(article))).collect();
-        let times = time::mentions(article, &toks, &lower, &rules.draft, doc_year);
+        let times = time::mentions(article, &toks, &lower, rules.draft(), doc_year);
         let fd = Finder::new(article, &toks, lower, rules, &times);
         let mut figs = fd.figures();
         // The segments of the sentence between commas and semicolons: a time in the

@@ -149,7 +149,7 @@ impl Reader<'_, '_> {
     fn is(&self, kind: &str, k: usize) -> bool {
         self.fd
             .rules
-            .draft
+            .draft()
             .relation(kind)
             .is_some_and(|s| s.contains(self.f(k)))
     }

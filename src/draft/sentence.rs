@@ -135,7 +135,7 @@ mod tests {
         let rules = crate::rules::load_defaults()
             .and_then(crate::rules::RulesBuilder::finish)
             .unwrap_or_else(|e| panic!("{e}"));
-        split(text, 0, &rules.draft)
+        split(text, 0, rules.draft())
             .into_iter()
             .map(|(a, z)| &text[a..z])
             .collect()

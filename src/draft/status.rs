@@ -22,13 +22,14 @@ impl<'r> Phrases<'r> {
         let mut by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>> = HashMap::new();
         let mut single = HashSet::new();
         let left_out: HashSet<String> = rules
-            .draft
+            .draft()
             .not_phrases
             .iter()
             .map(|p| rules.fold_phrase(p))
             .collect();
         let taken = rules.phrase_index.iter().filter(|(phrase, meaning)| {
-            rules.draft.lifecycles.contains(&*meaning.lifecycle) && !left_out.contains(&phrase[..])
+            rules.draft().lifecycles.contains(&*meaning.lifecycle)
+                && !left_out.contains(&phrase[..])
         });
         for (phrase, _) in taken {
             let mut words = phrase.split(' ');
@@ -151,14 +152,17 @@ fn verb_use(fd: &Finder, first: usize, last: usize, len: usize, rules: &RuleSet)
             || (next_is(last + 2, Kind::Num)
                 && (next_is(last + 1, Kind::Mark)
                     || rules.hedges.contains_key(fd.f(last + 1))
-                    || rules.draft.money.contains_key(toks[last + 1].text(fd.text))))
+                    || rules
+                        .draft()
+                        .money
+                        .contains_key(toks[last + 1].text(fd.text))))
         {
             return false;
         }
         // "the projects approved in 2022", "devices launched since 2022", "cost per
         // premises passed": a participle after the noun of a prepositional phrase
         // describes it.
-        let d = &rules.draft;
+        let d = rules.draft();
         let mut k = first;
         while k > 0
             && k + 4 > first
@@ -204,7 +208,7 @@ fn verb_use(fd: &Finder, first: usize, last: usize, len: usize, rules: &RuleSet)
     }
     if len == 1 && first > 0 {
         let prev = fold(toks[first - 1].text(fd.text));
-        if rules.draft.determiners.contains(&prev)
+        if rules.draft().determiners.contains(&prev)
             || matches!(
                 prev.as_str(),
                 "newly" | "recently" | "soon-to-be" | "to" | "be" | "being"
@@ -224,7 +228,7 @@ fn subject(fd: &Finder, first: usize, last: usize) -> (Option<(String, bool)>, (
     let toks = fd.toks;
     let start = toks[first].start;
     let mut end = toks[last].end;
-    let d = &fd.rules.draft;
+    let d = &fd.rules.draft();
     // "approved a $150,000 grant": the thing, past its figure.
     let mut after = last + 1;
     while toks.get(after).is_some_and(|t| t.kind == Kind::Word)

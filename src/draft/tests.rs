@@ -20,7 +20,7 @@ fn figs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
     let r = rules();
     let toks = token::tokens(text, 0, text.len());
     let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(text))).collect();
-    let times = time::mentions(text, &toks, &lower, &r.draft, None);
+    let times = time::mentions(text, &toks, &lower, r.draft(), None);
     Finder::new(text, &toks, lower, r, &times)
         .figures()
         .into_iter()

@@ -312,7 +312,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let toks = tokens(s, 0, s.len());
         let lower: Vec<String> = toks.iter().map(|t| fold(t.text(s))).collect();
-        mentions(s, &toks, &lower, &rules.draft, doc_year)
+        mentions(s, &toks, &lower, rules.draft(), doc_year)
             .into_iter()
             .map(|m| (m.value, m.written, m.compared))
             .collect()

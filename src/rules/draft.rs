@@ -78,6 +78,54 @@ const KEYS: &[&str] = &[
 ];
 
 impl DraftWords {
+    /// Merges `later` (the `draft:` sections of files read after these words) over these
+    /// words: what reading its files after these words' files would have given.
+    pub(super) fn merge(&mut self, later: &DraftWords) {
+        let DraftWords {
+            abbreviations,
+            units,
+            not_before,
+            not_after,
+            months,
+            money,
+            relations,
+            determiners,
+            stop_words,
+            scales,
+            measuring_units,
+            durations,
+            framing,
+            lifecycles,
+            not_phrases,
+            origins,
+        } = later;
+        for (into, from) in [
+            (&mut self.abbreviations, abbreviations),
+            (&mut self.not_before, not_before),
+            (&mut self.not_after, not_after),
+            (&mut self.determiners, determiners),
+            (&mut self.stop_words, stop_words),
+            (&mut self.scales, scales),
+            (&mut self.measuring_units, measuring_units),
+            (&mut self.durations, durations),
+            (&mut self.framing, framing),
+            (&mut self.lifecycles, lifecycles),
+            (&mut self.not_phrases, not_phrases),
+        ] {
+            into.extend(from.iter().cloned());
+        }
+        self.units.extend(units.clone());
+        self.money.extend(money.clone());
+        self.months.extend(months.clone());
+        for (kind, words) in relations {
+            self.relations
+                .entry(kind.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+        self.origins.extend(origins.iter().cloned());
+    }
+
     /// Merges one `draft:` section over these words.
     pub(super) fn add(&mut self, file: &Arc<SourceFile>, v: &Node) -> Result<(), ToolError> {
         let m = map(file, v, "draft")?;

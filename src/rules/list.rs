@@ -268,7 +268,7 @@ pub fn lines(r: &RuleSet) -> Vec<Line> {
 /// of a counted word, the number of a month, the unit of a sign of money, the kind of
 /// a relation word).
 fn draft_lines(r: &RuleSet, v: &mut Vec<Line>) {
-    let d = &r.draft;
+    let d = &r.draft();
     let mut at: std::collections::HashMap<(&str, &str), &super::Origin> =
         std::collections::HashMap::new();
     for (key, word, origin) in &d.origins {

@@ -74,9 +74,16 @@ pub fn finish_defaults() -> Result<RuleSet, ToolError> {
     read_defaults()?.finish()
 }
 
+/// The default rules file that holds only `draft:` words: read when a draft needs them
+/// (`RuleSet::draft`), never by a check.
+const DRAFT_FILE: &str = "draft.yaml";
+
 fn read_defaults() -> Result<RulesBuilder, ToolError> {
     let mut b = RulesBuilder::default();
     for (i, (name, text)) in DEFAULTS_FILES.iter().enumerate() {
+        if *name == DRAFT_FILE {
+            continue;
+        }
         let starts = generated::DEFAULT_LINE_STARTS.get(i).copied();
         let file = match starts {
             Some(starts) => SourceFile::compiled_in(format!("<default>/{name}"), text, starts),
@@ -95,6 +102,31 @@ fn read_defaults() -> Result<RulesBuilder, ToolError> {
         }
     }
     Ok(b)
+}
+
+/// The `draft:` words of the defaults (`rules/draft.yaml`).
+pub(super) fn default_draft_words() -> Result<super::DraftWords, ToolError> {
+    let mut words = super::DraftWords::default();
+    let Some((i, (name, text))) = DEFAULTS_FILES
+        .iter()
+        .enumerate()
+        .find(|(_, (name, _))| *name == DRAFT_FILE)
+    else {
+        return Ok(words);
+    };
+    let file = match generated::DEFAULT_LINE_STARTS.get(i).copied() {
+        Some(starts) => SourceFile::compiled_in(format!("<default>/{name}"), text, starts),
+        None => SourceFile::new(format!("<default>/{name}"), *text),
+    };
+    let Some(root) = generated::default_tree(i) else {
+        return Ok(words);
+    };
+    for (k, v) in map(&file, &root, "a rules file")? {
+        if k.as_str() == Some("draft") {
+            words.add(&file, v)?;
+        }
+    }
+    Ok(words)
 }
 
 impl RulesBuilder {
@@ -240,7 +272,8 @@ impl RulesBuilder {
             taken_over: p.vocab.taken_over,
             filler_words: p.filler_words,
             severity: p.severity,
-            draft: p.draft,
+            draft_sections: p.draft,
+            draft: std::sync::OnceLock::new(),
             resolved_units,
             phrase_index,
             phrase_words: std::sync::OnceLock::new(),

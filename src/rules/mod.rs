@@ -207,8 +207,12 @@ pub struct RuleSet {
     pub currency_list: Vec<String>,
     /// Range words, longest first.
     pub range_word_list: Vec<String>,
-    /// The words `claimlint draft` reads an article with.
-    pub draft: DraftWords,
+    /// The `draft:` sections of the rules files, in their order, to be merged over the
+    /// defaults' on first use.
+    draft_sections: DraftWords,
+    /// The words `claimlint draft` reads an article with, merged on first use: a check
+    /// never reads them.
+    draft: std::sync::OnceLock<DraftWords>,
 }
 
 impl RuleSet {
@@ -237,6 +241,17 @@ impl RuleSet {
     /// What a status phrase names, if any lifecycle knows it.
     pub fn phrase(&self, phrase: &str) -> Option<PhraseMeaning> {
         self.phrase_index.get(&self.fold_phrase(phrase))
+    }
+
+    /// The words `claimlint draft` reads an article with: the defaults of
+    /// `rules/draft.yaml`, with the `draft:` sections of the rules files merged over
+    /// them (read on first use).
+    pub fn draft(&self) -> &DraftWords {
+        self.draft.get_or_init(|| {
+            let mut words = load::default_draft_words().unwrap_or_default();
+            words.merge(&self.draft_sections);
+            words
+        })
     }
 
     /// The words, lengths and verbs of the known phrases (built on first use).

@@ -86,3 +86,47 @@ fn settings_are_checked() -> Result<(), ToolError> {
     assert!(error_of("settings:\n  fiscal_year: 4\n").contains("unknown key `fiscal_year`"));
     Ok(())
 }
+
+/// The `draft:` words are merged over the defaults on first use: the same words, values
+/// and origins as reading the defaults' `draft.yaml` and then each file in turn, and a
+/// bad `draft:` section is still refused when its file is read.
+#[test]
+fn draft_words_merged_on_first_use_are_those_read_in_turn() -> Result<(), ToolError> {
+    let first = "draft:\n  units:\n    people: [riders]\n    vehicles: [buses, residents]\n  relations:\n    rose: [rebounded]\n  abbreviations: [approx]\n  months: {sept: 9}\n";
+    let second = "draft:\n  units:\n    households: [riders]\n  money:\n    Rs: INR\n  relations:\n    fell: [slumped]\n";
+    let mut b = load_defaults()?;
+    b.add(&SourceFile::new("first.yaml", first))?;
+    b.add(&SourceFile::new("second.yaml", second))?;
+    let merged = b.finish()?;
+
+    let mut in_turn = super::load::default_draft_words()?;
+    for (name, text) in [("first.yaml", first), ("second.yaml", second)] {
+        let file = SourceFile::new(name, text);
+        let Ok(Some(root)) = crate::yaml::parse(&file) else {
+            panic!("{name} does not parse");
+        };
+        for (k, v) in super::read::map(&file, &root, "a rules file")? {
+            if k.as_str() == Some("draft") {
+                in_turn.add(&file, v)?;
+            }
+        }
+    }
+    assert_eq!(format!("{:?}", merged.draft()), format!("{in_turn:?}"));
+    let d = merged.draft();
+    assert_eq!(
+        d.units.get("riders").map(String::as_str),
+        Some("households")
+    );
+    assert_eq!(
+        d.units.get("residents").map(String::as_str),
+        Some("vehicles")
+    );
+    assert!(
+        d.relation("rose")
+            .is_some_and(|s| s.contains("rebounded") && s.contains("rose"))
+    );
+    assert!(d.relation("fell").is_some_and(|s| s.contains("slumped")));
+    assert!(d.abbreviations.contains("mr") && d.abbreviations.contains("approx"));
+    assert!(error_of("draft:\n  months: {sept: 13}\n").contains("1 to 12"));
+    Ok(())
+}

@@ -7,7 +7,7 @@ use crate::draft::token::Kind;
 impl Finder<'_> {
     /// The noun phrase starting at token `i` (determiners skipped): (first, head).
     pub fn noun_phrase_after(&self, mut i: usize) -> Option<(usize, usize)> {
-        let d = &self.rules.draft;
+        let d = &self.rules.draft();
         while self.kind(i) == Some(Kind::Word) && d.determiners.contains(self.f(i)) {
             i += 1;
         }
@@ -41,7 +41,7 @@ impl Finder<'_> {
     /// The noun phrase ending before token `i`, over a few linking words ("revenue of
     /// $5 bn", "the rate stood at 5%").
     pub fn noun_phrase_before(&self, i: usize) -> Option<(usize, usize)> {
-        let d = &self.rules.draft;
+        let d = &self.rules.draft();
         let mut k = i;
         let mut skipped = 0;
         while k > 0
@@ -93,7 +93,7 @@ impl Finder<'_> {
     /// The noun phrase whose last word is just before token `i` (no linking words
     /// skipped): (first, last).
     pub fn noun_phrase_before_plain(&self, i: usize) -> Option<(usize, usize)> {
-        let d = &self.rules.draft;
+        let d = &self.rules.draft();
         let z = i.checked_sub(1)?;
         let mut a = None;
         let mut j = i;
@@ -122,7 +122,12 @@ impl Finder<'_> {
         let f = self.f(k);
         ["rose", "fell", "increase", "decrease", "doubled"]
             .iter()
-            .any(|r| self.rules.draft.relation(r).is_some_and(|s| s.contains(f)))
+            .any(|r| {
+                self.rules
+                    .draft()
+                    .relation(r)
+                    .is_some_and(|s| s.contains(f))
+            })
     }
 
     /// The unit of a counted word: from the rules' words, a unit of the rules, or a
@@ -132,12 +137,12 @@ impl Finder<'_> {
         if matches!(head, "points" | "point") && k > 0 && self.f(k - 1) == "basis" {
             return self
                 .rules
-                .draft
+                .draft()
                 .units
                 .get("bps")
                 .map(|u| (u.clone(), false));
         }
-        if let Some(u) = self.rules.draft.units.get(head) {
+        if let Some(u) = self.rules.draft().units.get(head) {
             return Some((u.clone(), false));
         }
         if self.rules.unit(head).is_some() {

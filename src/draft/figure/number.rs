@@ -102,7 +102,7 @@ impl Finder<'_> {
             if n == 1 && CURRENCY_SIGNS.contains(&written.as_str()) {
                 return Some((a, written, None));
             }
-            if let Some(unit) = self.rules.draft.money.get(&written) {
+            if let Some(unit) = self.rules.draft().money.get(&written) {
                 // A word of money (`dollars`) comes after the amount, not before it.
                 if written.chars().all(char::is_lowercase) {
                     continue;
@@ -130,7 +130,7 @@ impl Finder<'_> {
     /// Whether the number at `a` is no figure: an age, a page, an ordinal, a phone
     /// number, a name with a number, a time of day, a score.
     pub(super) fn not_a_figure(&self, a: &Amount) -> bool {
-        let d = &self.rules.draft;
+        let d = &self.rules.draft();
         let i = a.first;
         if i > 0 {
             let mut prev = self.f(i - 1);
@@ -201,7 +201,7 @@ impl Finder<'_> {
                 && self.t(i - 1).chars().any(char::is_uppercase)
                 && i > 1
                 && !self.rules.hedges.contains_key(self.f(i - 1))
-                && !self.rules.draft.money.contains_key(self.t(i - 1))
+                && !self.rules.draft().money.contains_key(self.t(i - 1))
                 && !matches!(self.kind(a.last + 1), Some(Kind::Mark) if !matches!(self.t(a.last + 1), "," | "." | ";" | ")"))
                 && self.scale_after(a.last, false).is_none()
                 && self.noun_phrase_after(a.last + 1).is_none()
@@ -343,7 +343,7 @@ impl Finder<'_> {
             return None;
         }
         let w = self.f(j + 2);
-        let d = &self.rules.draft;
+        let d = &self.rules.draft();
         if self.kind(j + 2) != Some(Kind::Word)
             || d.not_after.contains(w)
             || d.durations.contains(w)

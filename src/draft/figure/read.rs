@@ -19,7 +19,7 @@ impl Finder<'_> {
                 .is_some_and(|(_, z)| {
                     let h = self.f(z);
                     h.ends_with('s') && h.chars().count() > 3
-                        || self.rules.draft.units.contains_key(h)
+                        || self.rules.draft().units.contains_key(h)
                 });
             let of_the = next == "of"
                 && matches!(
@@ -28,7 +28,7 @@ impl Finder<'_> {
                 );
             let counted = self.rules.scales.contains_key(next)
                 || PERCENT.iter().any(|(w, _)| *w == next)
-                || self.rules.draft.units.contains_key(next)
+                || self.rules.draft().units.contains_key(next)
                 || plural_np
                 || of_the;
             if !counted || matches!(self.f(i), "no" | "none" | "zero" | "one") {
@@ -72,7 +72,7 @@ impl Finder<'_> {
         // `$5 mln`, `5 mln euros`: a word of money after the number.
         let mut money_after = None;
         if written_currency.is_none()
-            && let Some(unit) = self.rules.draft.money.get(self.f(last + 1))
+            && let Some(unit) = self.rules.draft().money.get(self.f(last + 1))
             && self.f(last + 1).chars().all(char::is_lowercase)
         {
             money_after = Some((last + 1, unit.clone()));
@@ -132,7 +132,7 @@ impl Finder<'_> {
             last += 2;
             if self
                 .rules
-                .draft
+                .draft()
                 .units
                 .get(self.f(last + 1))
                 .is_some_and(|u| u == "people")
@@ -143,7 +143,7 @@ impl Finder<'_> {
         // A scale word the literal language does not read (`crore` before the rules
         // have it): the number alone would be wrong, so the figure is noted, not drafted.
         let unread_scale = kind.is_none()
-            && self.rules.draft.scales.contains(self.f(last + 1))
+            && self.rules.draft().scales.contains(self.f(last + 1))
             && !self.rules.scales.contains_key(self.f(last + 1));
         if unread_scale {
             last += 1;
@@ -225,9 +225,9 @@ impl Finder<'_> {
                     unit = self.unit_of(z, head);
                     measure = Some(self.words(a, z));
                     quote_end = self.toks[z].end;
-                    let measuring = unit
-                        .as_ref()
-                        .is_some_and(|(u, _)| self.rules.draft.measuring_units.contains(&fold(u)));
+                    let measuring = unit.as_ref().is_some_and(|(u, _)| {
+                        self.rules.draft().measuring_units.contains(&fold(u))
+                    });
                     if measuring && a == z {
                         // "30 mln tonnes of wheat", "exports ... 30 mln tonnes"
                         measure = None;

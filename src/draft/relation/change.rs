@@ -119,8 +119,9 @@ impl Reader<'_, '_> {
                 let w = self.f(k);
                 let found = pct.is_some() || ratio.is_some() || from.is_some() || to.is_some();
                 // The period of an abbreviation ("approx. 40%") ends nothing.
-                let abbreviation =
-                    w == "." && k > 0 && self.fd.rules.draft.abbreviations.contains(self.f(k - 1));
+                let abbreviation = w == "."
+                    && k > 0
+                    && self.fd.rules.draft().abbreviations.contains(self.f(k - 1));
                 if (matches!(w, "." | ";" | ":" | "but" | "while" | "which" | "after")
                     && !abbreviation)
                     || (w == "and" && found)
