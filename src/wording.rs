@@ -110,7 +110,9 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         return;
     }
     let at = out.len();
-    let _ = write!(out, "{x:.decimals$}");
+    if !write_fixed(out, x, decimals) {
+        let _ = write!(out, "{x:.decimals$}");
+    }
     if out[at..].contains('.') {
         let kept = out[at..].trim_end_matches('0').trim_end_matches('.').len();
         out.truncate(at + kept);
@@ -120,6 +122,91 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         out.push('0');
     }
     group_thousands(out, at);
+}
+
+/// Appends `x` with `decimals` decimals by integer arithmetic, as the formatter's exact
+/// rounding writes it (`{x:.decimals$}`: the exact binary value, ties to even), and says
+/// whether it did: it does unless `x` scaled to an integer is 1e12 or more. The
+/// formatter's exact mode is slow for the numbers messages write, many of them ends of
+/// rounding intervals (`25.65`), which are ties at the digits they are written with.
+fn write_fixed(out: &mut String, x: f64, decimals: usize) -> bool {
+    let Some(n) = rounded_scaled(x.abs(), decimals) else {
+        return false;
+    };
+    // Below 1e12: the digits fit, with the zeros before them.
+    let mut n = n;
+    if x < 0.0 && n != 0 {
+        out.push('-');
+    }
+    let mut buf = [b'0'; 32];
+    let mut start = buf.len();
+    while n > 0 || start == buf.len() {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let start = start.min(buf.len() - decimals - 1);
+    let point = buf.len() - decimals;
+    out.extend(buf[start..point].iter().map(|&b| char::from(b)));
+    if decimals > 0 {
+        out.push('.');
+        out.extend(buf[point..].iter().map(|&b| char::from(b)));
+    }
+    true
+}
+
+/// `x` (not negative) times 10^`decimals`, rounded as the exact value rounds (ties to
+/// even), where that is below 1e12. Away from a tie, the product in floating point is off
+/// the exact one by far less than its distance to the tie; near one, the exact value is
+/// compared with the tie in integers (`x` is `m`·2^`e` exactly).
+fn rounded_scaled(x: f64, decimals: usize) -> Option<u64> {
+    const POW10: [u64; 16] = [
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+        10_000_000_000,
+        100_000_000_000,
+        1_000_000_000_000,
+        10_000_000_000_000,
+        100_000_000_000_000,
+        1_000_000_000_000_000,
+    ];
+    let p = *POW10.get(decimals)?;
+    let scaled = x * p as f64;
+    if scaled.is_nan() || scaled >= 1e12 {
+        return None;
+    }
+    let floor = scaled.floor();
+    if (scaled - floor - 0.5).abs() >= 1e-3 {
+        // Below 1e12, so the cast is exact.
+        return Some(scaled.round() as u64);
+    }
+    let k = floor as u64;
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    if exponent == 0 {
+        return None;
+    }
+    let m = u128::from((bits & ((1 << 52) - 1)) | (1 << 52));
+    // x = m·2^e with e below zero (x is below 1e12 < 2^52); compare x·10^d·2 with 2k + 1.
+    let shift = u32::try_from(1075 - exponent - 1).ok()?;
+    let twice = m.checked_mul(u128::from(p))?;
+    let tie = u128::from(2 * k + 1).checked_shl(shift)?;
+    if tie >> shift != u128::from(2 * k + 1) {
+        return None;
+    }
+    Some(match twice.cmp(&tie) {
+        std::cmp::Ordering::Greater => k + 1,
+        std::cmp::Ordering::Less => k,
+        std::cmp::Ordering::Equal => k + (k & 1),
+    })
 }
 
 /// `x` rounded to 14 significant digits (arithmetic, not text: messages format many
@@ -426,6 +513,41 @@ mod tests {
         let b = Interval::new(4999.499999999999, 5000.500000000001);
         let (x, y) = pair(&a, &Style::Plain, &b, &Style::Plain);
         assert_eq!((x.as_str(), y.as_str()), ("6,000", "5,000"));
+    }
+
+    /// Integer arithmetic writes what the formatter's exact rounding writes, wherever it
+    /// writes at all.
+    #[test]
+    fn fixed_decimals_by_arithmetic_match_the_formatter() {
+        let (mut written, mut ties) = (0, 0);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..200_000u32 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = (seed % 10_000_000) as f64;
+            let x = match i % 4 {
+                0 => snap(mantissa / 10f64.powi((seed >> 40) as i32 % 12)),
+                1 => -snap(mantissa / 10f64.powi((seed >> 40) as i32 % 12)),
+                2 => snap((mantissa + 0.5) / 10f64.powi((seed >> 40) as i32 % 6)),
+                _ => f64::from_bits(0x3ff0_0000_0000_0000 + (seed >> 20)) * 1e3,
+            };
+            let decimals = (seed >> 50) as usize % 9;
+            let mut fast = String::new();
+            if write_fixed(&mut fast, x, decimals) {
+                written += 1;
+                let scaled = x.abs() * 10f64.powi(decimals as i32);
+                ties += usize::from((scaled - scaled.floor() - 0.5).abs() < 1e-3);
+                let exact = format!("{x:.decimals$}");
+                let exact = exact
+                    .strip_prefix('-')
+                    .filter(|t| t.bytes().all(|b| b == b'0' || b == b'.'))
+                    .map_or(exact.clone(), str::to_owned);
+                assert_eq!(fast, exact, "{x} with {decimals} decimals");
+            }
+        }
+        assert!(written > 150_000, "only {written} written by arithmetic");
+        assert!(ties > 5_000, "only {ties} ties");
     }
 
     #[test]
