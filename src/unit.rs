@@ -5,6 +5,7 @@ use crate::number::Domain;
 use crate::rules::RuleSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// A base unit's name: folded (lowercase), which decides equality, and as the rules or
 /// the claim spell it (`USD`, `gram`), which messages print (docs/messages.md).
@@ -47,11 +48,21 @@ impl Hash for Name {
 /// A unit: base unit names and their powers, sorted by folded name, no zero power.
 /// Empty is dimensionless. (A short sorted list: most units have one or two factors.)
 /// Two units are equal when their folded names and powers are; each name keeps its
-/// spelling for messages (`GBP per USD`, never `gbp per usd`).
+/// spelling for messages (`GBP per USD`, never `gbp per usd`). Shared, never empty
+/// where present: a unit is cloned into every value and formula node that has it, and
+/// a clone is a count, not a copy of each name.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Dim(Vec<(Name, i32)>);
+pub struct Dim(Option<Arc<[(Name, i32)]>>);
 
 impl Dim {
+    fn factors(&self) -> &[(Name, i32)] {
+        self.0.as_deref().unwrap_or_default()
+    }
+
+    fn from_factors(factors: Vec<(Name, i32)>) -> Dim {
+        Dim((!factors.is_empty()).then(|| factors.into()))
+    }
+
     /// A single base unit, named in lowercase (`date`, `days`).
     pub fn base(name: &str) -> Dim {
         Dim::spelt(name, name)
@@ -59,12 +70,12 @@ impl Dim {
 
     /// A single base unit: its folded name and its spelling.
     pub fn spelt(folded: &str, spelling: &str) -> Dim {
-        Dim(vec![(Name::new(folded, spelling), 1)])
+        Dim::from_factors(vec![(Name::new(folded, spelling), 1)])
     }
 
     /// Whether it is the base unit `name` alone (`date`, `days`).
     pub fn is(&self, name: &str) -> bool {
-        matches!(self.0.as_slice(), [(n, 1)] if n.folded == name)
+        matches!(self.factors(), [(n, 1)] if n.folded == name)
     }
 
     /// The product of two units.
@@ -78,16 +89,18 @@ impl Dim {
     }
 
     fn combine(&self, o: &Dim, sign: i32) -> Dim {
-        let mut m = self.clone();
-        for (k, p) in &o.0 {
-            m.add(&k.folded, k.shown(), sign.saturating_mul(*p));
+        if o.0.is_none() {
+            return self.clone();
         }
-        m
+        let mut m = self.factors().to_vec();
+        for (k, p) in o.factors() {
+            Dim::add(&mut m, &k.folded, k.shown(), sign.saturating_mul(*p));
+        }
+        Dim::from_factors(m)
     }
 
-    /// Multiplies in `name^power`, in place (`spelling` is how to print `name`).
-    fn add(&mut self, name: &str, spelling: &str, power: i32) {
-        let m = &mut self.0;
+    /// Multiplies `name^power` into the factors `m` (`spelling` is how to print `name`).
+    fn add(m: &mut Vec<(Name, i32)>, name: &str, spelling: &str, power: i32) {
         match m.binary_search_by(|(n, _)| n.folded.as_str().cmp(name)) {
             Ok(i) => {
                 m[i].1 = m[i].1.saturating_add(power);
@@ -102,11 +115,11 @@ impl Dim {
 
 impl fmt::Display for Dim {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        if self.0.is_none() {
             return f.write_str("no unit");
         }
         let num: Vec<String> = self
-            .0
+            .factors()
             .iter()
             .filter(|(_, p)| *p > 0)
             .map(|(k, p)| {
@@ -118,7 +131,7 @@ impl fmt::Display for Dim {
             })
             .collect();
         let den: Vec<String> = self
-            .0
+            .factors()
             .iter()
             .filter(|(_, p)| *p < 0)
             .map(|(k, p)| {
@@ -160,11 +173,11 @@ pub struct ParsedUnit {
 pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
     let text = text.trim();
     let (num, den) = split_per(text);
-    let mut dim = Dim::default();
+    let mut dim = Vec::new();
     let mut factor = 1.0;
     let mut domain = None;
     let mut any = false;
-    let mut apply = |name: &str, power: i32, dim: &mut Dim, factor: &mut f64| {
+    let mut apply = |name: &str, power: i32, dim: &mut Vec<(Name, i32)>, factor: &mut f64| {
         let folded = crate::wording::fold(name);
         if folded.is_empty() {
             return;
@@ -185,7 +198,7 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
                 (folded.as_str(), written.as_str(), 1.0, None)
             }
         };
-        dim.add(base, spelling, power);
+        Dim::add(dim, base, spelling, power);
         if power > 0 {
             *factor *= f;
             if domain.is_none() {
@@ -220,7 +233,7 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
         (None, t) => t,
     };
     any.then_some(ParsedUnit {
-        dim,
+        dim: Dim::from_factors(dim),
         factor,
         domain,
         written,

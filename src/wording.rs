@@ -231,15 +231,26 @@ fn group_thousands(out: &mut String, at: usize) {
     if digits <= 3 || !out[start..end].bytes().all(|b| b.is_ascii_digit()) {
         return;
     }
-    let integer: String = out[start..end].to_owned();
-    let mut grouped = String::with_capacity(digits + digits / 3);
-    for (i, d) in integer.chars().enumerate() {
+    // At most 16 digits here (larger numbers are written with an exponent).
+    let mut grouped = [0u8; 64];
+    let mut n = 0;
+    for (i, &d) in out.as_bytes()[start..end].iter().enumerate() {
         if i > 0 && (digits - i).is_multiple_of(3) {
-            grouped.push(',');
+            let Some(slot) = grouped.get_mut(n) else {
+                return;
+            };
+            *slot = b',';
+            n += 1;
         }
-        grouped.push(d);
+        let Some(slot) = grouped.get_mut(n) else {
+            return;
+        };
+        *slot = d;
+        n += 1;
     }
-    out.replace_range(start..end, &grouped);
+    if let Ok(g) = std::str::from_utf8(&grouped[..n]) {
+        out.replace_range(start..end, g);
+    }
 }
 
 /// Appends `word` lowercased, as `str::to_lowercase` would (without a copy for ASCII).
@@ -360,10 +371,7 @@ fn bound(x: f64, style: &Style, base: usize, upper: bool) -> String {
     for d in base..=8 {
         t.clear();
         write_number(&mut t, x, style, d);
-        let len = t
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == ','))
-            .unwrap_or(t.len());
-        let Ok(shown) = t[..len].replace(',', "").parse::<f64>() else {
+        let Some(shown) = leading_number(&t) else {
             break;
         };
         let v = snap(style.shown(x).0);
@@ -373,6 +381,23 @@ fn bound(x: f64, style: &Style, base: usize, upper: bool) -> String {
         }
     }
     t
+}
+
+/// The number a written value starts with (`12,500.5` of `12,500.5 mln`), read back.
+fn leading_number(t: &str) -> Option<f64> {
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for &b in t.as_bytes() {
+        match b {
+            b',' => {}
+            b'0'..=b'9' | b'.' | b'-' => {
+                *buf.get_mut(n)? = b;
+                n += 1;
+            }
+            _ => break,
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// A stated interval in words, with as many digits as its ends need to be shown exactly
@@ -404,10 +429,7 @@ fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
     (2..=max).find(|&d| {
         t.clear();
         write_number(&mut t, x, style, d);
-        let len = t
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == ','))
-            .unwrap_or(t.len());
-        let shown: f64 = t[..len].replace(',', "").parse().unwrap_or(f64::NAN);
+        let shown = leading_number(&t).unwrap_or(f64::NAN);
         let v = style.shown(x).0;
         (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
     })

@@ -7,26 +7,91 @@ use super::token::{Kind, fold};
 use crate::rules::RuleSet;
 use std::collections::{HashMap, HashSet};
 
-/// The phrases of the rules (folded): those of two words or more by their first two
-/// words, the most words first, then in text order, each with its number of words; and
-/// those of one word.
+/// The phrases the draft takes (folded): those of the lifecycles its rules list
+/// (`draft: lifecycles:`), less its `not_phrases`. The compiled-in phrases are searched
+/// in their sorted table, word pair by word pair; where rules files layer phrases of
+/// their own, those of two words or more are indexed by their first two words and
+/// those of one word kept apart.
 pub struct Phrases<'r> {
+    rules: &'r RuleSet,
+    left_out: HashSet<String>,
+    layered: Option<Layered<'r>>,
+}
+
+struct Layered<'r> {
     by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>>,
     single: HashSet<&'r str>,
 }
 
 impl<'r> Phrases<'r> {
-    /// Indexes the phrases in force that the draft takes: those of the lifecycles its
-    /// rules list (`draft: lifecycles:`), less its `not_phrases`.
+    /// The phrases in force that the draft takes.
     pub fn new(rules: &'r RuleSet) -> Self {
-        let mut by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>> = HashMap::new();
-        let mut single = HashSet::new();
         let left_out: HashSet<String> = rules
             .draft()
             .not_phrases
             .iter()
             .map(|p| rules.fold_phrase(p))
             .collect();
+        let layered = (!rules.phrase_index.is_compiled()).then(|| Layered::new(rules, &left_out));
+        Phrases {
+            rules,
+            left_out,
+            layered,
+        }
+    }
+
+    fn takes(&self, phrase: &str, lifecycle: &str) -> bool {
+        self.rules.draft().lifecycles.contains(lifecycle) && !self.left_out.contains(phrase)
+    }
+
+    /// The phrases that may start at a word `first` followed by `second`: those of two
+    /// words or more that open with both, the most words first, then in text order; then
+    /// `first` if it is a phrase of one word. Each with its number of words.
+    fn candidates(&self, first: &str, second: Option<&str>) -> Vec<(usize, &'r str)> {
+        let words = |p: &str| 1 + p.bytes().filter(|&b| b == b' ').count();
+        let mut out = Vec::new();
+        if let Some(l) = &self.layered {
+            if let Some(v) = second.and_then(|s| l.by_pair.get(&(first, s))) {
+                out.extend_from_slice(v);
+            }
+            if let Some(&p) = l.single.get(first) {
+                out.push((1, p));
+            }
+            return out;
+        }
+        let index = &self.rules.phrase_index;
+        if let Some(second) = second {
+            let prefix = format!("{first} {second}");
+            for (phrase, lifecycle) in index.compiled_starting_with(&prefix).into_iter().flatten() {
+                let whole = phrase
+                    .as_bytes()
+                    .get(prefix.len())
+                    .is_none_or(|&b| b == b' ');
+                if whole && self.takes(phrase, lifecycle) {
+                    out.push((words(phrase), phrase));
+                }
+            }
+            // In text order already: the most words first keeps it among equals.
+            out.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+        }
+        let single = index
+            .compiled_starting_with(first)
+            .into_iter()
+            .flatten()
+            .find(|(p, _)| *p == first);
+        if let Some((phrase, lifecycle)) = single
+            && self.takes(phrase, lifecycle)
+        {
+            out.push((1, phrase));
+        }
+        out
+    }
+}
+
+impl<'r> Layered<'r> {
+    fn new(rules: &'r RuleSet, left_out: &HashSet<String>) -> Self {
+        let mut by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>> = HashMap::new();
+        let mut single = HashSet::new();
         let taken = rules.phrase_index.iter().filter(|(phrase, meaning)| {
             rules.draft().lifecycles.contains(&*meaning.lifecycle)
                 && !left_out.contains(&phrase[..])
@@ -49,7 +114,7 @@ impl<'r> Phrases<'r> {
         for v in by_pair.values_mut() {
             v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         }
-        Phrases { by_pair, single }
+        Layered { by_pair, single }
     }
 }
 
@@ -84,12 +149,11 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
         }
         let first = fd.f(i);
         let next = (i + 1..toks.len()).find(|&k| !filler[k]);
-        let pair = next
+        let second = next
             .filter(|&k| toks[k].kind == Kind::Word)
-            .and_then(|k| phrases.by_pair.get(&(first, fd.f(k))));
-        let one = phrases.single.contains(first).then_some((1, first));
+            .map(|k| fd.f(k));
         let mut found = None;
-        for (len, phrase) in pair.into_iter().flatten().copied().chain(one) {
+        for (len, phrase) in phrases.candidates(first, second) {
             let mut k = i;
             let mut ok = true;
             for (n, w) in phrase.split(' ').enumerate() {

@@ -432,3 +432,35 @@ fn participles_and_verbs_of_figures_are_not_statuses() {
         ["approved"]
     );
 }
+
+/// Where rules files layer phrases of their own, the phrases are indexed by word pair
+/// instead of searched in the compiled table: every article of the corpus drafts the
+/// same either way (the layered lifecycle is not one the draft takes).
+#[test]
+fn layered_phrases_draft_as_the_compiled_table_does() -> Result<(), crate::error::ToolError> {
+    let mut b = crate::rules::load_defaults()?;
+    b.add(&crate::source::SourceFile::new(
+        "kiosks.yaml",
+        "lifecycles:\n  kiosk:\n    states: [shut, open]\n    phrases:\n      shut: [was kiosked]\n      open: [was unkiosked]\n",
+    ))?;
+    let layered = b.finish()?;
+    assert!(rules().phrase_index.is_compiled() && !layered.phrase_index.is_compiled());
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/draft");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&corpus).map_err(|e| panic!("{e}"))? {
+        let article = entry.map_err(|e| panic!("{e}"))?.path().join("article.md");
+        let Ok(text) = std::fs::read_to_string(&article) else {
+            continue;
+        };
+        let opts = Options::default();
+        assert_eq!(
+            draft(&text, &opts, &layered),
+            draft(&text, &opts, rules()),
+            "{}",
+            article.display()
+        );
+        compared += 1;
+    }
+    assert!(compared >= 20, "only {compared} articles");
+    Ok(())
+}

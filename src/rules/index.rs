@@ -104,6 +104,43 @@ impl PhraseIndex {
     }
 }
 
+impl PhraseIndex {
+    /// Whether it is the compiled-in table, searched in place.
+    pub fn is_compiled(&self) -> bool {
+        matches!(self, PhraseIndex::Compiled { .. })
+    }
+
+    /// For the compiled-in table (`None` for layered rules): its folded phrases that
+    /// start with `prefix`, in text order, each with the name of its lifecycle. Searched
+    /// in the sorted table: nothing is built.
+    pub fn compiled_starting_with<'a>(
+        &self,
+        prefix: &'a str,
+    ) -> Option<impl Iterator<Item = (&'static str, &'static str)> + use<'a>> {
+        let PhraseIndex::Compiled { table, .. } = self else {
+            return None;
+        };
+        let table = *table;
+        let from = table
+            .sorted
+            .partition_point(|&r| table.folded(r as usize) < prefix);
+        let rows = table.sorted.get(from..).unwrap_or_default();
+        Some(
+            rows.iter()
+                .map(move |&r| {
+                    let lifecycle = table
+                        .phrases
+                        .get(r as usize)
+                        .and_then(|row| table.lifecycles.get(row[0] as usize))
+                        .copied()
+                        .unwrap_or("");
+                    (table.folded(r as usize), lifecycle)
+                })
+                .take_while(move |(folded, _)| folded.starts_with(prefix)),
+        )
+    }
+}
+
 fn meaning(row: &[u32; 8], lifecycles: &[Arc<str>]) -> PhraseMeaning {
     PhraseMeaning {
         lifecycle: lifecycles
