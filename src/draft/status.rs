@@ -74,11 +74,13 @@ impl<'r> Phrases<'r> {
             // In text order already: the most words first keeps it among equals.
             out.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
         }
+        // The phrase that is `first` alone sorts before every longer one.
         let single = index
             .compiled_starting_with(first)
             .into_iter()
             .flatten()
-            .find(|(p, _)| *p == first);
+            .next()
+            .filter(|(p, _)| *p == first);
         if let Some((phrase, lifecycle)) = single
             && self.takes(phrase, lifecycle)
         {
