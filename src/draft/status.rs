@@ -5,118 +5,96 @@
 use super::figure::Finder;
 use super::token::{Kind, fold};
 use crate::rules::RuleSet;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The phrases the draft takes (folded): those of the lifecycles its rules list
-/// (`draft: lifecycles:`), less its `not_phrases`. The compiled-in phrases are searched
-/// in their sorted table, word pair by word pair; where rules files layer phrases of
-/// their own, those of two words or more are indexed by their first two words and
-/// those of one word kept apart.
+/// (`draft: lifecycles:`), less its `not_phrases`. A folded phrase is its words joined
+/// by single spaces, so in text order the phrases that go on from a run of words are
+/// one stretch, found by two binary searches. The compiled-in phrases are searched in
+/// their sorted table, as they are; where rules files layer phrases of their own, the
+/// merged phrases the draft takes are sorted here.
 pub struct Phrases<'r> {
     rules: &'r RuleSet,
-    left_out: HashSet<String>,
-    layered: Option<Layered<'r>>,
-}
-
-struct Layered<'r> {
-    by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>>,
-    single: HashSet<&'r str>,
+    /// The compiled-in table: whether the draft takes each of its lifecycles, and its
+    /// number of phrases.
+    table: Option<(Vec<bool>, usize)>,
+    left_out: HashSet<String, foldhash::fast::RandomState>,
+    /// Where rules files layer phrases: those the draft takes, sorted.
+    layered: Vec<&'r str>,
 }
 
 impl<'r> Phrases<'r> {
     /// The phrases in force that the draft takes.
     pub fn new(rules: &'r RuleSet) -> Self {
-        let left_out: HashSet<String> = rules
-            .draft()
-            .not_phrases
-            .iter()
-            .map(|p| rules.fold_phrase(p))
-            .collect();
-        let layered = (!rules.phrase_index.is_compiled()).then(|| Layered::new(rules, &left_out));
+        let d = rules.draft();
+        let left_out: HashSet<String, foldhash::fast::RandomState> =
+            d.not_phrases.iter().map(|p| rules.fold_phrase(p)).collect();
+        let index = &rules.phrase_index;
+        let table = index.compiled_table().map(|(lifecycles, len)| {
+            let taken = lifecycles
+                .iter()
+                .map(|l| d.lifecycles.contains(*l))
+                .collect();
+            (taken, len)
+        });
+        let mut layered = Vec::new();
+        if table.is_none() {
+            layered = index
+                .iter()
+                .filter(|(phrase, meaning)| {
+                    d.lifecycles.contains(&*meaning.lifecycle) && !left_out.contains(*phrase)
+                })
+                .map(|(phrase, _)| phrase)
+                .collect();
+            layered.sort_unstable();
+        }
         Phrases {
             rules,
+            table,
             left_out,
             layered,
         }
     }
 
-    fn takes(&self, phrase: &str, lifecycle: &str) -> bool {
-        self.rules.draft().lifecycles.contains(lifecycle) && !self.left_out.contains(phrase)
+    fn len(&self) -> usize {
+        self.table.as_ref().map_or(self.layered.len(), |t| t.1)
     }
 
-    /// The phrases that may start at a word `first` followed by `second`: those of two
-    /// words or more that open with both, the most words first, then in text order; then
-    /// `first` if it is a phrase of one word. Each with its number of words.
-    fn candidates(&self, first: &str, second: Option<&str>) -> Vec<(usize, &'r str)> {
-        let words = |p: &str| 1 + p.bytes().filter(|&b| b == b' ').count();
-        let mut out = Vec::new();
-        if let Some(l) = &self.layered {
-            if let Some(v) = second.and_then(|s| l.by_pair.get(&(first, s))) {
-                out.extend_from_slice(v);
-            }
-            if let Some(&p) = l.single.get(first) {
-                out.push((1, p));
-            }
-            return out;
+    /// The `i`th phrase in text order, and whether the draft takes it.
+    fn nth(&self, i: usize) -> (&'r str, bool) {
+        match &self.table {
+            Some((taken, _)) => match self.rules.phrase_index.compiled_nth(i) {
+                Some((phrase, lifecycle)) => (
+                    phrase,
+                    taken.get(lifecycle).copied().unwrap_or(false)
+                        && !self.left_out.contains(phrase),
+                ),
+                None => ("", false),
+            },
+            None => (self.layered.get(i).copied().unwrap_or(""), true),
         }
-        let index = &self.rules.phrase_index;
-        if let Some(second) = second {
-            let prefix = format!("{first} {second}");
-            for (phrase, lifecycle) in index.compiled_starting_with(&prefix).into_iter().flatten() {
-                let whole = phrase
-                    .as_bytes()
-                    .get(prefix.len())
-                    .is_none_or(|&b| b == b' ');
-                if whole && self.takes(phrase, lifecycle) {
-                    out.push((words(phrase), phrase));
+    }
+
+    /// The stretch `[from, to)` of phrases (within `range`) that are `words` or go on
+    /// from it by more words: `words` itself sorts first, then each `words …` (a space
+    /// sorts before any character of a word), then the rest.
+    fn going_on(&self, (from, to): (usize, usize), words: &str) -> (usize, usize) {
+        let first = |mut lo: usize, mut hi: usize, before: &dyn Fn(&str) -> bool| {
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if before(self.nth(mid).0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
             }
-            // In text order already: the most words first keeps it among equals.
-            out.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
-        }
-        // The phrase that is `first` alone sorts before every longer one.
-        let single = index
-            .compiled_starting_with(first)
-            .into_iter()
-            .flatten()
-            .next()
-            .filter(|(p, _)| *p == first);
-        if let Some((phrase, lifecycle)) = single
-            && self.takes(phrase, lifecycle)
-        {
-            out.push((1, phrase));
-        }
-        out
-    }
-}
-
-impl<'r> Layered<'r> {
-    fn new(rules: &'r RuleSet, left_out: &HashSet<String>) -> Self {
-        let mut by_pair: HashMap<(&'r str, &'r str), Vec<(usize, &'r str)>> = HashMap::new();
-        let mut single = HashSet::new();
-        let taken = rules.phrase_index.iter().filter(|(phrase, meaning)| {
-            rules.draft().lifecycles.contains(&*meaning.lifecycle)
-                && !left_out.contains(&phrase[..])
+            lo
+        };
+        let start = first(from, to, &|p| p < words);
+        let end = first(start, to, &|p| {
+            p.starts_with(words) && p.as_bytes().get(words.len()).is_none_or(|&b| b == b' ')
         });
-        for (phrase, _) in taken {
-            let mut words = phrase.split(' ');
-            let first = words.next().unwrap_or("");
-            match words.next() {
-                Some(second) => by_pair
-                    .entry((first, second))
-                    .or_default()
-                    .push((2 + words.count(), phrase)),
-                None => {
-                    single.insert(phrase);
-                }
-            }
-        }
-        // A folded phrase is its words joined by single spaces, and a space sorts before
-        // any character of a word: text order is the order of the word lists.
-        for v in by_pair.values_mut() {
-            v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        }
-        Layered { by_pair, single }
+        (start, end)
     }
 }
 
@@ -149,31 +127,27 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let first = fd.f(i);
-        let next = (i + 1..toks.len()).find(|&k| !filler[k]);
-        let second = next
-            .filter(|&k| toks[k].kind == Kind::Word)
-            .map(|k| fd.f(k));
+        // The longest phrase that the words from here spell, filler words skipped (a
+        // folded phrase has none): the stretch of phrases narrows word by word.
+        let mut words = fd.f(i).to_owned();
+        let mut stretch = phrases.going_on((0, phrases.len()), &words);
+        let (mut k, mut n) = (i, 1);
         let mut found = None;
-        for (len, phrase) in phrases.candidates(first, second) {
-            let mut k = i;
-            let mut ok = true;
-            for (n, w) in phrase.split(' ').enumerate() {
-                while n > 0 && k < toks.len() && filler[k] && fd.f(k) != w {
-                    k += 1;
-                }
-                match toks.get(k) {
-                    Some(t) if t.kind == Kind::Word && fd.f(k) == w => k += 1,
-                    _ => {
-                        ok = false;
-                        break;
-                    }
-                }
+        while stretch.0 < stretch.1 {
+            let (first, taken) = phrases.nth(stretch.0);
+            if taken && first == words {
+                found = Some((n, k));
             }
-            if ok {
-                found = Some((len, k - 1));
+            let Some(next) = (k + 1..toks.len()).find(|&j| !filler[j]) else {
+                break;
+            };
+            if toks[next].kind != Kind::Word {
                 break;
             }
+            words.push(' ');
+            words.push_str(fd.f(next));
+            stretch = phrases.going_on(stretch, &words);
+            (k, n) = (next, n + 1);
         }
         let Some((len, last)) = found else {
             i += 1;

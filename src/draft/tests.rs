@@ -433,8 +433,8 @@ fn participles_and_verbs_of_figures_are_not_statuses() {
     );
 }
 
-/// Where rules files layer phrases of their own, the phrases are indexed by word pair
-/// instead of searched in the compiled table: every article of the corpus drafts the
+/// Where rules files layer phrases of their own, the merged phrases are sorted at run
+/// time instead of read in the compiled table's order: every article of the corpus drafts the
 /// same either way (the layered lifecycle is not one the draft takes).
 #[test]
 fn layered_phrases_draft_as_the_compiled_table_does() -> Result<(), crate::error::ToolError> {

@@ -110,34 +110,23 @@ impl PhraseIndex {
         matches!(self, PhraseIndex::Compiled { .. })
     }
 
-    /// For the compiled-in table (`None` for layered rules): its folded phrases that
-    /// start with `prefix`, in text order, each with the name of its lifecycle. Searched
-    /// in the sorted table: nothing is built.
-    pub fn compiled_starting_with<'a>(
-        &self,
-        prefix: &'a str,
-    ) -> Option<impl Iterator<Item = (&'static str, &'static str)> + use<'a>> {
+    /// For the compiled-in table (`None` for layered rules): the names of its
+    /// lifecycles, and how many phrases it has.
+    pub fn compiled_table(&self) -> Option<(&'static [&'static str], usize)> {
+        match self {
+            PhraseIndex::Compiled { table, .. } => Some((table.lifecycles, table.sorted.len())),
+            PhraseIndex::Built(_) => None,
+        }
+    }
+
+    /// For the compiled-in table: its `i`th folded phrase in text order, with the index
+    /// of its lifecycle among [`PhraseIndex::compiled_table`]'s names.
+    pub fn compiled_nth(&self, i: usize) -> Option<(&'static str, usize)> {
         let PhraseIndex::Compiled { table, .. } = self else {
             return None;
         };
-        let table = *table;
-        let from = table
-            .sorted
-            .partition_point(|&r| table.folded(r as usize) < prefix);
-        let rows = table.sorted.get(from..).unwrap_or_default();
-        Some(
-            rows.iter()
-                .map(move |&r| {
-                    let lifecycle = table
-                        .phrases
-                        .get(r as usize)
-                        .and_then(|row| table.lifecycles.get(row[0] as usize))
-                        .copied()
-                        .unwrap_or("");
-                    (table.folded(r as usize), lifecycle)
-                })
-                .take_while(move |(folded, _)| folded.starts_with(prefix)),
-        )
+        let r = *table.sorted.get(i)? as usize;
+        Some((table.folded(r), table.phrases.get(r)?[0] as usize))
     }
 }
 
