@@ -425,6 +425,10 @@ pub fn stated(i: &Interval, style: &Style) -> String {
 /// The significant digits (at least 2, at most `max`) that write `x` exactly in a style,
 /// if so few do.
 fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
+    let v = style.shown(x).0;
+    if let Some(d) = exact_digits_by_arithmetic(v, max) {
+        return d;
+    }
     let mut t = String::new();
     (2..=max).find(|&d| {
         t.clear();
@@ -433,6 +437,38 @@ fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
         let v = style.shown(x).0;
         (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
     })
+}
+
+/// What [`exact_digits`] finds for the shown value `v`, by integer arithmetic instead
+/// of writing `v` and reading it back: a number is written with `d - 1 - mag` decimals
+/// (none below zero) of its value snapped to 14 digits, and read back as that integer
+/// over a power of ten, which is what parsing the text gives. `None` where `v` is
+/// written another way (an exponent) or too large for the arithmetic.
+fn exact_digits_by_arithmetic(v: f64, max: usize) -> Option<Option<usize>> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if !v.is_finite() {
+        return None;
+    }
+    let target = v.abs();
+    if target == 0.0 {
+        return Some((2..=max).next());
+    }
+    let s = snap(v).abs();
+    let mag = s.log10().floor() as i64;
+    if mag >= 15 {
+        return None;
+    }
+    for d in 2..=max {
+        let decimals = (d as i64 - 1 - mag).max(0) as usize;
+        let n = rounded_scaled(s, decimals)?;
+        let shown = n as f64 / POW10.get(decimals)?;
+        if (shown - target).abs() <= 1e-9 * target.max(1e-12) {
+            return Some(Some(d));
+        }
+    }
+    Some(None)
 }
 
 /// Two intervals worded so that their disjointness shows: more digits where the
@@ -570,6 +606,41 @@ mod tests {
         }
         assert!(written > 150_000, "only {written} written by arithmetic");
         assert!(ties > 5_000, "only {ties} ties");
+    }
+
+    /// The digits found by arithmetic are those found by writing the number and reading
+    /// it back, wherever the arithmetic answers.
+    #[test]
+    fn exact_digits_by_arithmetic_match_writing_and_reading_back() {
+        let by_text = |v: f64, max: usize| {
+            let mut t = String::new();
+            (2..=max).find(|&d| {
+                t.clear();
+                write_significant(&mut t, v, d);
+                let shown = leading_number(&t).unwrap_or(f64::NAN);
+                (shown - v).abs() <= 1e-9 * v.abs().max(1e-12)
+            })
+        };
+        let mut answered = 0;
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..100_000u32 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = (seed % 100_000_000) as f64;
+            let scale = 10f64.powi((seed >> 40) as i32 % 14 - 6);
+            let v = match i % 3 {
+                0 => mantissa * scale,
+                1 => -(mantissa + 0.5) * scale,
+                _ => f64::from_bits(0x3ff0_0000_0000_0000 + (seed >> 20)) * scale,
+            };
+            let max = 2 + (seed >> 56) as usize % 7;
+            if let Some(fast) = exact_digits_by_arithmetic(v, max) {
+                answered += 1;
+                assert_eq!(fast, by_text(v, max), "{v} up to {max} digits");
+            }
+        }
+        assert!(answered > 80_000, "only {answered} answered");
     }
 
     #[test]
