@@ -172,14 +172,15 @@ fn run_checks(file: &ClaimsFile, rules: &RuleSet, threads: Threads, out: &mut Ve
         run(CHECKS, out);
         return;
     }
-    let (first, others) = CHECKS.split_at(1);
+    // The numeric checks come first, and split their own work in two.
+    let others = CHECKS.get(1..).unwrap_or_default();
     let rest = std::thread::scope(|s| {
         let others = std::thread::Builder::new().spawn_scoped(s, || {
             let mut rest = Vec::new();
             run(others, &mut rest);
             rest
         });
-        run(first, out);
+        crate::numeric::check_on(file, rules, true, out);
         others.ok().and_then(|h| h.join().ok())
     });
     match rest {

@@ -58,13 +58,36 @@ pub const MAX_FILE_NODES: usize = 20_000_000;
 /// Runs the numeric checks of one file: each assertion on its own, then all of them
 /// together.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut words = Messages {
-        file,
-        rules,
-        tags: rustc_hash::FxHashMap::default(),
-    };
+    check_on(file, rules, false, out);
+}
+
+/// [`check`], with the assertions checked on their own on two threads where
+/// `two_threads` (a large file): the first half of the file's assertions here, the
+/// second beside them. The findings are the same, in the same order, as on one.
+pub fn check_on(file: &ClaimsFile, rules: &RuleSet, two_threads: bool, out: &mut Vec<Finding>) {
     let vars = stated(file);
-    let live = alone(file, rules, &vars, &mut words, out);
+    let halves = two_threads
+        .then(|| alone_in_halves(file, rules, &vars))
+        .flatten();
+    let Alone { live, tags, .. } = match halves {
+        Some((first, second)) => {
+            let mut both = first;
+            out.append(&mut both.findings);
+            out.extend(second.findings);
+            both.live.extend(second.live);
+            // In file order: a claim keeps the first tag an assertion gave it.
+            for (claim, tag) in second.tags {
+                both.tags.entry(claim).or_insert(tag);
+            }
+            both
+        }
+        None => {
+            let mut a = alone(file, rules, &vars, 0..file.claims.len());
+            out.append(&mut a.findings);
+            a
+        }
+    };
+    let words = Messages { file, rules, tags };
     let rounds = rules.propagation_rounds.value as usize;
     propagate::propagate(file, &vars, &live, rounds, work_budget(file), &mut |p| {
         out.extend(match &p {
@@ -72,6 +95,44 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             Proof::Derived(d) => words.derived(d),
         });
     });
+}
+
+/// What checking assertions on their own gives: its findings, the assertions that hold
+/// (for propagation), the tags they give unknowns (for propagation's words), and the
+/// operations they were compiled to.
+struct Alone {
+    findings: Vec<Finding>,
+    live: Vec<Live>,
+    tags: rustc_hash::FxHashMap<usize, crate::number::Tag>,
+    nodes: usize,
+}
+
+/// [`alone`] on the two halves of the file's assertions at once, the second on a thread
+/// of its own. `None` where no thread is to be had, or where the two together pass
+/// [`MAX_FILE_NODES`] (whose cut depends on the order: the file is then checked on one
+/// thread).
+fn alone_in_halves(
+    file: &ClaimsFile,
+    rules: &RuleSet,
+    vars: &[Interval],
+) -> Option<(Alone, Alone)> {
+    let is_assertion = |c: &&crate::claim::Claim| matches!(c.kind, ClaimKind::Assertion(_));
+    let half = file.claims.iter().filter(is_assertion).count() / 2;
+    let split = file
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_assertion(c))
+        .nth(half)
+        .map_or(file.claims.len(), |(i, _)| i);
+    let (first, second) = std::thread::scope(|s| {
+        let second = std::thread::Builder::new()
+            .spawn_scoped(s, || alone(file, rules, vars, split..file.claims.len()))
+            .ok()?;
+        let first = alone(file, rules, vars, 0..split);
+        Some((first, second.join().ok()?))
+    })?;
+    (first.nodes.saturating_add(second.nodes) <= MAX_FILE_NODES).then_some((first, second))
 }
 
 /// The stated interval of every claim (any value for a claim that is not a quantity).
@@ -91,19 +152,28 @@ fn work_budget(file: &ClaimsFile) -> u64 {
         .saturating_add(PROPAGATION_WORK_PER_BYTE.saturating_mul(file.source.text.len() as u64))
 }
 
-/// Compiles and checks each assertion on its own; returns those that hold, for
-/// propagation.
+/// Compiles and checks each assertion of the claims in `range` on its own.
 fn alone(
     file: &ClaimsFile,
     rules: &RuleSet,
     vars: &[Interval],
-    words: &mut Messages<'_>,
-    out: &mut Vec<Finding>,
-) -> Vec<Live> {
+    range: std::ops::Range<usize>,
+) -> Alone {
     let scope = Scope { file, rules };
-    let mut live = Vec::new();
+    let mut words = Messages {
+        file,
+        rules,
+        tags: rustc_hash::FxHashMap::default(),
+    };
+    let (mut live, mut out) = (Vec::new(), Vec::new());
     let mut nodes = 0usize;
-    for (i, c) in file.claims.iter().enumerate() {
+    for (i, c) in file
+        .claims
+        .iter()
+        .enumerate()
+        .take(range.end)
+        .skip(range.start)
+    {
         let ClaimKind::Assertion(text) = &c.kind else {
             continue;
         };
@@ -121,11 +191,16 @@ fn alone(
         nodes += comp.prog.ops.len();
         compile::infer_tags(&comp, &mut words.tags);
         let e = assertion::evaluate(&comp, file, vars);
-        words.alone(&comp, text, &e, vars, &scope, out);
+        words.alone(&comp, text, &e, vars, &scope, &mut out);
         if matches!(e.verdict, assertion::Verdict::Holds) {
             let unit = words.unit_near(&comp.vars, comp.prog.units[comp.lhs].as_ref());
             live.push(Live::new(comp, unit));
         }
     }
-    live
+    Alone {
+        findings: out,
+        live,
+        tags: words.tags,
+        nodes,
+    }
 }
