@@ -108,9 +108,9 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node<'static>>, YamlError> {
 
 /// What the fast path hands over as it reads a claims file.
 #[derive(Debug)]
-pub enum Handed<'n, 't> {
-    /// The next claim.
-    Claim(&'n Node<'t>),
+pub enum Handed<'n, 't, P = ()> {
+    /// The next claim, and what the caller's `prepare` made of it (to be taken).
+    Claim(&'n Node<'t>, &'n mut P),
     /// Forget every claim handed over so far: the first reader gave up halfway, and the
     /// file is read again from its start by the second.
     Retract,
@@ -138,29 +138,49 @@ pub fn parse_claims_fast<'t>(
     pipelined: bool,
     on_claim: &mut dyn FnMut(Handed<'_, 't>),
 ) -> Option<Option<Node<'t>>> {
+    parse_claims_prepared(file, pipelined, &|_| (), on_claim)
+}
+
+/// [`parse_claims_fast`], with `prepare` run on each claim as it is read, on the parsing
+/// thread where it is pipelined: work that needs nothing but the claim's own node is
+/// done beside the caller's, which takes what it made with the claim.
+pub fn parse_claims_prepared<'t, P: Send>(
+    file: &'t SourceFile,
+    pipelined: bool,
+    prepare: &(dyn Fn(&Node<'t>) -> P + Sync),
+    on_claim: &mut dyn FnMut(Handed<'_, 't, P>),
+) -> Option<Option<Node<'t>>> {
     let text: &str = &file.text;
-    if !pipelined {
-        return read_claims(text, &mut |n| match n {
-            Some(n) => on_claim(Handed::Claim(&n)),
+    // On this thread: each claim prepared, then handed over.
+    let here = |on_claim: &mut dyn FnMut(Handed<'_, 't, P>)| {
+        read_claims(text, &mut |n| match n {
+            Some(n) => {
+                let mut p = prepare(&n);
+                on_claim(Handed::Claim(&n, &mut p));
+            }
             None => on_claim(Handed::Retract),
-        });
+        })
+    };
+    if !pipelined {
+        return here(on_claim);
     }
     /// What the parsing thread sends.
-    enum Sent<'t> {
-        Batch(Vec<Node<'t>>),
+    enum Sent<'t, P> {
+        Batch(Vec<(Node<'t>, P)>),
         Retract,
     }
     const BATCH: usize = 256;
     std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Sent<'t>>(8);
-        let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Node<'t>>>();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Sent<'t, P>>(8);
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<(Node<'t>, P)>>();
         let parser = std::thread::Builder::new()
             .name("claimlint-parse".into())
             .spawn_scoped(s, move || {
                 let mut batch = Vec::with_capacity(BATCH);
                 let read = read_claims(text, &mut |n| match n {
                     Some(n) => {
-                        batch.push(n);
+                        let p = prepare(&n);
+                        batch.push((n, p));
                         if batch.len() == BATCH {
                             // A send fails only once the reader is gone: nothing to do then.
                             let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -186,8 +206,10 @@ pub fn parse_claims_fast<'t>(
             Ok(parser) => {
                 for sent in rx {
                     match sent {
-                        Sent::Batch(batch) => {
-                            batch.iter().for_each(|n| on_claim(Handed::Claim(n)));
+                        Sent::Batch(mut batch) => {
+                            for (n, p) in &mut batch {
+                                on_claim(Handed::Claim(n, p));
+                            }
                             let _ = back_tx.send(batch);
                         }
                         Sent::Retract => on_claim(Handed::Retract),
@@ -197,10 +219,7 @@ pub fn parse_claims_fast<'t>(
                 parser.join().ok().flatten()
             }
             // No thread to be had: read it here.
-            Err(_) => read_claims(text, &mut |n| match n {
-                Some(n) => on_claim(Handed::Claim(&n)),
-                None => on_claim(Handed::Retract),
-            }),
+            Err(_) => here(on_claim),
         }
     })
 }

@@ -15,6 +15,7 @@ use crate::claim::{Claim, ClaimsFile, Document, IdIndex, Text};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
+use crate::literal::{Literal, LiteralError};
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
@@ -69,6 +70,7 @@ pub fn load(
         pending: Vec::new(),
         label: None,
         labels: Vec::new(),
+        literal: None,
     };
 
     // The fast path hands over each claim as it is read; where it gives up, what it made
@@ -83,8 +85,18 @@ pub fn load(
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
-    let fast = yaml::parse_claims_fast(source, pipelined, &mut |item| match item {
-        yaml::Handed::Claim(item) => {
+    // The literal of a claim's `value:` is read beside the loading, on the parsing
+    // thread where there is one: it needs nothing but its text and the rules.
+    let prepare = |item: &Node| -> Option<Result<Literal, LiteralError>> {
+        let NodeKind::Map(entries) = &item.kind else {
+            return None;
+        };
+        let value = field(entries, "value")?.as_str()?;
+        Some(crate::literal::parse(value, rules))
+    };
+    let fast = yaml::parse_claims_prepared(source, pipelined, &prepare, &mut |item| match item {
+        yaml::Handed::Claim(item, literal) => {
+            l.literal = literal.take();
             if let Some(c) = l.claim(item, &mut ids) {
                 l.keep_label(claims.len());
                 keep(&mut claims, &mut ids, c);
@@ -284,6 +296,8 @@ struct Loader<'a> {
     label: Option<Box<str>>,
     /// Time labels by claim index.
     labels: Vec<(u32, Box<str>)>,
+    /// The literal of the claim's `value:`, where it was read beside the loading.
+    literal: Option<Result<Literal, LiteralError>>,
 }
 
 impl Loader<'_> {

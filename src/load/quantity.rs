@@ -71,7 +71,8 @@ impl Loader<'_> {
                 tag: Tag::Plain,
             })));
         }
-        let lit = match literal::parse(&value.text, self.rules) {
+        let read = self.literal.take();
+        let lit = match read.unwrap_or_else(|| literal::parse(&value.text, self.rules)) {
             Ok(l) => l,
             Err(e) => {
                 let span = value.part(e.start, e.end.max(e.start + 1));

@@ -36,7 +36,7 @@ pub fn node(n: &Node, out: &mut String) {
 pub fn fast(src: &SourceFile, pipelined: bool) -> Option<String> {
     let mut claims = Vec::new();
     let document = parse_claims_fast(src, pipelined, &mut |n| match n {
-        Handed::Claim(n) => claims.push(n.clone()),
+        Handed::Claim(n, _) => claims.push(n.clone()),
         Handed::Retract => claims.clear(),
     })?;
     let mut out = String::new();
