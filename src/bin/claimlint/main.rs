@@ -116,18 +116,30 @@ fn check(a: &CheckArgs) -> Result<ExitCode, ToolError> {
     Ok(ExitCode::from(if failing { 1 } else { 0 }))
 }
 
-/// Checks one claims file for a run that ends with the process. A large file's claims come
-/// back beside its report, to be left to the system at exit with it (freeing 100,000
-/// claims one by one takes a sixth of the run); a small file's are freed at once, so that
-/// a run of many files never holds them all.
+/// Checks one claims file for a run that ends with the process. Its claims come back
+/// beside its report, to be left to the system at exit with it, where the file is large
+/// (freeing 100,000 claims one by one takes a sixth of the run) or the files so left hold
+/// less than [`LEFT_AT_EXIT_BYTES`] of text (a run of one small file); others are freed
+/// at once, so that a run of many files never holds them all.
 fn check_for_exit(
     path: &std::path::Path,
     rules: &claimlint::RuleSet,
     max_bytes: u64,
 ) -> Result<(claimlint::FileReport, Option<claimlint::claim::ClaimsFile>), ToolError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static LEFT: AtomicUsize = AtomicUsize::new(0);
+    let leave = |len: usize| {
+        len >= claimlint::run::TWO_THREADS_BYTES
+            || LEFT
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                    let now = left.saturating_add(len);
+                    (now <= LEFT_AT_EXIT_BYTES).then_some(now)
+                })
+                .is_ok()
+    };
     Ok(
         match claimlint::run::checked_file(path, rules, max_bytes)? {
-            Ok(c) if c.file.source.text.len() >= claimlint::run::TWO_THREADS_BYTES => {
+            Ok(c) if leave(c.file.source.text.len()) => {
                 let report = claimlint::FileReport {
                     source: std::sync::Arc::clone(&c.file.source),
                     findings: c.findings,
@@ -139,6 +151,10 @@ fn check_for_exit(
         },
     )
 }
+
+/// The text of small claims files whose claims a run leaves to the system at exit (about
+/// ten times as much memory).
+const LEFT_AT_EXIT_BYTES: usize = 1024 * 1024;
 
 /// Reads a baseline written by `--write-baseline`.
 pub(crate) fn read_baseline(
