@@ -184,7 +184,126 @@ impl<'a> Finder<'a> {
                 None => i += 1,
             }
         }
+        self.elided_counts(&mut out);
+        self.elided_units(&mut out);
         out
+    }
+
+    /// "The Labour Federation held 11 seats and independents won four.": a number word
+    /// after a verb of a tally, ending its clause, counts what a figure before it in the
+    /// sentence counts (its noun left out). It takes that unit, as a guess.
+    fn elided_counts(&self, figs: &mut Vec<Figure>) {
+        let mut found = Vec::new();
+        // The figures are in text order: `p` is the first that does not end before `i`.
+        let mut p = 0;
+        for i in 1..self.toks.len() {
+            while p < figs.len() && figs[p].last < i {
+                p += 1;
+            }
+            if figs.get(p).is_some_and(|g| g.first <= i) {
+                continue;
+            }
+            let ends = matches!(self.f(i + 1), "," | "." | ";" | "and" | "but" | "while");
+            let tally = matches!(
+                self.f(i - 1),
+                "won"
+                    | "took"
+                    | "held"
+                    | "gained"
+                    | "lost"
+                    | "kept"
+                    | "secured"
+                    | "retained"
+                    | "scored"
+                    | "added"
+            );
+            if !ends || !tally || matches!(self.f(i), "one" | "no" | "none" | "zero") {
+                continue;
+            }
+            let Some(amount) = self.amount(i).filter(|a| a.word && a.first == a.last) else {
+                continue;
+            };
+            if self.not_a_figure(&amount) {
+                continue;
+            }
+            let unit = figs[..p]
+                .iter()
+                .rev()
+                .take_while(|g| i - g.last <= 20)
+                .find(|g| g.kind == FigKind::Count)
+                .filter(|g| !(g.last..i).any(|t| self.f(t) == ";"))
+                .and_then(|g| g.unit.clone());
+            let Some((u, _)) = unit else {
+                continue;
+            };
+            found.push(Figure {
+                first: i,
+                last: i,
+                literal: lower_first(&self.written(i, i)),
+                fallback: None,
+                kind: FigKind::Count,
+                unit: Some((u, true)),
+                measure: None,
+                quote: (self.toks[i].start, self.toks[i].end),
+                as_of: None,
+                unread: false,
+            });
+        }
+        if !found.is_empty() {
+            figs.extend(found);
+            figs.sort_by_key(|g| g.first);
+        }
+    }
+
+    /// "2.3 million hectares, up from 2.1 million", "raise capacity to 50 million
+    /// passengers, from 36 million today", "compared with 1.7": a bare count set
+    /// against a counted figure before it counts the same thing, its noun left out.
+    /// It takes that unit, as a guess.
+    fn elided_units(&self, figs: &mut [Figure]) {
+        for j in 1..figs.len() {
+            let g = &figs[j];
+            if g.kind != FigKind::Count || g.unit.is_some() || g.first < 2 {
+                continue;
+            }
+            let k = g.first;
+            let set_against = match self.f(k - 1) {
+                "from" | "than" | "versus" | "vs" | "against" => true,
+                // "by 32 votes to 4": "to" right after a counted figure ("weakened 0.3%
+                // to 87.58", "from Oct. 14 to 18" set no count against another).
+                "to" => {
+                    let p = &figs[j - 1];
+                    p.kind == FigKind::Count && p.unit.is_some() && k - p.last <= 3
+                }
+                "with" => matches!(self.f(k - 2), "compared" | "compares" | "comparison"),
+                // "down from a peak of 348,000"
+                "of" => (k.saturating_sub(5)..k - 1).any(|t| self.f(t) == "from"),
+                _ => false,
+            };
+            if !set_against {
+                continue;
+            }
+            // "412 cases in 19 states, compared with 285": not the count in the phrase
+            // that places the figure before it.
+            let placed = |p: &Figure, q: &Figure| {
+                matches!(
+                    self.f(p.first.wrapping_sub(1)),
+                    "in" | "across" | "among" | "at" | "over" | "from"
+                ) && p.first.saturating_sub(q.last) <= 3
+            };
+            let counts: Vec<&Figure> = figs[..j]
+                .iter()
+                .filter(|p| p.kind == FigKind::Count)
+                .collect();
+            let unit = (0..counts.len())
+                .rev()
+                .find(|&c| c == 0 || !placed(counts[c], counts[c - 1]))
+                .map(|c| counts[c])
+                .filter(|p| k - p.last <= 24 && !(p.last..k).any(|t| self.f(t) == ";"))
+                .and_then(|p| p.unit.clone());
+            if let Some((u, _)) = unit {
+                figs[j].unit = Some((u, true));
+            }
+        }
     }
 
     /// The folded words of tokens `[a, z]`, single-spaced.

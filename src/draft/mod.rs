@@ -88,6 +88,12 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<u32>().ok());
+    let doc_month = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(5..7))
+        .and_then(|m| m.parse::<u32>().ok());
+    let doc_ym = doc_year.map(|y| (y, doc_month));
     let doc_date = doc.date.clone();
     let mut items: Vec<Item> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
@@ -104,7 +110,7 @@ pub fn draft_full(article: &str, opts: &Options, rules: &RuleSet) -> Draft {
     for (s_start, s_end) in sentence::split(article, body_start, rules.draft()) {
         let toks = token::tokens(article, s_start, s_end);
         let lower: Vec<String> = toks.iter().map(|t| token::fold(t.text(article))).collect();
-        let times = time::mentions(article, &toks, &lower, rules.draft(), doc_year);
+        let times = time::mentions_dated(article, &toks, &lower, rules.draft(), doc_ym);
         let fd = Finder::new(article, &toks, lower, rules, &times);
         let mut figs = fd.figures();
         // The segments of the sentence between commas and semicolons: a time in the

@@ -14,6 +14,7 @@ mod part;
 
 use super::figure::{FigKind, Figure, Finder};
 use super::time::Mention as Time;
+use super::token::Kind;
 
 /// One side of a relation: a figure of the draft, or an unknown the text names but
 /// gives no figure for.
@@ -87,6 +88,8 @@ pub fn find(
     r.verbs();
     r.multipliers();
     r.comparatives();
+    r.compared_with();
+    r.tallies();
     r.out
 }
 
@@ -208,9 +211,30 @@ impl Reader<'_, '_> {
         while matches!(self.f(k), "of" | "the" | "its" | "their" | "as" | "than") {
             k += 1;
         }
-        self.fd
-            .noun_phrase_after(k)
-            .map(|(a, z)| ((a..=z).map(|i| self.f(i)).collect::<Vec<_>>().join(" "), z))
+        // "of its worldwide turnover", "of the total": a word the stop words hold for
+        // its other uses ("sold 2 mln worldwide") is an adjective here.
+        let lead = k;
+        while matches!(
+            self.f(k),
+            "worldwide" | "global" | "annual" | "overall" | "total" | "combined" | "yearly"
+        ) && k < lead + 3
+        {
+            k += 1;
+        }
+        let words = |a: usize, z: usize| (a..=z).map(|i| self.f(i)).collect::<Vec<_>>().join(" ");
+        match self.fd.noun_phrase_after(k) {
+            Some((_, z)) => Some((words(lead, z), z)),
+            None if k > lead => Some((words(lead, k - 1), k - 1)),
+            // "a quarter of those on the app": the pronoun and what places it.
+            None if matches!(self.f(k), "those" | "all") => {
+                let z = (k + 1..k + 6)
+                    .take_while(|&t| self.fd.toks.get(t).is_some_and(|x| x.kind == Kind::Word))
+                    .last()
+                    .unwrap_or(k);
+                Some((words(k, z), z))
+            }
+            None => None,
+        }
     }
 
     /// A ratio word at `k`, with a hedge before it: (first token, last token, literal).

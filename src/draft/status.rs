@@ -154,7 +154,17 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
             continue;
         };
         let status = fd.written(i, last);
-        if rules.phrase(&status).is_none() || !verb_use(fd, i, last, len, rules) {
+        let Some(meaning) = rules.phrase(&status) else {
+            i += 1;
+            continue;
+        };
+        if !COUNTED.contains(&&*meaning.lifecycle) && verb_of_figure(fd, i, last, rules) {
+            // Its words are the figure's verb, the shorter phrases inside it too
+            // ("were rejected", "rejected").
+            i = last + 1;
+            continue;
+        }
+        if !verb_use(fd, i, last, len, rules) {
             i += 1;
             continue;
         }
@@ -170,6 +180,70 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
     }
     out
 }
+
+/// Lifecycles whose things a story counts as it gives their state ("has opened 47 of
+/// the 120 clinics", "have closed 12 roads"): a phrase of theirs next to a count is a
+/// status of what it counts. Any other phrase next to a count is the verb of that
+/// figure ("had hired 212 doctors", "plans to buy 2 million bags", "1,160 flights were
+/// cancelled", "charged more than the 30% cap"): hiring staff is no appointment, a
+/// purchase of grain no takeover.
+const COUNTED: &[&str] = &["opening"];
+
+/// Whether a count stands right after the phrase (over a hedge, "all", "another", "the",
+/// a sign of money) or right before it (a number and the words it counts).
+fn verb_of_figure(fd: &Finder, first: usize, last: usize, rules: &RuleSet) -> bool {
+    let toks = fd.toks;
+    let number = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == Kind::Num) || rules.number_words.contains_key(fd.f(k))
+    };
+    let mut k = last + 1;
+    let mut skipped = 0;
+    while skipped < 3
+        && toks.get(k).is_some()
+        && !number(k)
+        && (rules.hedges.contains_key(fd.f(k))
+            || matches!(
+                fd.f(k),
+                "all" | "another" | "the" | "more" | "less" | "than"
+            )
+            || CURRENCY.contains(&fd.f(k))
+            || rules.draft().money.contains_key(toks[k].text(fd.text)))
+    {
+        k += 1;
+        skipped += 1;
+    }
+    // "has agreed to buy 60% of Kafue": a stake right after the phrase is the deal's own
+    // figure ("charged more than the 30% cap" is a verb of its figure).
+    if number(k) {
+        return skipped > 0 || !matches!(fd.f(k + 1), "%" | "percent" | "per" | "stake");
+    }
+    // "1,160 flights were cancelled", "120 extra screening staff hired" (the
+    // auxiliaries before a one-word phrase skipped).
+    let d = rules.draft();
+    let mut k = first;
+    while k > 0
+        && k + 2 > first
+        && matches!(
+            fd.f(k - 1),
+            "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had"
+        )
+    {
+        k -= 1;
+    }
+    let first = k;
+    while k > 0
+        && k + 4 > first
+        && toks[k - 1].kind == Kind::Word
+        && !d.stop_words.contains(fd.f(k - 1))
+        && !d.determiners.contains(fd.f(k - 1))
+        && !number(k - 1)
+    {
+        k -= 1;
+    }
+    k < first && k > 0 && toks[k - 1].kind == Kind::Num
+}
+
+const CURRENCY: &[&str] = &["$", "€", "£"];
 
 /// Whether a phrase is used as a verb: a one-word phrase after a determiner is an
 /// adjective ("the closed plant"), and one joined to a hyphen is part of a word.
@@ -279,6 +353,8 @@ fn subject(fd: &Finder, first: usize, last: usize) -> (Option<(String, bool)>, (
     let figure_first = after;
     while toks.get(after).is_some_and(|t| {
         t.kind == Kind::Num
+            // "signed a two-year extension": a number word glued to its unit.
+            || (fd.f(after + 1) == "-" && fd.rules.number_words.contains_key(fd.f(after)))
             || (t.kind == Kind::Mark && matches!(fd.f(after), "$" | "€" | "£" | "," | "." | "-"))
             // `60,000-square-metre`: a unit glued to the number.
             || (after > 0 && fd.f(after - 1) == "-" && toks[after - 1].end == t.start)

@@ -464,3 +464,254 @@ fn layered_phrases_draft_as_the_compiled_table_does() -> Result<(), crate::error
     assert!(compared >= 20, "only {compared} articles");
     Ok(())
 }
+
+/// A story with a dateline (Friday, Feb. 20, 2026) and one paragraph.
+fn dated(body: &str) -> String {
+    d(&format!("A headline\n\nLONDON, Feb. 20, 2026 - {body}\n"))
+}
+
+#[test]
+fn a_prefix_of_money_joined_to_the_number_is_money_but_one_letter_before_a_bare_number_is_a_name() {
+    let out = dated("A bag sold for KSh2,500, and N412.6 billion went on N95 masks.");
+    for v in [
+        "value: 2,500   # check: written \"KSh2,500\"\n    unit: KES",
+        "value: 412.6 billion   # check: written \"N412.6 billion\"\n    unit: NGN",
+    ] {
+        assert!(out.contains(v), "{v}\n{out}");
+    }
+    assert!(!out.contains("\"N95"), "{out}");
+}
+
+#[test]
+fn a_bare_number_set_against_a_counted_one_counts_the_same_thing() {
+    let out = dated("The area planted was 2.3 million hectares, up from 2.1 million.");
+    assert!(
+        out.contains("value: 2.1 million\n    unit: hectares   # check: unit"),
+        "{out}"
+    );
+    assert_eq!(
+        asserts("The area planted was 2.3 million hectares, up from 2.1 million."),
+        ["area_planted > hectares"]
+    );
+    // "from a peak of": over the noun that names the other end.
+    let a = asserts("About 212,000 homes were without power, down from a peak of 348,000.");
+    assert_eq!(a, ["homes < homes_2"]);
+    // "by 32 votes to 4"; but "weakened 0.3% to 87.58" sets no count against another.
+    assert!(dated("The bill passed by 32 votes to 4.").contains("value: 4\n    unit: votes"));
+    let out = dated("The currency weakened 0.3% to 87.58 after a cut of 25 basis points.");
+    assert!(!out.contains("value: 87.58\n    unit"), "{out}");
+}
+
+#[test]
+fn two_values_compared_with_no_direction_word_are_compared_as_written() {
+    assert_eq!(
+        asserts("Turnout was 58.4%, compared with 63.1% at the last election."),
+        ["turnout < share"]
+    );
+    // "2" read to its precision allows 1.7; as written it is more.
+    assert_eq!(
+        asserts("The average yield was 2 tonnes per hectare, compared with 1.7 tonnes."),
+        ["average_yield > t"]
+    );
+    // Not the count of the phrase that places the figure before it.
+    assert_eq!(
+        asserts("The agency has counted 412 cases in 19 states, compared with 285 in 2025."),
+        ["cases > people_2025"]
+    );
+    // Equal values state no comparison.
+    assert!(asserts("Turnout was 58%, compared with 58% in 2021.").is_empty());
+}
+
+#[test]
+fn a_percent_more_than_an_earlier_time_is_a_change_over_the_figures_own_words() {
+    let out = dated(
+        "Farmers will harvest about 4.6 million tonnes of maize in the 2025 season, the most on record and 18% more than last year.",
+    );
+    assert!(out.contains("= 18%"), "{out}");
+    let out = dated(
+        "Lisbon handled 9.8 million passengers between June and August, a record and 6.1% more than in the same months of 2024.",
+    );
+    assert!(
+        out.contains("assert: growth(passengers_2024, passengers) = 6.1%"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_share_after_a_conversion_in_brackets_is_of_the_amount_before_it() {
+    let a = asserts(
+        "The state paid 2.1 billion pesos ($114 million) since 2023, about 88% of the 2.4 billion pesos budgeted.",
+    );
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(
+        a[0].starts_with("share(") && !a[0].contains("amount") && a[0].ends_with("= about 88%"),
+        "{a:?}"
+    );
+    // "of its worldwide turnover", "of the total": an adjective, then the whole.
+    assert_eq!(
+        asserts("FoodDash paid €412 million, or 2.9% of its worldwide turnover."),
+        ["share(fooddash_paid, worldwide_turnover) = 2.9%"]
+    );
+    assert_eq!(
+        asserts("The state spent €412 million, or 2.9% of the total."),
+        ["share(state_spent, total) = 2.9%"]
+    );
+}
+
+#[test]
+fn a_month_alone_is_the_last_one_up_to_the_dateline_unless_the_sentence_looks_ahead() {
+    let out = dated("A case against the firm, opened in October, has 5 counts.");
+    assert!(out.contains("as_of: 2025-10"), "{out}");
+    let out = dated("Prices were 5 dollars in December. Prices were 6 dollars in January.");
+    assert!(out.contains("as_of: 2025-12"), "{out}");
+    assert!(out.contains("as_of: 2026-01"), "{out}");
+    let out = dated("The store will open in January with 40 staff.");
+    assert!(out.contains("as_of: 2027-01"), "{out}");
+    let out = dated("She expects inflation of 28% by December.");
+    assert!(out.contains("as_of: 2026-12"), "{out}");
+    // A day keeps the dateline's year.
+    let out = dated("Rates rise by 9.5% from July 1.");
+    assert!(out.contains("2026-07-01"), "{out}");
+}
+
+#[test]
+fn a_phrase_next_to_a_count_is_the_figures_verb_except_of_things_that_open() {
+    for (text, phrase) in [
+        ("The state had hired 212 doctors.", "had hired"),
+        (
+            "The board plans to buy 2 million bags of maize.",
+            "plans to buy",
+        ),
+        (
+            "The ferry line has cancelled all 16 crossings.",
+            "has cancelled",
+        ),
+        ("Officials said 9,870 ballots were rejected.", "rejected"),
+        ("ANA said 1,160 flights were cancelled.", "cancelled"),
+        ("The firm charged more than the 30% cap.", "charged"),
+    ] {
+        let out = d(text);
+        assert!(!out.contains(&format!("status: {phrase}")), "{out}");
+    }
+    // A stake is the deal's own figure.
+    assert!(d("Falcon has agreed to buy 60% of Kafue.").contains("status: has agreed to buy"));
+    // Things that open are counted as their state is given.
+    assert!(d("The state has opened 47 clinics.").contains("status: has opened"));
+    assert!(d("Police have closed 12 roads.").contains("status: have closed"));
+}
+
+#[test]
+fn a_span_glued_to_its_number_measures_the_noun_after_it() {
+    assert_eq!(
+        figs("He signed a two-year extension after a 30-month investigation and a 24-hour strike."),
+        [
+            ("two".into(), Some("years".into()), Some("extension".into())),
+            (
+                "30".into(),
+                Some("months".into()),
+                Some("investigation".into())
+            ),
+            ("24".into(), Some("hours".into()), Some("strike".into())),
+        ]
+    );
+    // What it compares with or names, a name of its own, an age: no figure.
+    for text in [
+        "Shares hit a 10-year high.",
+        "In its 41-year history, it never lost.",
+        "The 10-year bond yield rose.",
+        "A 45-year-old man and a two-year-old child.",
+        "Over a 12-month period, sales rose.",
+        "The one-week repo rate and a mid-year rise.",
+    ] {
+        assert!(lits(text).is_empty(), "{text}: {:?}", lits(text));
+    }
+}
+
+#[test]
+fn the_size_of_a_container_a_price_is_for_is_no_figure() {
+    assert_eq!(
+        lits("A 90-kg bag sold for $31, a 2-litre bottle for $2 and a 4.4-km stretch cost $9."),
+        ["$31", "$2", "4.4", "$9"]
+    );
+    // "cut the price of a 2-kg packet of flour to B, from A": the change reaches over it.
+    assert_eq!(
+        asserts("Millers have cut the price of a 2-kg packet of flour to KSh145, from KSh180."),
+        ["flour < amount"]
+    );
+}
+
+#[test]
+fn a_tally_is_two_figures_set_against_each_other_not_a_range() {
+    assert_eq!(
+        values("The Green candidate won by just 11 votes, 1,482 to 1,471."),
+        ["11", "1,482", "1,471"]
+    );
+    assert_eq!(
+        asserts("Wiley beat Okonjo by 2,306 votes to 2,289 after a recount."),
+        ["votes > votes_2"]
+    );
+    assert_eq!(
+        values("He leads among voters aged 65 and older, 52% to 40%."),
+        ["52%", "40%"]
+    );
+    // A range still reads low to high; the ends of a change are no tally.
+    assert_eq!(values("It costs 10 to 12 dollars."), ["10 to 12"]);
+    assert!(
+        asserts("The count fell from 1,482 to 1,471.")
+            .iter()
+            .all(|a| a.contains('<'))
+    );
+}
+
+#[test]
+fn n_in_m_with_a_number_word_a_share_of_those_and_a_conversion_that_is_no_part() {
+    assert_eq!(
+        asserts("\"Six in ten farmers have nowhere dry to keep their grain,\" she said."),
+        ["share(part_of_farmers, farmers) = 60%"]
+    );
+    assert!(!values("Six in ten farmers agreed.").contains(&"ten".to_owned()));
+    assert_eq!(
+        asserts("About 41,000 restaurants, roughly a quarter of those on the app, signed."),
+        ["share(restaurants, those_on_the_app) = roughly a quarter"]
+    );
+    let out =
+        d("Pay starts at 38,000 pesos a month (about $2,070), below the 45,000 pesos a month.");
+    assert!(out.contains("value: about $2,070"), "{out}");
+    assert!(!out.contains("sum("), "{out}");
+}
+
+#[test]
+fn a_number_word_ending_a_tally_counts_what_the_figure_before_it_counts() {
+    let out = d("The Labour Federation held 11 seats and independents won four.");
+    assert!(
+        out.contains("value: four\n    unit: seats   # check: unit"),
+        "{out}"
+    );
+    // Not without a counted figure before it, nor after a word that is no tally.
+    assert!(!values("Independents won four.").contains(&"four".to_owned()));
+    assert!(!values("It held 11 seats; the other four.").contains(&"four".to_owned()));
+}
+
+#[test]
+fn last_this_and_next_year_are_times_of_the_dateline() {
+    // The figure's own time, not another year of its clause.
+    let out = dated("The Polish plant, opened in 2019, produced 31 GWh last year.");
+    assert!(out.contains("as_of: 2025\n    quote: \"31 GWh\""), "{out}");
+    let out = dated("Kafue expects output of 240,000 tonnes this year.");
+    assert!(out.contains("as_of: 2026"), "{out}");
+    // "than last year" is the time compared with; "last year" names no year for a month
+    // after it.
+    let out = dated("Two managers pleaded guilty last year and will repay $5 million in March.");
+    assert!(out.contains("as_of: 2026-03"), "{out}");
+}
+
+#[test]
+fn a_span_that_opens_its_clause_before_after_dates_what_follows() {
+    assert_eq!(
+        lits("Three years after the state promised clinics, 47 are open."),
+        ["47"]
+    );
+    assert_eq!(lits("Two years before the vote, it had 5 seats."), ["5"]);
+    // Not one that is measured: a sentence.
+    assert_eq!(lits("He was jailed for 12 years after a trial."), ["12"]);
+}

@@ -54,6 +54,61 @@ pub fn mentions(
     words: &DraftWords,
     doc_year: Option<u32>,
 ) -> Vec<Mention> {
+    mentions_dated(text, toks, lower, words, doc_year.map(|y| (y, None)))
+}
+
+/// Words before a month in its sentence that put it ahead of the dateline ("will open
+/// in March", "is due in June", "expects 30% by December"); without one, a month alone
+/// is the last one up to the dateline ("opened in October" in a story of February is
+/// last October). A day of a month keeps the dateline's year ("from July 1").
+const FUTURE: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "expect",
+    "due",
+    "scheduled",
+    "aims",
+    "intends",
+    "hopes",
+    "next",
+    "upcoming",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "predicts",
+    "target",
+    "targets",
+];
+
+/// The times of a sentence; `doc` is the dateline's year and month, where there is one.
+pub fn mentions_dated(
+    text: &str,
+    toks: &[Token],
+    lower: &[String],
+    words: &DraftWords,
+    doc: Option<(u32, Option<u32>)>,
+) -> Vec<Mention> {
+    let doc_year = doc.map(|(y, _)| y);
+    // The year of a month the sentence gives no year for: the dateline's, or the one
+    // before or after it where the month falls outside it.
+    let year_of = |month: u32, i: usize| -> Option<u32> {
+        let (y, dm) = doc?;
+        let Some(dm) = dm else { return Some(y) };
+        // "by December", "until March": a deadline ahead.
+        let ahead = (0..i).any(|k| FUTURE.contains(&lower.get(k).map_or("", String::as_str)))
+            || (i > 0 && matches!(lower.get(i - 1).map(String::as_str), Some("by" | "until")));
+        Some(match (ahead, month.cmp(&dm)) {
+            (false, std::cmp::Ordering::Greater) => y - 1,
+            (true, std::cmp::Ordering::Less) => y + 1,
+            _ => y,
+        })
+    };
     let mut out = Vec::new();
     let w = |i: usize| lower.get(i).map_or("", String::as_str);
     let month = |i: usize| -> Option<u32> {
@@ -117,7 +172,9 @@ pub fn mentions(
                 );
             if alone {
                 matched = true;
-                value = last_year.or(doc_year).map(|y| format!("{y:04}-{m:02}"));
+                value = last_year
+                    .or_else(|| year_of(m, i))
+                    .map(|y| format!("{y:04}-{m:02}"));
             }
             if day.is_some() || y.is_some() {
                 matched = true;
@@ -168,6 +225,18 @@ pub fn mentions(
                 last = j;
                 value = Some(format!("{y:04}-Q{q}"));
             }
+        } else if matches!(w(i), "last" | "this" | "next")
+            && matches!(w(i + 1), "year" | "year's")
+            && !(i > 0 && matches!(w(i - 1), "the" | "a" | "every"))
+        {
+            // "last year", "this year's": the dateline's year, or the one before or after.
+            matched = true;
+            last = i + 1;
+            value = doc_year.map(|y| match w(i) {
+                "last" => format!("{:04}", y - 1),
+                "next" => format!("{:04}", y + 1),
+                _ => format!("{y:04}"),
+            });
         } else if w(i) == "fy"
             && toks
                 .get(i + 1)
@@ -222,10 +291,19 @@ pub fn mentions(
             }
         }
         if matched {
+            // The dateline itself, at the head of the first sentence, names no year for
+            // the months after it: they take theirs from the dateline as any month does;
+            // nor does "last year" ("pleaded guilty last year and will be sentenced in
+            // January").
+            let dateline = doc.is_some_and(|(y, m)| {
+                let ym = m.map(|m| format!("{y:04}-{m:02}-"));
+                ym.is_some_and(|ym| value.as_deref().is_some_and(|v| v.starts_with(&ym)))
+            }) || matches!(w(start), "last" | "this" | "next");
             if let Some(y) = value
                 .as_deref()
                 .and_then(|v| v.get(..4))
                 .and_then(|y| y.parse().ok())
+                .filter(|_| !dateline)
             {
                 last_year = Some(y);
             }
@@ -246,7 +324,9 @@ pub fn mentions(
                 value,
                 written,
                 // "on October 14" is a day, "up 5% on 2023" a comparison.
-                compared: compared_before(text, toks, start, words)
+                // "18% more than last year": "than" sets it against the figure.
+                compared: (compared_before(text, toks, start, words)
+                    || (start > 0 && w(start - 1) == "than"))
                     && !(last > start && start > 0 && fold(toks[start - 1].text(text)) == "on"),
             });
             i = last + 1;

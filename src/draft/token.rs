@@ -29,6 +29,39 @@ impl Token {
     }
 }
 
+/// The units of a span of time that a number word may be glued to ("a two-year ban"),
+/// and the number words that are split from them: the English words of two to twenty
+/// and the tens ("one-week" and "mid-year" stay one word, as names of their own).
+const SPANS: &[&str] = &["year", "month", "week", "day", "hour", "minute", "decade"];
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
 }
@@ -90,11 +123,33 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
                     _ => break,
                 }
             }
-            out.push(Token {
-                kind: Kind::Word,
-                start: from + i,
-                end: from + end,
+            // "two-year", "three-month": a span glued to its number word is read as
+            // "30-month" is, number, hyphen and unit ("two-year-old" stays one word).
+            let word = &s[i..end];
+            let span = word.split_once('-').filter(|(n, unit)| {
+                SPANS.contains(&unit.to_ascii_lowercase().as_str())
+                    && NUMBER_WORDS.contains(&n.to_ascii_lowercase().as_str())
             });
+            if let Some((n, _)) = span {
+                let cut = i + n.len();
+                for (a, z, kind) in [
+                    (i, cut, Kind::Word),
+                    (cut, cut + 1, Kind::Mark),
+                    (cut + 1, end, Kind::Word),
+                ] {
+                    out.push(Token {
+                        kind,
+                        start: from + a,
+                        end: from + z,
+                    });
+                }
+            } else {
+                out.push(Token {
+                    kind: Kind::Word,
+                    start: from + i,
+                    end: from + end,
+                });
+            }
             while it.peek().is_some_and(|&(k, _)| k < end) {
                 it.next();
             }

@@ -42,6 +42,9 @@ pub struct DraftWords {
     /// Units that measure rather than count (`t`, `km`, `days`): the measure of such a
     /// figure is what they measure ("30 mln tonnes of wheat", "exports ... 30 mln t").
     pub measuring_units: BTreeSet<String>,
+    /// Containers a price is for: a measure glued to its number before one of them is
+    /// the container's size, not a figure ("a 50-kg bag", "a 2-litre bottle").
+    pub containers: BTreeSet<String>,
     /// Words of spans of time (`days`, `months`): with a framing word before the
     /// number (`within 62 days`, `over 12 years`) the span frames, it is no figure.
     pub durations: BTreeSet<String>,
@@ -71,6 +74,7 @@ const KEYS: &[&str] = &[
     "stop_words",
     "scales",
     "measuring_units",
+    "containers",
     "durations",
     "framing",
     "lifecycles",
@@ -93,6 +97,7 @@ impl DraftWords {
             stop_words,
             scales,
             measuring_units,
+            containers,
             durations,
             framing,
             lifecycles,
@@ -107,6 +112,7 @@ impl DraftWords {
             (&mut self.stop_words, stop_words),
             (&mut self.scales, scales),
             (&mut self.measuring_units, measuring_units),
+            (&mut self.containers, containers),
             (&mut self.durations, durations),
             (&mut self.framing, framing),
             (&mut self.lifecycles, lifecycles),
@@ -155,6 +161,7 @@ impl DraftWords {
                 }
                 "not_phrases" => at.words(v, "not_phrases", &mut self.not_phrases)?,
                 "measuring_units" => at.words(v, "measuring_units", &mut self.measuring_units)?,
+                "containers" => at.words(v, "containers", &mut self.containers)?,
                 "units" => {
                     for (unit, ws) in map(file, v, "units")? {
                         let unit = scalar(file, unit, "a unit")?.trim().to_owned();

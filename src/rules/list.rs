@@ -287,12 +287,13 @@ fn draft_lines(r: &RuleSet, v: &mut Vec<Line>) {
             from: None,
         });
     };
-    let sets: [(&'static str, &std::collections::BTreeSet<String>); 11] = [
+    let sets: [(&'static str, &std::collections::BTreeSet<String>); 12] = [
         ("draft.abbreviations", &d.abbreviations),
         ("draft.not_before", &d.not_before),
         ("draft.not_after", &d.not_after),
         ("draft.scales", &d.scales),
         ("draft.measuring_units", &d.measuring_units),
+        ("draft.containers", &d.containers),
         ("draft.durations", &d.durations),
         ("draft.framing", &d.framing),
         ("draft.determiners", &d.determiners),

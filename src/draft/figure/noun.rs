@@ -19,6 +19,10 @@ impl Finder<'_> {
             && !d.stop_words.contains(self.f(k))
             && !self.rules.hedges.contains_key(self.f(k))
             && !self.is_relation_word(k)
+            // "about KSh6,000 two years ago": a number word before a span of time opens
+            // a time, not the noun ("two plants in Europe", "even one station" are).
+            && !(self.rules.number_words.contains_key(self.f(k))
+                && d.durations.contains(self.f(k + 1)))
         {
             z = Some(k);
             k += 1;

@@ -132,6 +132,11 @@ impl Finder<'_> {
     pub(super) fn not_a_figure(&self, a: &Amount) -> bool {
         let d = &self.rules.draft();
         let i = a.first;
+        // "Three years after the state promised ...": a span that opens its sentence
+        // before "after" or "before" dates what follows (after a mark too, below).
+        if i == 0 && self.span_dates(a) {
+            return true;
+        }
         if i > 0 {
             let mut prev = self.f(i - 1);
             // `No. 10`: the word before the period.
@@ -181,6 +186,14 @@ impl Finder<'_> {
                 if k > 0 && d.framing.contains(self.f(k - 1)) {
                     return true;
                 }
+                let opens = k == 0
+                    || matches!(
+                        self.t(k - 1),
+                        "," | "-" | "—" | "–" | ":" | "(" | "\"" | "“"
+                    );
+                if opens && self.span_dates(a) {
+                    return true;
+                }
             }
             // `1. The Ashby exchange`: the number of a list item at the start of a line.
             if self.list_marker(i) {
@@ -218,8 +231,16 @@ impl Finder<'_> {
             {
                 return true;
             }
+            // `KSh2,500`, `Rs500`, `N412.6 billion`: a prefix of money joined to the
+            // number (one letter only before a number written as an amount: `N95` is a
+            // name).
+            let glued_money = self.rules.draft().money.contains_key(self.t(i - 1))
+                && (self.t(i - 1).chars().count() >= 2
+                    || a.digits.contains([',', '.'])
+                    || self.scale_after(a.last, true).is_some());
             // `COVID-19`, `F-35`, `G7`, `#3`: a number joined to a word or mark before it.
             if self.adjacent(i - 1)
+                && !glued_money
                 && (self.kind(i - 1) == Some(Kind::Word)
                     || (matches!(self.t(i - 1), "-" | "#" | "/" | ":" | ".")
                         && i > 1
@@ -303,6 +324,18 @@ impl Finder<'_> {
         false
     }
 
+    /// Whether a span ("three years") is followed by "after" or "before": it dates what
+    /// follows rather than measures.
+    fn span_dates(&self, a: &Amount) -> bool {
+        let d = &self.rules.draft();
+        let z = match self.noun_phrase_after(a.last + 1) {
+            Some((_, z)) if d.durations.contains(self.f(z)) => z,
+            _ if d.durations.contains(self.f(a.last + 1)) => a.last + 1,
+            _ => return false,
+        };
+        matches!(self.f(z + 1), "after" | "before")
+    }
+
     /// Whether the number at token `i` opens a line and is followed by `.` or `)` and a
     /// space: the number of a list item (`1. The Ashby ...`).
     fn list_marker(&self, i: usize) -> bool {
@@ -344,12 +377,24 @@ impl Finder<'_> {
         }
         let w = self.f(j + 2);
         let d = &self.rules.draft();
-        if self.kind(j + 2) != Some(Kind::Word)
-            || d.not_after.contains(w)
-            || d.durations.contains(w)
-            || d.durations.contains(&format!("{w}s"))
-            || w.contains('-')
-        {
+        if self.kind(j + 2) != Some(Kind::Word) || w.contains('-') {
+            return None;
+        }
+        if d.durations.contains(w) || d.durations.contains(&format!("{w}s")) {
+            // "a two-year ban", "a 30-month investigation", "a two-hour drive": a span
+            // that measures the noun after it; not "a 10-year high", "its 41-year
+            // history", "the 10-year bond" (the words after it, and an article only).
+            let next = self.f(j + 3);
+            let measured = j > 0
+                && matches!(self.f(j - 1), "a" | "an")
+                && self.kind(j + 3) == Some(Kind::Word)
+                && !d.not_after.contains(next)
+                && !d.stop_words.contains(next)
+                && !d.durations.contains(next);
+            return measured.then_some(j + 2);
+        }
+        // "a 50-kg bag", "a 2-litre bottle": the size of what a price is for.
+        if d.not_after.contains(w) || d.containers.contains(self.f(j + 3)) {
             return None;
         }
         Some(j + 2)

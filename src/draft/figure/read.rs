@@ -27,6 +27,7 @@ impl Finder<'_> {
                     "the" | "them" | "those" | "its" | "their"
                 );
             let counted = self.rules.scales.contains_key(next)
+                || self.glued(amount.last).is_some()
                 || PERCENT.iter().any(|(w, _)| *w == next)
                 || self.rules.draft().units.contains_key(next)
                 || plural_np
@@ -102,11 +103,11 @@ impl Finder<'_> {
                     None => (second.last, None),
                 };
                 let same_kind = kind.is_none() || k2.is_none() || kind == k2;
-                // `3-1` is a score, not a range; `to` after a percent and before money is
-                // a change ("rose 5% to $3 bn").
+                // `3-1` is a score, not a range, and `1,482 to 1,471` a tally; `to`
+                // after a percent and before money is a change ("rose 5% to $3 bn").
                 let ascending = value_of(&second.digits) >= value_of(&amount.digits);
                 if same_kind
-                    && (ascending || sep != "-")
+                    && (ascending || !matches!(sep, "-" | "to" | "To"))
                     && (sep != "to" || kind == k2 || k2.is_none() && kind.is_none())
                 {
                     last = end;
@@ -203,7 +204,12 @@ impl Finder<'_> {
             FigKind::Count if self.glued(last).is_some() => {
                 let w = self.glued(last).unwrap_or(last);
                 let head = self.f(w);
-                unit = self.unit_of(w, head).or(Some((head.to_owned(), true)));
+                // "a two-hour drive": the span's unit is the plural the rules know.
+                let plural = format!("{head}s");
+                let span = self.rules.draft().durations.contains(&plural);
+                unit = (if span { self.unit_of(w, &plural) } else { None })
+                    .or_else(|| self.unit_of(w, head))
+                    .or(Some((head.to_owned(), true)));
                 quote_end = self.toks[w].end;
                 measure = match self.noun_phrase_after(w + 1) {
                     Some((a, z)) => {

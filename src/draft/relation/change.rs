@@ -115,7 +115,7 @@ impl Reader<'_, '_> {
             let mut last = v;
             let mut loose = 0;
             let mut by_amount = None;
-            while k < n && loose < 9 {
+            while k < n && loose < 10 {
                 let w = self.f(k);
                 let found = pct.is_some() || ratio.is_some() || from.is_some() || to.is_some();
                 // The period of an abbreviation ("approx. 40%") ends nothing.
@@ -153,8 +153,16 @@ impl Reader<'_, '_> {
                     self.f(k + 1),
                     "the" | "a" | "an" | "its" | "their"
                 ));
+                // "down from a peak of 348,000": over the noun that names the other end.
+                let named_end =
+                    if w == "from" && self.at(k + 1 + det).is_none() && self.f(k + 2 + det) == "of"
+                    {
+                        self.at(k + 3 + det)
+                    } else {
+                        None
+                    };
                 if (w == "from" || w == "to")
-                    && let Some(g) = self.at(k + 1 + det)
+                    && let Some(g) = self.at(k + 1 + det).or(named_end)
                 {
                     if w == "from" {
                         from = Some(g)
@@ -182,7 +190,20 @@ impl Reader<'_, '_> {
                     }
                     break;
                 }
-                loose += 1;
+                // The hyphen inside "2-kg" is no word of its own.
+                let joined = w == "-"
+                    && k > 0
+                    && self
+                        .fd
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.start == self.end(k))
+                    && self.end(k - 1) == self.start(k);
+                // Nor the comma of "to B, from A".
+                let comma = w == "," && (to.is_some() || from.is_some());
+                if !joined && !comma {
+                    loose += 1;
+                }
                 k += 1;
             }
             let compared = self.compared_time(last);
@@ -208,7 +229,9 @@ impl Reader<'_, '_> {
             // billion tenge"); the check compares the currencies.
             let same = |a: usize, b: usize| {
                 let (x, y) = (&self.figs[a], &self.figs[b]);
-                x.kind == y.kind && (x.unit == y.unit || x.kind == FigKind::Money)
+                let unit_x = x.unit.as_ref().map(|(u, _)| u);
+                let unit_y = y.unit.as_ref().map(|(u, _)| u);
+                x.kind == y.kind && (unit_x == unit_y || x.kind == FigKind::Money)
             };
             if doubled {
                 let word = match self.f(v) {

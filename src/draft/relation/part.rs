@@ -88,9 +88,21 @@ impl Reader<'_, '_> {
             };
             let rhs = r.literal.clone();
             let first = r.first;
+            // "2.1 billion pesos ($114 million) ..., about 88% of the 2.4 billion
+            // pesos": the part is the amount the conversion in brackets follows.
+            let part = match j.checked_sub(1) {
+                Some(i)
+                    if self.f(a.first.saturating_sub(1)) == "("
+                        && amount(&self.figs[i])
+                        && a.first.saturating_sub(self.figs[i].last) <= 3 =>
+                {
+                    i
+                }
+                _ => j,
+            };
             self.push(
                 "share",
-                vec![self.side(j), whole.0],
+                vec![self.side(part), whole.0],
                 rhs,
                 (first, whole.1),
                 vec![self.base + j + 1],
@@ -171,11 +183,14 @@ impl Reader<'_, '_> {
     pub(super) fn one_in_n(&mut self) {
         let toks = self.fd.toks;
         for k in 0..toks.len() {
-            // "one in five", "9 in 10": a count of a count.
+            // "one in five", "9 in 10", "six in ten": a count of a count.
             let k_value: Option<f64> = match toks.get(k) {
                 _ if self.f(k) == "one" => Some(1.0),
                 Some(t) if t.kind == Kind::Num && !self.fd.is_time(k) => {
                     t.text(self.fd.text).replace(',', "").parse().ok()
+                }
+                Some(t) if t.kind == Kind::Word && self.f(k + 1) == "in" => {
+                    self.fd.rules.number_words.get(self.f(k)).map(|e| e.value)
                 }
                 _ => None,
             };
@@ -278,7 +293,16 @@ impl Reader<'_, '_> {
             let mut last = t.last;
             while let Some(g) = self.figs.get(p) {
                 let gap = g.first.saturating_sub(last);
-                if !amount(g) || g.kind != t.kind || gap > 6 || self.clause_break(last, g.first) {
+                // Parts in another currency are a conversion ("38,000 pesos a month
+                // (about $2,070)"), not a part.
+                let other_money = t.kind == FigKind::Money
+                    && matches!((currency(t), currency(g)), (Some(x), Some(y)) if x != y);
+                if !amount(g)
+                    || g.kind != t.kind
+                    || other_money
+                    || gap > 6
+                    || self.clause_break(last, g.first)
+                {
                     break;
                 }
                 parts.push(p);
@@ -369,4 +393,21 @@ impl Reader<'_, '_> {
     pub(super) fn last_token_of(&self, end: usize) -> usize {
         self.fd.toks.iter().rposition(|t| t.end <= end).unwrap_or(0)
     }
+}
+
+/// The currency of a figure of money: its unit, else the sign its literal opens with.
+fn currency(g: &crate::draft::figure::Figure) -> Option<&str> {
+    if let Some((u, _)) = &g.unit {
+        return Some(u);
+    }
+    if let Some((_, u)) = &g.fallback {
+        return Some(u);
+    }
+    let lit = g
+        .literal
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    [("$", "USD"), ("€", "EUR"), ("£", "GBP")]
+        .iter()
+        .find(|(s, _)| lit.starts_with(s) || g.literal.contains(s))
+        .map(|(_, u)| *u)
 }
