@@ -5,7 +5,7 @@
 use super::figure::Finder;
 use super::token::{Kind, fold};
 use crate::rules::RuleSet;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The phrases the draft takes (folded): those of the lifecycles its rules list
 /// (`draft: lifecycles:`), less its `not_phrases`. A folded phrase is its words joined
@@ -21,6 +21,8 @@ pub struct Phrases<'r> {
     left_out: HashSet<String, foldhash::fast::RandomState>,
     /// Where rules files layer phrases: those the draft takes, sorted.
     layered: Vec<&'r str>,
+    /// The stretch of each first word met so far (an article repeats its words).
+    first_words: std::cell::RefCell<HashMap<String, (usize, usize), foldhash::fast::RandomState>>,
 }
 
 impl<'r> Phrases<'r> {
@@ -53,6 +55,7 @@ impl<'r> Phrases<'r> {
             table,
             left_out,
             layered,
+            first_words: std::cell::RefCell::default(),
         }
     }
 
@@ -60,19 +63,42 @@ impl<'r> Phrases<'r> {
         self.table.as_ref().map_or(self.layered.len(), |t| t.1)
     }
 
-    /// The `i`th phrase in text order, and whether the draft takes it.
-    fn nth(&self, i: usize) -> (&'r str, bool) {
+    /// The `i`th phrase in text order.
+    fn nth(&self, i: usize) -> &'r str {
         match &self.table {
-            Some((taken, _)) => match self.rules.phrase_index.compiled_nth(i) {
-                Some((phrase, lifecycle)) => (
-                    phrase,
-                    taken.get(lifecycle).copied().unwrap_or(false)
-                        && !self.left_out.contains(phrase),
-                ),
-                None => ("", false),
-            },
-            None => (self.layered.get(i).copied().unwrap_or(""), true),
+            Some(_) => self
+                .rules
+                .phrase_index
+                .compiled_nth(i)
+                .map_or("", |(phrase, _)| phrase),
+            None => self.layered.get(i).copied().unwrap_or(""),
         }
+    }
+
+    /// Whether the draft takes the `i`th phrase.
+    fn takes(&self, i: usize) -> bool {
+        match &self.table {
+            Some((taken, _)) => {
+                self.rules
+                    .phrase_index
+                    .compiled_nth(i)
+                    .is_some_and(|(phrase, lifecycle)| {
+                        taken.get(lifecycle).copied().unwrap_or(false)
+                            && !self.left_out.contains(phrase)
+                    })
+            }
+            None => true,
+        }
+    }
+
+    /// The stretch of phrases that are `word` or go on from it.
+    fn starting(&self, word: &str) -> (usize, usize) {
+        if let Some(&s) = self.first_words.borrow().get(word) {
+            return s;
+        }
+        let s = self.going_on((0, self.len()), word);
+        self.first_words.borrow_mut().insert(word.to_owned(), s);
+        s
     }
 
     /// The stretch `[from, to)` of phrases (within `range`) that are `words` or go on
@@ -82,7 +108,7 @@ impl<'r> Phrases<'r> {
         let first = |mut lo: usize, mut hi: usize, before: &dyn Fn(&str) -> bool| {
             while lo < hi {
                 let mid = lo + (hi - lo) / 2;
-                if before(self.nth(mid).0) {
+                if before(self.nth(mid)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -130,12 +156,11 @@ pub fn find(fd: &Finder, phrases: &Phrases, rules: &RuleSet) -> Vec<Mention> {
         // The longest phrase that the words from here spell, filler words skipped (a
         // folded phrase has none): the stretch of phrases narrows word by word.
         let mut words = fd.f(i).to_owned();
-        let mut stretch = phrases.going_on((0, phrases.len()), &words);
+        let mut stretch = phrases.starting(&words);
         let (mut k, mut n) = (i, 1);
         let mut found = None;
         while stretch.0 < stretch.1 {
-            let (first, taken) = phrases.nth(stretch.0);
-            if taken && first == words {
+            if phrases.nth(stretch.0) == words && phrases.takes(stretch.0) {
                 found = Some((n, k));
             }
             let Some(next) = (k + 1..toks.len()).find(|&j| !filler[j]) else {
