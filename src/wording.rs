@@ -573,6 +573,15 @@ mod tests {
         assert_eq!((x.as_str(), y.as_str()), ("6,000", "5,000"));
     }
 
+    /// The next number of a xorshift sequence: many numbers of every size, the same on
+    /// every run.
+    fn xorshift(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
     /// Integer arithmetic writes what the formatter's exact rounding writes, wherever it
     /// writes at all.
     #[test]
@@ -580,9 +589,7 @@ mod tests {
         let (mut written, mut ties) = (0, 0);
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for i in 0..200_000u32 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = xorshift(&mut seed);
             let mantissa = (seed % 10_000_000) as f64;
             let x = match i % 4 {
                 0 => snap(mantissa / 10f64.powi((seed >> 40) as i32 % 12)),
@@ -624,9 +631,7 @@ mod tests {
         let mut answered = 0;
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for i in 0..100_000u32 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = xorshift(&mut seed);
             let mantissa = (seed % 100_000_000) as f64;
             let scale = 10f64.powi((seed >> 40) as i32 % 14 - 6);
             let v = match i % 3 {
