@@ -80,7 +80,9 @@ const PERCENT: &[(&str, FigKind)] = &[
     ("%", FigKind::Percent),
 ];
 
-const CURRENCY_SIGNS: &[&str] = &["$", "€", "£"];
+/// The signs of money the literal language reads before a number, which the draft meets
+/// as tokens of their own.
+pub(super) const CURRENCY_SIGNS: &[&str] = &["$", "€", "£"];
 
 /// A number of the text and where it ends.
 struct Amount {

@@ -231,7 +231,7 @@ fn verb_of_figure(fd: &Finder, first: usize, last: usize, rules: &RuleSet) -> bo
                 fd.f(k),
                 "all" | "another" | "the" | "more" | "less" | "than"
             )
-            || CURRENCY.contains(&fd.f(k))
+            || super::figure::CURRENCY_SIGNS.contains(&fd.f(k))
             || rules.draft().money.contains_key(toks[k].text(fd.text)))
     {
         k += 1;
@@ -267,8 +267,6 @@ fn verb_of_figure(fd: &Finder, first: usize, last: usize, rules: &RuleSet) -> bo
     }
     k < first && k > 0 && toks[k - 1].kind == Kind::Num
 }
-
-const CURRENCY: &[&str] = &["$", "€", "£"];
 
 /// Whether a phrase is used as a verb: a one-word phrase after a determiner is an
 /// adjective ("the closed plant"), and one joined to a hyphen is part of a word.
