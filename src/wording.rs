@@ -155,29 +155,31 @@ fn write_fixed(out: &mut String, x: f64, decimals: usize) -> bool {
     true
 }
 
+/// The powers of ten that numbers are written with, exact as integers and as `f64`.
+const POW10: [u64; 16] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+];
+
 /// `x` (not negative) times 10^`decimals`, rounded as the exact value rounds (ties to
 /// even), where that is below 1e12. Away from a tie, the product in floating point is off
 /// the exact one by far less than its distance to the tie; near one, the exact value is
 /// compared with the tie in integers (`x` is `m`·2^`e` exactly).
 fn rounded_scaled(x: f64, decimals: usize) -> Option<u64> {
-    const POW10: [u64; 16] = [
-        1,
-        10,
-        100,
-        1_000,
-        10_000,
-        100_000,
-        1_000_000,
-        10_000_000,
-        100_000_000,
-        1_000_000_000,
-        10_000_000_000,
-        100_000_000_000,
-        1_000_000_000_000,
-        10_000_000_000_000,
-        100_000_000_000_000,
-        1_000_000_000_000_000,
-    ];
     let p = *POW10.get(decimals)?;
     let scaled = x * p as f64;
     if scaled.is_nan() || scaled >= 1e12 {
@@ -445,9 +447,6 @@ fn exact_digits(x: f64, style: &Style, max: usize) -> Option<usize> {
 /// over a power of ten, which is what parsing the text gives. `None` where `v` is
 /// written another way (an exponent) or too large for the arithmetic.
 fn exact_digits_by_arithmetic(v: f64, max: usize) -> Option<Option<usize>> {
-    const POW10: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
     if !v.is_finite() {
         return None;
     }
@@ -463,7 +462,7 @@ fn exact_digits_by_arithmetic(v: f64, max: usize) -> Option<Option<usize>> {
     for d in 2..=max {
         let decimals = (d as i64 - 1 - mag).max(0) as usize;
         let n = rounded_scaled(s, decimals)?;
-        let shown = n as f64 / POW10.get(decimals)?;
+        let shown = n as f64 / *POW10.get(decimals)? as f64;
         if (shown - target).abs() <= 1e-9 * target.max(1e-12) {
             return Some(Some(d));
         }

@@ -105,11 +105,6 @@ impl PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// Whether it is the compiled-in table, searched in place.
-    pub fn is_compiled(&self) -> bool {
-        matches!(self, PhraseIndex::Compiled { .. })
-    }
-
     /// For the compiled-in table (`None` for layered rules): the names of its
     /// lifecycles, and how many phrases it has.
     pub fn compiled_table(&self) -> Option<(&'static [&'static str], usize)> {
