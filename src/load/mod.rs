@@ -84,8 +84,12 @@ pub fn load(
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
     // The literal of a claim's `value:` is read beside the loading, on the parsing
-    // thread where there is one: it needs nothing but its text and the rules.
+    // thread: it needs nothing but its text and the rules. On one thread the loader reads
+    // it where it needs it (a date, or a claim refused before its value, needs none).
     let prepare = |item: &Node| -> Option<Result<Literal, LiteralError>> {
+        if !pipelined {
+            return None;
+        }
         let NodeKind::Map(entries) = &item.kind else {
             return None;
         };
