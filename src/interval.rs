@@ -16,6 +16,8 @@ pub struct Interval {
     pub hi: f64,
 }
 
+use std::cmp::Ordering;
+
 const INF: f64 = f64::INFINITY;
 
 fn down(x: f64) -> f64 {
@@ -68,13 +70,12 @@ fn mul_bounds(a: f64, b: f64) -> (f64, f64) {
         // Near or below the subnormal range the error term is not exact: widen both ways.
         return (down(p), up(p));
     }
-    let err = a.mul_add(b, -p);
-    if err == 0.0 {
-        (p, p)
-    } else if err > 0.0 {
-        (p, up(p))
-    } else {
-        (down(p), p)
+    // Whether the exact product lies beyond the rounded one (further from zero).
+    match crate::exact::cmp_product(a, b, p) {
+        Ordering::Equal => (p, p),
+        Ordering::Greater if p > 0.0 => (p, up(p)),
+        Ordering::Less if p < 0.0 => (p, up(p)),
+        _ => (down(p), p),
     }
 }
 
@@ -114,11 +115,14 @@ fn div_bounds(a: f64, b: f64) -> (f64, f64) {
     if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
         return (down(q), up(q));
     }
-    // The remainder a - q*b, exactly: its sign says which side the true quotient is on.
-    let r = (-q).mul_add(b, a);
-    if r == 0.0 {
-        (q, q)
-    } else if (r > 0.0) == (b > 0.0) {
+    // The sign of the remainder a - q*b says which side the true quotient is on; q*b
+    // has the sign of a, so it is the sign of a where |a| is the larger, else the other.
+    let r_positive = match crate::exact::cmp_product(q, b, a) {
+        Ordering::Equal => return (q, q),
+        Ordering::Less => a > 0.0,
+        Ordering::Greater => a < 0.0,
+    };
+    if r_positive == (b > 0.0) {
         (q, up(q))
     } else {
         (down(q), q)

@@ -68,6 +68,7 @@ pub mod config;
 pub mod discover;
 pub mod draft;
 pub mod error;
+pub mod exact;
 pub mod finding;
 pub mod formula;
 pub mod hash;

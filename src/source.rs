@@ -124,10 +124,15 @@ impl miette::SourceCode for SourceFile {
 }
 
 /// The byte offsets where the lines of `text` start.
+///
+/// The search is memchr's portable one (eight bytes at a time): its vector searches ask
+/// the processor what it can do on their first call, which is slow inside a virtual
+/// machine and costs a small file more than it saves (`docs/PERFORMANCE.md`).
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::with_capacity(text.len() / 32 + 1);
     starts.push(0);
-    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let newline = memchr::arch::all::memchr::One::new(b'\n');
+    starts.extend(newline.iter(text.as_bytes()).map(|i| i + 1));
     starts
 }
 

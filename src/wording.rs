@@ -103,7 +103,7 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
     // (5,999.5 as 5,999.4999999999991): snap it to 14 significant digits first, so that
     // it is written as that number rounds (`6,000`), not as the ulp tips it (`5,999`).
     let x = snap(x);
-    let mag = x.abs().log10().floor() as i64;
+    let mag = i64::from(crate::exact::decimal_exponent(x));
     let decimals = (digits as i64 - 1 - mag).max(0) as usize;
     if mag >= 15 {
         let _ = write!(out, "{x:.3e}");
@@ -214,7 +214,7 @@ fn rounded_scaled(x: f64, decimals: usize) -> Option<u64> {
 /// `x` rounded to 14 significant digits (arithmetic, not text: messages format many
 /// numbers while they search for the digits that show a gap).
 fn snap(x: f64) -> f64 {
-    let mag = x.abs().log10().floor() as i32;
+    let mag = crate::exact::decimal_exponent(x);
     let p = 13 - mag;
     if !(-290..=290).contains(&p) {
         return x;
@@ -455,7 +455,7 @@ fn exact_digits_by_arithmetic(v: f64, max: usize) -> Option<Option<usize>> {
         return Some((2..=max).next());
     }
     let s = snap(v).abs();
-    let mag = s.log10().floor() as i64;
+    let mag = i64::from(crate::exact::decimal_exponent(s));
     if mag >= 15 {
         return None;
     }

@@ -125,3 +125,57 @@ proptest! {
         prop_assert!(a.neg().contains(-x));
     }
 }
+
+/// `a * b` and `a / b` bounded as before claimlint compared products in integers: by the
+/// sign of the exact error, from a fused multiply-add.
+fn bounds_by_fma(a: f64, b: f64, divide: bool) -> (f64, f64) {
+    let (r, err) = if divide {
+        let q = a / b;
+        // a - q*b, over b: positive where the true quotient is above q.
+        let rem = (-q).mul_add(b, a);
+        (
+            q,
+            if (rem > 0.0) == (b > 0.0) { 1.0 } else { -1.0 } * rem.abs(),
+        )
+    } else {
+        let p = a * b;
+        (p, a.mul_add(b, -p))
+    };
+    if err == 0.0 {
+        (r, r)
+    } else if err > 0.0 {
+        (r, up(r))
+    } else {
+        (down(r), r)
+    }
+}
+
+proptest! {
+    #[test]
+    fn bounds_are_those_a_fused_multiply_add_gives(a in finite(), b in finite()) {
+        let ok = |x: f64| x != 0.0 && x.abs() >= TINY;
+        if ok(a) && ok(b) && ok(a * b) && (a * b).is_finite() {
+            prop_assert_eq!(mul_bounds(a, b), bounds_by_fma(a, b, false));
+        }
+        if ok(a) && ok(b) && ok(a / b) && (a / b).is_finite() {
+            prop_assert_eq!(div_bounds(a, b), bounds_by_fma(a, b, true));
+        }
+    }
+}
+
+#[test]
+fn bounds_of_products_and_quotients_near_ties() {
+    // Products and quotients that are exact, one ulp off, and far from exact.
+    for (a, b) in [
+        (3.0, 0.5),
+        (0.1, 3.0),
+        (1.0 / 3.0, 3.0),
+        (-0.1, 3.0),
+        (7.0, -0.1),
+    ] {
+        assert_eq!(mul_bounds(a, b), bounds_by_fma(a, b, false), "{a} * {b}");
+        assert_eq!(div_bounds(a, b), bounds_by_fma(a, b, true), "{a} / {b}");
+    }
+    assert_eq!(mul_bounds(3.0, 0.5), (1.5, 1.5));
+    assert_eq!(div_bounds(1.0, 4.0), (0.25, 0.25));
+}

@@ -78,7 +78,11 @@ pub fn load(
     let mark = l.out.len();
     // Sized once from an upper bound (every claim has an `id:`), so that a large file's
     // claims are not copied as the list grows.
-    let expected = memchr::memmem::find_iter(source.text.as_bytes(), b"id:")
+    // (The portable search, as for line starts: see `source::line_starts`.)
+    let bytes = source.text.as_bytes();
+    let expected = memchr::arch::all::memchr::One::new(b':')
+        .iter(bytes)
+        .filter(|&i| i >= 2 && bytes.get(i - 2..i) == Some(b"id"))
         .count()
         .min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
