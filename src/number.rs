@@ -116,29 +116,28 @@ impl Domain {
 /// The most digits a written number may have, in a literal or a formula.
 pub const MAX_DIGITS: usize = 400;
 
-/// The decimal digits of a written number, on the stack: reading a number allocates
-/// nothing. Holds up to [`MAX_DIGITS`] digits and a few more (the `5` of a rounding
-/// bound); `count` goes on counting past what it holds, for the message that says the
-/// number is too long.
-#[derive(Clone)]
+/// The decimal digits of a written number: on the stack up to [`DigitBuf::INLINE`]
+/// digits (every number a claim writes), on the heap beyond, up to [`MAX_DIGITS`]
+/// digits and a few more (the `5` of a rounding bound). `count` goes on counting past
+/// what it holds, for the message that says the number is too long. Small, so that a
+/// number read is cheap to make and to move (a buffer of `MAX_DIGITS` on the stack was
+/// a tenth of reading a literal, in zeroing and copying it).
+#[derive(Clone, Default)]
 pub struct DigitBuf {
-    b: [u8; MAX_DIGITS + 8],
+    b: [u8; DigitBuf::INLINE],
     n: usize,
+    /// All the digits, once there are more than fit inline.
+    spill: Vec<u8>,
     /// Digits pushed, held or not.
     pub count: usize,
 }
 
-impl Default for DigitBuf {
-    fn default() -> Self {
-        DigitBuf {
-            b: [0; MAX_DIGITS + 8],
-            n: 0,
-            count: 0,
-        }
-    }
-}
-
 impl DigitBuf {
+    /// The digits held without an allocation.
+    pub const INLINE: usize = 32;
+    /// The most digits held.
+    const MAX: usize = MAX_DIGITS + 8;
+
     /// A buffer holding `digits` (as many as fit).
     pub fn of(digits: &[u8]) -> Self {
         let mut d = DigitBuf::default();
@@ -148,9 +147,17 @@ impl DigitBuf {
 
     /// Appends a digit.
     pub fn push(&mut self, d: u8) {
-        if let Some(slot) = self.b.get_mut(self.n) {
-            *slot = d;
-            self.n += 1;
+        if self.spill.is_empty() {
+            if let Some(slot) = self.b.get_mut(self.n) {
+                *slot = d;
+                self.n += 1;
+            } else {
+                self.spill.reserve(Self::MAX);
+                self.spill.extend_from_slice(&self.b);
+                self.spill.push(d);
+            }
+        } else if self.spill.len() < Self::MAX {
+            self.spill.push(d);
         }
         self.count += 1;
     }
@@ -164,12 +171,21 @@ impl DigitBuf {
 
     /// The digits held.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.b[..self.n]
+        if self.spill.is_empty() {
+            &self.b[..self.n]
+        } else {
+            &self.spill
+        }
     }
 
     /// Subtracts one from a number of at least 1 (`100` -> `099`).
     pub fn decrement(&mut self) {
-        for b in self.b[..self.n].iter_mut().rev() {
+        let digits = if self.spill.is_empty() {
+            &mut self.b[..self.n]
+        } else {
+            &mut self.spill[..]
+        };
+        for b in digits.iter_mut().rev() {
             if *b == b'0' {
                 *b = b'9';
             } else {
@@ -351,4 +367,44 @@ fn shifted(digits: &str, exp: i64) -> Option<String> {
     } else {
         t.to_owned()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_buffers_hold_long_numbers_on_the_heap_and_count_past_what_they_hold() {
+        for len in [
+            0,
+            1,
+            DigitBuf::INLINE - 1,
+            DigitBuf::INLINE,
+            DigitBuf::INLINE + 1,
+            MAX_DIGITS,
+        ] {
+            let digits: Vec<u8> = (0..len).map(|i| b'1' + (i % 9) as u8).collect();
+            let mut d = DigitBuf::of(&digits);
+            assert_eq!(d.as_bytes(), &digits[..], "{len} digits");
+            assert_eq!(d.count, len);
+            d.push(b'5');
+            assert_eq!(d.as_bytes().len(), len + 1);
+            assert_eq!(d.as_bytes().last(), Some(&b'5'));
+        }
+        // Past MAX_DIGITS + 8 digits, the buffer keeps counting but holds no more.
+        let long = vec![b'7'; MAX_DIGITS + 20];
+        let d = DigitBuf::of(&long);
+        assert_eq!(d.count, MAX_DIGITS + 20);
+        assert_eq!(d.as_bytes().len(), MAX_DIGITS + 8);
+        // Decrementing borrows across the inline and the heap digits alike.
+        for len in [3, DigitBuf::INLINE + 3] {
+            let mut digits = vec![b'0'; len];
+            digits[0] = b'1';
+            let mut d = DigitBuf::of(&digits);
+            d.decrement();
+            let mut want = vec![b'9'; len];
+            want[0] = b'0';
+            assert_eq!(d.as_bytes(), &want[..]);
+        }
+    }
 }

@@ -165,7 +165,16 @@ fn alone(
         rules,
         tags: rustc_hash::FxHashMap::default(),
     };
-    let (mut live, mut out) = (Vec::new(), Vec::new());
+    // Sized once: the assertions that hold are most of them, and what they keep is large
+    // enough that growing the list by doubling would touch twice the memory.
+    let assertions = file
+        .claims
+        .get(range.clone())
+        .unwrap_or_default()
+        .iter()
+        .filter(|c| matches!(c.kind, ClaimKind::Assertion(_)))
+        .count();
+    let (mut live, mut out) = (Vec::with_capacity(assertions), Vec::new());
     let mut nodes = 0usize;
     for (i, c) in file
         .claims
