@@ -76,7 +76,10 @@ pub fn decimal_exponent(x: f64) -> i32 {
     // ⌊log2 |x|⌋, and from it ⌊log10 |x|⌋ or one less.
     let log2 = e + 63 - m.leading_zeros() as i32;
     let mut k = (f64::from(log2) * std::f64::consts::LOG10_2).floor() as i32;
-    let at_least = |k: i32| match usize::try_from(k).ok().and_then(|k| POW10.get(k)) {
+    let at_least = |k: i32| match usize::try_from(k)
+        .ok()
+        .and_then(|k| crate::number::EXACT_POWERS.get(k))
+    {
         // A power of ten that is a double: compared as one.
         Some(&p) => Some(x.abs() >= p),
         None => cmp_pow10(x, k).map(Ordering::is_ge),
@@ -88,12 +91,6 @@ pub fn decimal_exponent(x: f64) -> i32 {
     }
     k
 }
-
-/// The powers of ten that are doubles exactly: 10^0 to 10^22.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
 
 /// `|x·y|` (the exact product, not the rounded one) against `|z|`, for finite, non-zero
 /// `x`, `y` and `z`.
