@@ -505,8 +505,20 @@ impl Parser<'_> {
         if !(first.is_alphanumeric() || matches!(first, '.' | '~' | '≈')) {
             return Ok(None);
         }
+        let operator = |c: char| "+-*/(),=<>!~≈".contains(c);
+        if first.is_ascii_alphabetic() {
+            // An id or a function's name followed by an operator (or nothing) is one word
+            // up to the operator, so no duration (below): said at once, as most atoms are.
+            let word = b
+                .iter()
+                .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                .unwrap_or(b.len());
+            if rest[word..].chars().next().is_none_or(operator) {
+                return Ok(None);
+            }
+        }
         let end = chars
-            .find(|&(_, c)| "+-*/(),=<>!~≈".contains(c))
+            .find(|&(_, c)| operator(c))
             .map_or(rest.len(), |(i, _)| i);
         let text = rest[..end].trim_end();
         // A duration has a unit (a letter) after a number (a digit, or a word: white

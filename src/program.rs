@@ -199,6 +199,17 @@ pub const BUILTINS: &[(&str, &str)] = &[
 ];
 
 impl Program {
+    /// Empties the program, keeping its room: one program serves each assertion of a
+    /// file in turn.
+    pub fn clear(&mut self) {
+        self.ops.clear();
+        self.meta.clear();
+        self.units.clear();
+        self.factors.clear();
+        self.bare.clear();
+        self.depth = 0;
+    }
+
     /// The root node's index.
     pub fn root(&self) -> usize {
         self.ops.len().saturating_sub(1)

@@ -50,20 +50,19 @@ pub(super) struct Live {
 }
 
 impl Live {
-    /// What propagation keeps of `c`, its sides worded in a unit `unit` base units large.
-    pub fn new(c: Compiled, unit: f64) -> Live {
-        let mut ops = c.prog.ops;
-        ops.shrink_to_fit();
+    /// What propagation keeps of `c`, its sides worded in a unit `unit` base units large
+    /// (its operations copied, so that its program serves the next assertion).
+    pub fn new(c: &mut Compiled, unit: f64) -> Live {
         Live {
             claim: c.claim,
-            ops,
+            ops: c.prog.ops.clone(),
             lhs: c.lhs,
             rhs: c.rhs,
             op: c.op,
             tol: c.tol,
             kinds: (c.prog.meta[c.lhs].kind, c.prog.meta[c.rhs].kind),
             lhs_span: c.lhs_expr.span,
-            vars: c.vars,
+            vars: std::mem::take(&mut c.vars),
             unit,
         }
     }
@@ -80,18 +79,21 @@ pub(super) enum CompileFailure {
     Compile(CompileError),
 }
 
-/// Parses and compiles the assertion of claim `claim`.
+/// Parses and compiles the assertion of claim `claim`, into `spare` emptied (a program
+/// of an earlier assertion, so that its room is used again).
 pub(super) fn compile(
     claim: usize,
     text: &Text,
     scope: &Scope<'_>,
     rules: &RuleSet,
+    spare: Program,
 ) -> Result<Compiled, CompileFailure> {
     let words = literal::FormulaWords(rules);
     let split =
         formula::split_assertion(&text.text, Some(&words)).map_err(CompileFailure::Syntax)?;
     let rhs_text = text.text[split.rhs_start..].trim().to_owned();
-    let mut prog = Program::default();
+    let mut prog = spare;
+    prog.clear();
     let (lhs, rhs, rhs_literal) = compile_sides(
         &mut prog,
         &split.lhs,

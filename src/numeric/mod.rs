@@ -176,6 +176,7 @@ fn alone(
         .count();
     let (mut live, mut out) = (Vec::with_capacity(assertions), Vec::new());
     let mut nodes = 0usize;
+    let mut spare = crate::program::Program::default();
     for (i, c) in file
         .claims
         .iter()
@@ -190,7 +191,7 @@ fn alone(
             out.push(words.too_large(i, text));
             continue;
         }
-        let comp = match compile::compile(i, text, &scope, rules) {
+        let mut comp = match compile::compile(i, text, &scope, rules, std::mem::take(&mut spare)) {
             Ok(c) => c,
             Err(failure) => {
                 out.push(words.compile_failure(i, text, failure));
@@ -203,8 +204,9 @@ fn alone(
         words.alone(&comp, text, &e, vars, &scope, &mut out);
         if matches!(e.verdict, assertion::Verdict::Holds) {
             let unit = words.unit_near(&comp.vars, comp.prog.units[comp.lhs].as_ref());
-            live.push(Live::new(comp, unit));
+            live.push(Live::new(&mut comp, unit));
         }
+        spare = comp.prog;
     }
     Alone {
         findings: out,

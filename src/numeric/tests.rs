@@ -39,10 +39,12 @@ fn prove(text: &str) -> (ClaimsFile, Proved) {
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Assertion(t) => compile::compile(i, t, &scope, &rules).ok(),
+            ClaimKind::Assertion(t) => {
+                compile::compile(i, t, &scope, &rules, Default::default()).ok()
+            }
             _ => None,
         })
-        .map(|c| Live::new(c, 1.0))
+        .map(|mut c| Live::new(&mut c, 1.0))
         .collect();
     let mut proved = Proved::default();
     propagate::propagate(&file, &stated(&file), &live, 100, u64::MAX, &mut |p| {

@@ -10,31 +10,30 @@ pub(super) fn resolve_units(
     units: &BTreeMap<String, Defined<UnitDef>>,
 ) -> Result<TextMap<String, ResolvedUnit>, ToolError> {
     let mut out = text_map(units.len());
-    for name in units.keys() {
+    for (name, own) in units {
         let mut factor = 1.0f64;
-        let mut cur = name.clone();
+        let mut cur = name.as_str();
         let mut domain = None;
-        let mut seen = vec![];
+        let mut seen: Vec<&str> = vec![];
         // The base unit as the rules spell it: its own entry's name, else the name the
         // last `is` gave it (`JPY` in `yen: 1 JPY`).
-        let mut spelling = units[name].value.spelling.clone();
+        let mut spelling = own.value.spelling.as_str();
         loop {
             if seen.contains(&cur) {
-                let e = &units[name];
                 return Err(ToolError::new(
                     ErrorKind::Rules,
                     format!(
                         "unit `{name}` ({}:{}) is defined in terms of itself: {}",
-                        e.origin.file,
-                        e.origin.line,
+                        own.origin.file,
+                        own.origin.line,
                         seen.join(" -> ")
                     ),
                 ));
             }
-            seen.push(cur.clone());
-            let Some(def) = units.get(&cur) else { break };
+            seen.push(cur);
+            let Some(def) = units.get(cur) else { break };
             if !def.value.spelling.is_empty() {
-                spelling.clone_from(&def.value.spelling);
+                spelling = &def.value.spelling;
             }
             if domain.is_none() {
                 domain = def.value.domain;
@@ -42,8 +41,8 @@ pub(super) fn resolve_units(
             match &def.value.is {
                 Some((f, base)) => {
                     factor *= f;
-                    cur = base.clone();
-                    spelling.clone_from(&def.value.is_spelling);
+                    cur = base;
+                    spelling = &def.value.is_spelling;
                 }
                 None => break,
             }
@@ -57,12 +56,8 @@ pub(super) fn resolve_units(
         out.insert(
             name.clone(),
             ResolvedUnit {
-                base_spelling: if spelling.is_empty() {
-                    cur.clone()
-                } else {
-                    spelling
-                },
-                base: cur,
+                base_spelling: if spelling.is_empty() { cur } else { spelling }.to_owned(),
+                base: cur.to_owned(),
                 factor,
                 domain,
             },

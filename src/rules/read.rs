@@ -98,8 +98,9 @@ pub(super) fn known_keys(
     known: &[&str],
     what: &str,
 ) -> Result<(), ToolError> {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
-    for (k, _) in entries {
+    // Mappings of the rules are small: a hash set only for a large one.
+    let mut seen: Option<HashMap<&str, Span>> = (entries.len() > 16).then(HashMap::new);
+    for (i, (k, _)) in entries.iter().enumerate() {
         let name = scalar(file, k, "a key")?;
         if !known.contains(&name) {
             let mut e = bad(file, k, format!("unknown key `{name}` in {what}"));
@@ -113,7 +114,11 @@ pub(super) fn known_keys(
             }
             return Err(e);
         }
-        if seen.insert(name, k.span).is_some() {
+        let twice = match seen.as_mut() {
+            Some(seen) => seen.insert(name, k.span).is_some(),
+            None => entries[..i].iter().any(|(e, _)| e.as_str() == Some(name)),
+        };
+        if twice {
             return Err(bad(file, k, format!("duplicate key `{name}` in {what}")));
         }
     }
