@@ -30,7 +30,7 @@ pub struct ClaimsFile {
 
 /// Ids to where they are first written and the index of their claim, if it could be
 /// read (kept small: a large file holds one entry per claim).
-pub type IdIndex = crate::hash::TextMap<Box<str>, (Span, Option<u32>)>;
+pub type IdIndex = crate::hash::TextMap<compact_str::CompactString, (Span, Option<u32>)>;
 
 impl ClaimsFile {
     /// The claim with this id, if the file has one that could be read.
@@ -71,8 +71,9 @@ pub struct Document {
 /// A text as written in a scalar, mapped back to the file.
 #[derive(Clone, Debug)]
 pub struct Text {
-    /// The text (decoded, for a quoted scalar).
-    pub text: String,
+    /// The text (decoded, for a quoted scalar): held inline up to 24 bytes, as most
+    /// ids, values, units and phrases are.
+    pub text: compact_str::CompactString,
     /// The whole scalar in the file.
     pub span: Span,
     /// Where the text's first byte is, past the start of the scalar (0 plain, 1 quoted),
@@ -99,7 +100,7 @@ impl Text {
 #[derive(Debug)]
 pub struct Claim {
     /// Its id.
-    pub id: String,
+    pub id: compact_str::CompactString,
     /// Where the id's value is.
     pub id_span: Span,
     /// What it claims.

@@ -351,7 +351,7 @@ impl Loader<'_> {
     fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
         let s = self.scalar(node, key)?;
         Some(Text {
-            text: s.to_owned(),
+            text: s.into(),
             span: node.span,
             verbatim: verbatim_skip(&self.src.text, node.span, s),
         })
@@ -571,7 +571,9 @@ impl Loader<'_> {
                 Some("title") => {
                     self.scalar(v, "title");
                 }
-                Some("source") => d.source = self.text(v, "source").map(|t| (t.text, t.span)),
+                Some("source") => {
+                    d.source = self.text(v, "source").map(|t| (t.text.into(), t.span))
+                }
                 Some("date") => (d.date, d.date_label) = self.document_date(v),
                 other => self.unknown_key(
                     k,

@@ -122,11 +122,11 @@ fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) ->
     let (written, reads_as) = match &c.kind {
         ClaimKind::Quantity(q) => {
             spans.push(q.value.span);
-            (q.value.text.clone(), Some(reads_as(q.as_ref(), rules)))
+            (q.value.text.to_string(), Some(reads_as(q.as_ref(), rules)))
         }
         ClaimKind::Assertion(a) => {
             spans.push(a.span);
-            (a.text.clone(), None)
+            (a.text.to_string(), None)
         }
         ClaimKind::Status(s) => {
             spans.push(s.subject.span);
@@ -137,13 +137,13 @@ fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) ->
     let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
     let last = spans.iter().map(|s| s.end()).max().unwrap_or(0);
     ClaimView {
-        id: c.id.clone(),
+        id: c.id.to_string(),
         kind: c.kind.name(),
         lines: (
             file.source.line_col(first).0,
             file.source.line_col(last.saturating_sub(1).max(first)).0,
         ),
-        quote: c.quote.as_ref().map(|q| q.text.clone()),
+        quote: c.quote.as_ref().map(|q| q.text.to_string()),
         passage,
         written,
         reads_as,

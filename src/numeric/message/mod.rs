@@ -249,7 +249,7 @@ impl Messages<'_> {
                 && let Some(i) = self.file.claim_index(id)
                 && let ClaimKind::Quantity(q) = &self.file.claims[i].kind
             {
-                return q.value.text.clone();
+                return q.value.text.to_string();
             }
             format!("`{}`", src_text(text, e.span))
         };
@@ -505,7 +505,7 @@ impl Messages<'_> {
                         .claim_index(id)
                         .and_then(|i| match &self.file.claims[i].kind {
                             ClaimKind::Quantity(q) if q.quantity.is_some() => {
-                                Some(q.value.text.clone())
+                                Some(q.value.text.to_string())
                             }
                             _ => None,
                         })
