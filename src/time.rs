@@ -120,7 +120,9 @@ impl Reading {
         if self.relative {
             return Some(format!("{written} ({})", self.time).into());
         }
-        (self.time.to_string() != written).then(|| written.into())
+        // Written inline (a time's form is at most 24 bytes): compared without an allocation.
+        (compact_str::ToCompactString::to_compact_string(&self.time) != written)
+            .then(|| written.into())
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::number::Domain;
 use crate::rules::RuleSet;
+use compact_str::CompactString;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -165,12 +166,54 @@ pub struct ParsedUnit {
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
     /// As written (white space folded, case kept), for messages.
-    pub written: String,
+    pub written: std::sync::Arc<str>,
+}
+
+/// The units a rule set has read, by their text and currency: a file writes the same
+/// few units over and over (`mln`, `%`, `USD`), and each is read once. Bounded at
+/// [`UnitMemo::MAX`] entries (what is not kept is read each time); a clone starts empty.
+#[derive(Default)]
+pub struct UnitMemo(std::sync::Mutex<UnitMemoMap>);
+
+type UnitMemoMap = crate::hash::TextMap<(Option<CompactString>, CompactString), Option<ParsedUnit>>;
+
+impl UnitMemo {
+    /// The most units kept.
+    pub const MAX: usize = 4096;
+}
+
+impl Clone for UnitMemo {
+    fn clone(&self) -> Self {
+        UnitMemo::default()
+    }
+}
+
+impl std::fmt::Debug for UnitMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UnitMemo")
+    }
 }
 
 /// Reads `words (('per' | '/') words)?` into a unit. The currency, if the literal had
 /// one, multiplies the result. Returns `None` for empty text.
 pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
+    let key = (currency.map(CompactString::from), CompactString::from(text));
+    if let Ok(memo) = rules.unit_memo.0.lock()
+        && let Some(unit) = memo.get(&key)
+    {
+        return unit.clone();
+    }
+    let unit = read(text, currency, rules);
+    if let Ok(mut memo) = rules.unit_memo.0.lock()
+        && memo.len() < UnitMemo::MAX
+    {
+        memo.insert(key, unit.clone());
+    }
+    unit
+}
+
+/// [`parse`], without the memo.
+fn read(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
     let text = text.trim();
     let (num, den) = split_per(text);
     let mut dim = Vec::new();
@@ -236,7 +279,7 @@ pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<Pars
         dim: Dim::from_factors(dim),
         factor,
         domain,
-        written,
+        written: written.into(),
     })
 }
 
@@ -272,6 +315,41 @@ fn split_per(text: &str) -> (&str, Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_are_read_once_by_their_text_and_the_memo_is_bounded() {
+        let rules = crate::rules::load_defaults()
+            .and_then(|b| b.finish())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let len = || rules.unit_memo.0.lock().map(|m| m.len()).unwrap_or(0);
+        for (text, currency) in [
+            ("mln", None),
+            ("USD per gram", None),
+            ("", Some("$")),
+            ("tonnes", None),
+        ] {
+            let first = parse(text, currency, &rules);
+            let before = len();
+            assert_eq!(parse(text, currency, &rules), first, "{text}");
+            assert_eq!(len(), before, "{text} is read again");
+            assert_eq!(first, read(text, currency, &rules), "{text}");
+        }
+        // A currency makes another unit of the same text.
+        assert_ne!(
+            parse("per gram", Some("$"), &rules),
+            parse("per gram", None, &rules)
+        );
+        for i in 0..UnitMemo::MAX + 10 {
+            let text = format!("widget{i}");
+            assert_eq!(parse(&text, None, &rules), read(&text, None, &rules));
+        }
+        assert_eq!(len(), UnitMemo::MAX);
+        // A clone of the rules starts with none.
+        assert_eq!(
+            rules.clone().unit_memo.0.lock().map(|m| m.len()).ok(),
+            Some(0)
+        );
+    }
 
     #[test]
     fn dims_multiply_and_cancel() {

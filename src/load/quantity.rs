@@ -195,7 +195,7 @@ impl Loader<'_> {
     /// Where the literal's unit is a word the rules do not define (`pounds`: money or
     /// mass), the help says how a rules file defines it.
     fn undefined_unit_help(&self, lu: &unit::ParsedUnit, key: &str) -> Option<String> {
-        let w = lu.written.as_str();
+        let w = &*lu.written;
         if w.is_empty()
             || key.is_empty()
             || w.contains(' ')

@@ -84,7 +84,7 @@ pub fn hover(s: &Session, p: &TextDocumentPositionParams) -> Option<Hover> {
 fn claim_text(at: &At<'_>, c: &Claim) -> String {
     match &c.kind {
         ClaimKind::Quantity(q) => {
-            let unit = q.unit.as_ref().map(|u| u.written.as_str()).unwrap_or("");
+            let unit = q.unit.as_ref().map(|u| &*u.written).unwrap_or("");
             let factor = q.unit.as_ref().map_or(1.0, |u| u.factor);
             let shown = |i: &crate::interval::Interval| {
                 let i = if factor.is_finite() && factor > 0.0 && factor != 1.0 {

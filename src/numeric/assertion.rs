@@ -44,7 +44,7 @@ pub(super) enum Verdict {
 
 /// Evaluates an assertion on `vars`, the stated interval of each claim.
 pub(super) fn evaluate(c: &Compiled, file: &ClaimsFile, vars: &[Interval]) -> Evaluated {
-    let mut vals = Vec::new();
+    let mut vals = Vec::with_capacity(c.prog.ops.len());
     let undefined = program::eval(&c.prog.ops, &c.prog.meta, &|k| vars[k], &mut vals);
     let mixes_percent_and_points = mixed_kinds(c);
     let verdict = if let Some(node) = undefined {
@@ -137,12 +137,13 @@ fn holds_truncated(c: &Compiled, file: &ClaimsFile, vars: &[Interval]) -> bool {
             .map_or(vars[k], |t| q.domain.clamp(t)),
         _ => vars[k],
     };
-    let mut tprog = c.prog.clone();
+    // Only the operations change (the right side's literal, truncated).
+    let mut ops = c.prog.ops.clone();
     if let Some(t) = c.rhs_literal.as_ref().and_then(|q| q.truncated) {
-        tprog.ops[c.rhs] = Op::Const(t);
+        ops[c.rhs] = Op::Const(t);
     }
-    let mut tvals = Vec::new();
-    program::eval(&tprog.ops, &tprog.meta, &truncated, &mut tvals);
+    let mut tvals = Vec::with_capacity(ops.len());
+    program::eval(&ops, &c.prog.meta, &truncated, &mut tvals);
     !fails(c.op, c.tol, &tvals[c.lhs], &tvals[c.rhs])
 }
 

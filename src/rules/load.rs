@@ -277,6 +277,7 @@ impl RulesBuilder {
             resolved_units,
             phrase_index,
             phrase_words: std::sync::OnceLock::new(),
+            unit_memo: crate::unit::UnitMemo::default(),
         })
     }
 }

@@ -195,6 +195,8 @@ pub struct RuleSet {
     pub phrase_index: PhraseIndex,
     /// What the help for an unknown phrase looks up, built on first use.
     pub phrase_words: std::sync::OnceLock<PhraseWords>,
+    /// The units read with these rules, by text.
+    pub unit_memo: crate::unit::UnitMemo,
     /// Hedge words, longest first (filled by `finish`).
     pub hedge_words: Vec<String>,
     /// Scale words, longest first.

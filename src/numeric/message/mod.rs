@@ -182,7 +182,7 @@ impl Messages<'_> {
             self.file
                 .claim_index(src_text(text, s).trim())
                 .and_then(|i| match &self.file.claims[i].kind {
-                    ClaimKind::Quantity(q) => q.unit.as_ref().map(|u| u.written.clone()),
+                    ClaimKind::Quantity(q) => q.unit.as_ref().map(|u| u.written.to_string()),
                     _ => None,
                 })
                 .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case(&dim))
@@ -416,7 +416,7 @@ impl Messages<'_> {
                     .unit
                     .as_ref()
                     .filter(|u| u.dim == *dim)
-                    .map(|u| (u.factor, u.written.as_str())),
+                    .map(|u| (u.factor, &*u.written)),
                 _ => None,
             })
             .collect();
@@ -424,7 +424,7 @@ impl Messages<'_> {
             .rhs_literal
             .as_ref()
             .and_then(|q| q.unit.as_ref())
-            .map(|u| (u.factor, u.written.as_str()));
+            .map(|u| (u.factor, &*u.written));
         written.extend(literal);
         let shown = self.unit_near(&c.vars, Some(dim));
         let &(_, name) = written.iter().find(|(f, _)| *f == shown)?;
