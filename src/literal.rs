@@ -8,7 +8,7 @@
 
 use crate::interval::Interval;
 use crate::number::Tag;
-use crate::rules::{Hedge, RuleSet};
+use crate::rules::{Hedge, RuleSet, WordList};
 use crate::unit::{self, ParsedUnit};
 
 /// A literal that was read.
@@ -215,16 +215,17 @@ impl<'a> Parser<'a> {
     }
 
     /// The longest of `words` (sorted longest first) at `pos`.
-    fn longest(&self, pos: usize, words: &'a [String]) -> Option<(&'a str, usize)> {
-        // Only words that start with the text's first letter can match: a cheap filter
-        // before the character-by-character comparison.
+    fn longest(&self, pos: usize, words: &'a WordList) -> Option<(&'a str, usize)> {
+        // Only words that start with the text's first letter (lowercased) can match.
         let first = self.s[pos..].chars().next()?;
         let mut lower = first.to_lowercase();
         let (l0, single) = (lower.next()?, lower.next().is_none());
-        words
-            .iter()
-            .filter(|w| !single || w.starts_with(l0))
-            .find_map(|w| self.phrase(pos, w).map(|end| (w.as_str(), end)))
+        let matched = |w: &'a String| self.phrase(pos, w).map(|end| (w.as_str(), end));
+        if single {
+            words.starting_with(l0).find_map(matched)
+        } else {
+            words.iter().find_map(matched)
+        }
     }
 
     /// The word (letters) at `pos`, and its end.

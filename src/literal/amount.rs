@@ -15,7 +15,7 @@ impl<'a> Parser<'a> {
         if first.is_ascii_digit() || first == '.' {
             return None;
         }
-        for sign in &self.rules.currency_list {
+        for sign in self.rules.currency_list.starting_with(first) {
             let Some(after) = rest.strip_prefix(sign.as_str()) else {
                 continue;
             };

@@ -282,11 +282,11 @@ impl RulesBuilder {
     }
 }
 
-fn longest_first<'a>(words: impl Iterator<Item = &'a String>) -> Vec<String> {
+fn longest_first<'a>(words: impl Iterator<Item = &'a String>) -> super::WordList {
     // Each word's length counted once, not at every comparison.
     let mut v: Vec<(usize, &String)> = words.map(|w| (w.chars().count(), w)).collect();
     v.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    v.into_iter().map(|(_, w)| w.clone()).collect()
+    super::WordList::new(v.into_iter().map(|(_, w)| w.clone()).collect())
 }
 
 /// The default rules as node trees, made by build.rs from `rules/*.yaml`.

@@ -18,6 +18,7 @@ pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 mod vocab;
+mod wordlist;
 mod words;
 
 pub use draft::{DraftWords, RELATION_KINDS};
@@ -133,6 +134,7 @@ pub struct FunctionDef {
 pub use index::PhraseIndex;
 pub use polarity::Polarity;
 pub use vocab::{Exclusion, Lifecycle, Phrase, TakenOver};
+pub use wordlist::WordList;
 pub use words::{PREFIXES, PhraseWords};
 
 /// What a status phrase names.
@@ -198,17 +200,17 @@ pub struct RuleSet {
     /// The units read with these rules, by text.
     pub unit_memo: crate::unit::UnitMemo,
     /// Hedge words, longest first (filled by `finish`).
-    pub hedge_words: Vec<String>,
+    pub hedge_words: WordList,
     /// Scale words, longest first.
-    pub scale_words: Vec<String>,
+    pub scale_words: WordList,
     /// Ratio words, longest first.
-    pub ratio_word_list: Vec<String>,
+    pub ratio_word_list: WordList,
     /// Number words, longest first.
-    pub number_word_list: Vec<String>,
+    pub number_word_list: WordList,
     /// Currency signs and prefixes, longest first.
-    pub currency_list: Vec<String>,
+    pub currency_list: WordList,
     /// Range words, longest first.
-    pub range_word_list: Vec<String>,
+    pub range_word_list: WordList,
     /// The `draft:` sections of the rules files, in their order, to be merged over the
     /// defaults' on first use.
     draft_sections: DraftWords,
