@@ -9,6 +9,8 @@
 
 #[path = "src/rules/fold.rs"]
 mod fold;
+#[path = "src/rules/phrase_hash.rs"]
+mod phrase_hash;
 #[path = "src/yaml/raw.rs"]
 mod raw;
 
@@ -217,6 +219,53 @@ fn default_phrases(text: &str, root: &Spanned<Raw>) -> String {
     let _ = writeln!(
         out,
         "pub(super) static DEFAULT_PHRASES_SORTED: &[u16] = &{sorted:?};"
+    );
+    // The phrases by the hash of their folded text (`src/rules/phrase_hash.rs`), with
+    // linear probing, in a table at most half full: each slot holds a row of
+    // `DEFAULT_PHRASES` plus one, or 0 where it is empty.
+    let slots = (2 * rows.len()).next_power_of_two().max(2);
+    let mut table = vec![0u16; slots];
+    let mut longest = 0;
+    for (r, row) in rows.iter().enumerate() {
+        let mut i = phrase_hash::slot(&row.4, slots);
+        let mut probes = 1;
+        while table[i] != 0 {
+            i = (i + 1) & (slots - 1);
+            probes += 1;
+        }
+        table[i] = u16::try_from(r + 1).unwrap_or(u16::MAX);
+        longest = longest.max(probes);
+    }
+    // The longest run of full slots bounds every lookup, a phrase of the table or not.
+    let mut run = 0;
+    let mut longest_run = 0;
+    for s in table.iter().chain(table.iter()) {
+        run = if *s == 0 { 0 } else { run + 1 };
+        longest_run = longest_run.max(run);
+    }
+    assert!(
+        longest_run <= 64,
+        "a run of {longest_run} full slots in the table of default phrases"
+    );
+    let _ = writeln!(
+        out,
+        "/// The rows of `DEFAULT_PHRASES` plus one by the hash of their folded text (0: none);\n\
+         /// no run of full slots is longer than {longest_run}, no phrase more than {longest} probes away.\n\
+         pub(super) static DEFAULT_PHRASE_SLOTS: &[u16] = &{table:?};"
+    );
+    // Each lifecycle's rows, in the order of `DEFAULT_LIFECYCLES`.
+    let mut ranges: Vec<[usize; 2]> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let lifecycle = names.iter().position(|n| *n == row.0).unwrap_or(0);
+        match ranges.get_mut(lifecycle) {
+            Some(range) => range[1] = r + 1,
+            None => ranges.push([r, r + 1]),
+        }
+    }
+    let _ = writeln!(
+        out,
+        "/// The rows of `DEFAULT_PHRASES` of each lifecycle, in the order of `DEFAULT_LIFECYCLES`.\n\
+         pub(super) static DEFAULT_LIFECYCLE_ROWS: &[[u32; 2]] = &{ranges:?};"
     );
     out.push_str("/// The texts `DEFAULT_PHRASES` are ranges of.\n");
     let _ = writeln!(

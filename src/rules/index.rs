@@ -25,6 +25,11 @@ pub struct Prefolded {
     pub filler: &'static [&'static str],
     /// The indexes of `phrases`, in the order of their folded texts.
     pub sorted: &'static [u16],
+    /// The indexes of `phrases` plus one, by the hash of their folded texts
+    /// ([`super::phrase_hash`]), 0 where a slot is empty.
+    pub slots: &'static [u16],
+    /// The rows of `phrases` of each lifecycle, in the order of `lifecycles`.
+    pub lifecycle_rows: &'static [[u32; 2]],
 }
 
 impl Prefolded {
@@ -66,12 +71,17 @@ impl PhraseIndex {
         match self {
             PhraseIndex::Built(map) => map.get(folded).cloned(),
             PhraseIndex::Compiled { table, lifecycles } => {
-                let i = table
-                    .sorted
-                    .binary_search_by(|&r| table.folded(r as usize).cmp(folded))
-                    .ok()?;
-                let row = table.phrases.get(*table.sorted.get(i)? as usize)?;
-                Some(meaning(row, lifecycles))
+                let slots = table.slots.len();
+                let mut i = super::phrase_hash::slot(folded, slots);
+                // Bounded by the table's longest run of full slots.
+                for _ in 0..slots {
+                    let r = usize::from(*table.slots.get(i)?).checked_sub(1)?;
+                    if table.folded(r) == folded {
+                        return Some(meaning(table.phrases.get(r)?, lifecycles));
+                    }
+                    i = (i + 1) & (slots - 1);
+                }
+                None
             }
         }
     }

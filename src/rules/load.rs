@@ -95,6 +95,8 @@ fn read_defaults() -> Result<RulesBuilder, ToolError> {
             lifecycles: generated::DEFAULT_LIFECYCLES,
             filler: generated::DEFAULT_FILLER,
             sorted: generated::DEFAULT_PHRASES_SORTED,
+            slots: generated::DEFAULT_PHRASE_SLOTS,
+            lifecycle_rows: generated::DEFAULT_LIFECYCLE_ROWS,
         });
         match generated::default_tree(i) {
             Some(root) => b.add_tree(&file, &root, prefolded)?,

@@ -13,6 +13,7 @@ mod hedge;
 mod index;
 mod list;
 mod load;
+mod phrase_hash;
 mod polarity;
 pub(crate) mod read;
 #[cfg(test)]

@@ -435,15 +435,9 @@ impl Vocabulary {
     fn add_prefolded(&mut self, file: &str, p: Prefolded, layer: u32) -> Result<(), ToolError> {
         let filler_version = self.fillers.len().saturating_sub(1) as u32;
         let file: Arc<str> = file.into();
-        let mut start = 0;
-        while let Some(first) = p.phrases.get(start) {
-            let index = first[0];
-            let end = start
-                + p.phrases[start..]
-                    .iter()
-                    .take_while(|r| r[0] == index)
-                    .count();
-            let name = p.lifecycles.get(index as usize).copied().unwrap_or("");
+        for (index, &[start, end]) in p.lifecycle_rows.iter().enumerate() {
+            let (start, end) = (start as usize, end as usize);
+            let name = p.lifecycles.get(index).copied().unwrap_or("");
             let Some(lc) = self.lifecycles.get_mut(name) else {
                 return Err(ToolError::new(
                     ErrorKind::Rules,
@@ -459,7 +453,6 @@ impl Vocabulary {
                 layer,
                 filler_version,
             });
-            start = end;
         }
         Ok(())
     }
