@@ -166,7 +166,7 @@ pub struct ParsedUnit {
     /// The default domain of its numerator's unit, if the rules give one.
     pub domain: Option<Domain>,
     /// As written (white space folded, case kept), for messages.
-    pub written: std::sync::Arc<str>,
+    pub written: Arc<str>,
 }
 
 /// The units a rule set has read, by their text and currency: a file writes the same
@@ -188,8 +188,8 @@ impl Clone for UnitMemo {
     }
 }
 
-impl std::fmt::Debug for UnitMemo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Debug for UnitMemo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("UnitMemo")
     }
 }
