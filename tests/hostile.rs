@@ -423,6 +423,43 @@ fn a_long_chain_of_functions_is_refused_not_overflowed() {
 }
 
 #[test]
+fn a_long_chain_of_units_is_refused_at_once() {
+    // Each unit resolved along the whole chain, checking every unit before it: cubic in
+    // the chain's length (5,000 units took minutes) until chains were bounded.
+    let d = scratch("hostile-unit-chain");
+    let mut rules = String::from("units:\n  u0: {}\n");
+    for i in 1..5000 {
+        rules.push_str(&format!("  u{i}: {{ is: 1 u{} }}\n", i - 1));
+    }
+    std::fs::write(d.join("chain.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 5 u3\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml", "--rules", "chain.yaml"], &d);
+    assert_eq!(r.code, Some(2), "{}{}", r.out, r.err);
+    assert!(
+        r.err.contains("defined through more than 64 others"),
+        "{}",
+        r.err
+    );
+    // A chain within the bound is read as before.
+    let mut rules = String::from("units:\n  u0: {}\n");
+    for i in 1..=64 {
+        rules.push_str(&format!("  u{i}: {{ is: 2 u{} }}\n", i - 1));
+    }
+    std::fs::write(d.join("short.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("claims.yaml"),
+        "claims:\n  - id: a\n    value: 1 u64\n  - id: b\n    value: 2 u63\n  - id: c\n    assert: a = b\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&["claims.yaml", "--rules", "short.yaml"], &d);
+    assert_eq!(r.code, Some(0), "{}{}", r.out, r.err);
+}
+
+#[test]
 fn long_and_deep_formulas_are_bounded_in_every_thread() {
     let d = scratch("hostile-deep-formulas");
     // A chain of operators nests the tree as deep as it is long: refused past 256.

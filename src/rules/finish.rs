@@ -19,6 +19,20 @@ pub(super) fn resolve_units(
         // last `is` gave it (`JPY` in `yen: 1 JPY`).
         let mut spelling = own.value.spelling.as_str();
         loop {
+            // Bounded, so that resolving every unit stays linear in the rules' size
+            // (a chain of thousands, each unit resolved along it, was cubic).
+            if seen.len() > MAX_UNIT_CHAIN {
+                return Err(ToolError::new(
+                    ErrorKind::Rules,
+                    format!(
+                        "unit `{name}` ({}:{}) is defined through more than {MAX_UNIT_CHAIN} others: {} -> …",
+                        own.origin.file,
+                        own.origin.line,
+                        seen.iter().take(4).copied().collect::<Vec<_>>().join(" -> ")
+                    ),
+                )
+                .with_help("a unit may be defined in terms of another, but not in a chain this long"));
+            }
             if seen.contains(&cur) {
                 return Err(ToolError::new(
                     ErrorKind::Rules,
@@ -132,6 +146,9 @@ pub(super) fn check_function_cycles(
     }
     Ok(())
 }
+
+/// How many units a unit may be defined through (`kg` through `gram` is one).
+const MAX_UNIT_CHAIN: usize = 64;
 
 /// How deep functions may call one another (so that inlining them stays shallow).
 pub(super) const MAX_CALL_DEPTH: usize = 64;
