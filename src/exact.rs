@@ -13,6 +13,12 @@
 
 use std::cmp::Ordering;
 
+/// The powers of ten a double holds exactly.
+pub const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// `|x|` as `(m, e)` with `|x| = m·2^e` exactly, `m` below 2^53. `x` is finite.
 pub fn parts(x: f64) -> (u64, i32) {
     let bits = x.to_bits() & !(1 << 63);
@@ -76,10 +82,7 @@ pub fn decimal_exponent(x: f64) -> i32 {
     // ⌊log2 |x|⌋, and from it ⌊log10 |x|⌋ or one less.
     let log2 = e + 63 - m.leading_zeros() as i32;
     let mut k = (f64::from(log2) * std::f64::consts::LOG10_2).floor() as i32;
-    let at_least = |k: i32| match usize::try_from(k)
-        .ok()
-        .and_then(|k| crate::number::EXACT_POWERS.get(k))
-    {
+    let at_least = |k: i32| match usize::try_from(k).ok().and_then(|k| EXACT_POWERS.get(k)) {
         // A power of ten that is a double: compared as one.
         Some(&p) => Some(x.abs() >= p),
         None => cmp_pow10(x, k).map(Ordering::is_ge),

@@ -226,12 +226,6 @@ pub fn decimal(digits: &[u8], exp: i64) -> Interval {
     Interval::new(v.next_down(), v.next_up())
 }
 
-/// The powers of ten a double holds exactly.
-pub(crate) const EXACT_POWERS: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
 /// `digits * 10^exp` where both are exact doubles (at most 15 digits, `|exp| <= 22`):
 /// then one multiplication or division, rounded to nearest as IEEE 754 rounds every
 /// operation, is the correctly rounded value (Clinger's fast path), as the standard
@@ -247,7 +241,7 @@ fn exact_product(digits: &[u8], exp: i64) -> Option<f64> {
         }
         m = m * 10 + u64::from(d - b'0');
     }
-    let p = *EXACT_POWERS.get(usize::try_from(exp.unsigned_abs()).ok()?)?;
+    let p = *crate::exact::EXACT_POWERS.get(usize::try_from(exp.unsigned_abs()).ok()?)?;
     let m = m as f64;
     Some(if exp >= 0 { m * p } else { m / p })
 }
