@@ -9,7 +9,7 @@
 use crate::interval::Interval;
 use crate::number::Tag;
 use crate::rules::{Hedge, RuleSet, WordList};
-use crate::unit::{self, ParsedUnit};
+use crate::unit::ParsedUnit;
 
 /// A literal that was read.
 #[derive(Clone, Debug, PartialEq)]
@@ -370,7 +370,7 @@ impl<'a> Parser<'a> {
             None
         } else {
             self.check_unit_text(end)?;
-            unit::parse(self.s[end..].trim(), None, self.rules)
+            self.rules.read_unit(self.s[end..].trim(), None)
         };
         if let Some(u) = &unit
             && u.factor != 1.0
@@ -425,10 +425,10 @@ impl<'a> Parser<'a> {
         };
         let unit_text = self.s[end..].trim();
         let unit = if unit_text.is_empty() {
-            currency.and_then(|c| unit::parse("", Some(c), self.rules))
+            currency.and_then(|c| self.rules.read_unit("", Some(c)))
         } else {
             self.check_unit_text(end)?;
-            unit::parse(unit_text, currency, self.rules)
+            self.rules.read_unit(unit_text, currency)
         };
         let mut interval = apply_hedge(hedge, interval, x_lo, x_hi);
         let mut truncated = if hedge.is_none() && tag == Tag::Percent && !first.word {

@@ -2,8 +2,6 @@
 //! gram^-1), and the conversions of the rules.
 
 use crate::number::Domain;
-use crate::rules::RuleSet;
-use compact_str::CompactString;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -169,51 +167,28 @@ pub struct ParsedUnit {
     pub written: Arc<str>,
 }
 
-/// The units a rule set has read, by their text and currency: a file writes the same
-/// few units over and over (`mln`, `%`, `USD`), and each is read once. Bounded at
-/// [`UnitMemo::MAX`] entries (what is not kept is read each time); a clone starts empty.
-#[derive(Default)]
-pub struct UnitMemo(std::sync::Mutex<UnitMemoMap>);
-
-type UnitMemoMap = crate::hash::TextMap<(Option<CompactString>, CompactString), Option<ParsedUnit>>;
-
-impl UnitMemo {
-    /// The most units kept.
-    pub const MAX: usize = 4096;
+/// What the rules know of a unit named in a text: its base unit, as they name and spell
+/// it, how many base units one of it is, and its domain.
+pub struct Known<'r> {
+    /// The base unit, folded.
+    pub base: &'r str,
+    /// The base unit as the rules spell it.
+    pub spelling: &'r str,
+    /// How many base units one of it is.
+    pub factor: f64,
+    /// Its default domain, if the rules give one.
+    pub domain: Option<Domain>,
 }
 
-impl Clone for UnitMemo {
-    fn clone(&self) -> Self {
-        UnitMemo::default()
-    }
-}
-
-impl fmt::Debug for UnitMemo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("UnitMemo")
-    }
-}
-
-/// Reads `words (('per' | '/') words)?` into a unit. The currency, if the literal had
-/// one, multiplies the result. Returns `None` for empty text.
-pub fn parse(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
-    let key = (currency.map(CompactString::from), CompactString::from(text));
-    if let Ok(memo) = rules.unit_memo.0.lock()
-        && let Some(unit) = memo.get(&key)
-    {
-        return unit.clone();
-    }
-    let unit = read(text, currency, rules);
-    if let Ok(mut memo) = rules.unit_memo.0.lock()
-        && memo.len() < UnitMemo::MAX
-    {
-        memo.insert(key, unit.clone());
-    }
-    unit
-}
-
-/// [`parse`], without the memo.
-fn read(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUnit> {
+/// Reads `words (('per' | '/') words)?` into a unit, each word's unit as `known` gives
+/// it (a word it does not know is a base unit of its own). The currency, if the literal
+/// had one, multiplies the result. Returns `None` for empty text. The rules read units
+/// with this, through a memo (`RuleSet::read_unit`).
+pub fn read<'r>(
+    text: &str,
+    currency: Option<&str>,
+    known: &dyn Fn(&str) -> Option<Known<'r>>,
+) -> Option<ParsedUnit> {
     let text = text.trim();
     let (num, den) = split_per(text);
     let mut dim = Vec::new();
@@ -229,13 +204,8 @@ fn read(text: &str, currency: Option<&str>, rules: &RuleSet) -> Option<ParsedUni
         // A unit of the rules is printed as the rules spell its base unit; any other, as
         // the claim spells it.
         let written;
-        let (base, spelling, f, d) = match rules.unit(&folded) {
-            Some(r) => (
-                r.base.as_str(),
-                r.base_spelling.as_str(),
-                r.factor,
-                r.domain,
-            ),
+        let (base, spelling, f, d) = match known(&folded) {
+            Some(k) => (k.base, k.spelling, k.factor, k.domain),
             None => {
                 written = name.split_whitespace().collect::<Vec<_>>().join(" ");
                 (folded.as_str(), written.as_str(), 1.0, None)
@@ -315,41 +285,6 @@ fn split_per(text: &str) -> (&str, Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn units_are_read_once_by_their_text_and_the_memo_is_bounded() {
-        let rules = crate::rules::load_defaults()
-            .and_then(|b| b.finish())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let len = || rules.unit_memo.0.lock().map(|m| m.len()).unwrap_or(0);
-        for (text, currency) in [
-            ("mln", None),
-            ("USD per gram", None),
-            ("", Some("$")),
-            ("tonnes", None),
-        ] {
-            let first = parse(text, currency, &rules);
-            let before = len();
-            assert_eq!(parse(text, currency, &rules), first, "{text}");
-            assert_eq!(len(), before, "{text} is read again");
-            assert_eq!(first, read(text, currency, &rules), "{text}");
-        }
-        // A currency makes another unit of the same text.
-        assert_ne!(
-            parse("per gram", Some("$"), &rules),
-            parse("per gram", None, &rules)
-        );
-        for i in 0..UnitMemo::MAX + 10 {
-            let text = format!("widget{i}");
-            assert_eq!(parse(&text, None, &rules), read(&text, None, &rules));
-        }
-        assert_eq!(len(), UnitMemo::MAX);
-        // A clone of the rules starts with none.
-        assert_eq!(
-            rules.clone().unit_memo.0.lock().map(|m| m.len()).ok(),
-            Some(0)
-        );
-    }
 
     #[test]
     fn dims_multiply_and_cancel() {

@@ -64,7 +64,7 @@ impl Loader<'_> {
                     scale: None,
                 }),
                 interval: days,
-                unit: unit::parse("date", None, self.rules),
+                unit: self.rules.read_unit("date", None),
                 measure,
                 measure_span,
                 domain: domain_key.unwrap_or(Domain::Signed),
@@ -96,7 +96,7 @@ impl Loader<'_> {
         };
         let key_unit = unit_key
             .as_ref()
-            .and_then(|t| unit::parse(&t.text, None, self.rules));
+            .and_then(|t| self.rules.read_unit(&t.text, None));
         let mut q = match lit {
             Literal::Unknown => None,
             Literal::Value(q) => Some(q),

@@ -172,7 +172,7 @@ fn compile_sides(
         match literal::date(rhs_text, rules, lhs_date) {
             Some(days) => Ok(Literal::Value(Quantity {
                 interval: days,
-                unit: crate::unit::parse("date", None, rules).map(Box::new),
+                unit: rules.read_unit("date", None).map(Box::new),
                 tag: crate::number::Tag::Plain,
                 hedged: false,
                 truncated: None,

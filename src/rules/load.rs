@@ -279,7 +279,7 @@ impl RulesBuilder {
             resolved_units,
             phrase_index,
             phrase_words: std::sync::OnceLock::new(),
-            unit_memo: crate::unit::UnitMemo::default(),
+            unit_memo: super::UnitMemo::default(),
         })
     }
 }

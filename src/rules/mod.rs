@@ -18,6 +18,7 @@ mod polarity;
 pub(crate) mod read;
 #[cfg(test)]
 mod tests;
+mod unit_memo;
 mod vocab;
 mod wordlist;
 mod words;
@@ -134,6 +135,7 @@ pub struct FunctionDef {
 
 pub use index::PhraseIndex;
 pub use polarity::Polarity;
+pub use unit_memo::UnitMemo;
 pub use vocab::{Exclusion, Lifecycle, Phrase, TakenOver};
 pub use wordlist::WordList;
 pub use words::{PREFIXES, PhraseWords};
@@ -199,7 +201,7 @@ pub struct RuleSet {
     /// What the help for an unknown phrase looks up, built on first use.
     pub phrase_words: std::sync::OnceLock<PhraseWords>,
     /// The units read with these rules, by text.
-    pub unit_memo: crate::unit::UnitMemo,
+    pub unit_memo: UnitMemo,
     /// Hedge words, longest first (filled by `finish`).
     pub hedge_words: WordList,
     /// Scale words, longest first.
