@@ -33,7 +33,7 @@ pub fn parts(x: f64) -> (u64, i32) {
 }
 
 /// `a`·2^`s` against `b`, for `a`, `b` below 2^117, any shift.
-fn cmp_shifted(a: u128, s: i32, b: u128) -> Ordering {
+pub fn cmp_shifted(a: u128, s: i32, b: u128) -> Ordering {
     if a == 0 || b == 0 {
         return a.cmp(&b);
     }

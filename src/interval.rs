@@ -7,6 +7,8 @@
 //! empty. Endpoints are treated as closed: a finding is raised only where intervals are
 //! disjoint, so two that only touch never fail.
 
+use std::cmp::Ordering;
+
 /// A closed interval `[lo, hi]`, possibly unbounded, possibly empty.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Interval {
@@ -15,8 +17,6 @@ pub struct Interval {
     /// Upper bound (`+inf` for none).
     pub hi: f64,
 }
-
-use std::cmp::Ordering;
 
 const INF: f64 = f64::INFINITY;
 

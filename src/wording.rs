@@ -191,20 +191,12 @@ fn rounded_scaled(x: f64, decimals: usize) -> Option<u64> {
         return Some(scaled.round() as u64);
     }
     let k = floor as u64;
-    let bits = x.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i32;
-    if exponent == 0 {
-        return None;
-    }
-    let m = u128::from((bits & ((1 << 52) - 1)) | (1 << 52));
-    // x = m·2^e with e below zero (x is below 1e12 < 2^52); compare x·10^d·2 with 2k + 1.
-    let shift = u32::try_from(1075 - exponent - 1).ok()?;
-    let twice = m.checked_mul(u128::from(p))?;
-    let tie = u128::from(2 * k + 1).checked_shl(shift)?;
-    if tie >> shift != u128::from(2 * k + 1) {
-        return None;
-    }
-    Some(match twice.cmp(&tie) {
+    // x = m·2^e: compare m·10^d·2^(e+1), twice the exact product, with 2k + 1 (m·10^d
+    // is below 2^53·10^15 < 2^103).
+    let (m, e) = crate::exact::parts(x);
+    let twice =
+        crate::exact::cmp_shifted(u128::from(m) * u128::from(p), e + 1, u128::from(2 * k + 1));
+    Some(match twice {
         std::cmp::Ordering::Greater => k + 1,
         std::cmp::Ordering::Less => k,
         std::cmp::Ordering::Equal => k + (k & 1),
