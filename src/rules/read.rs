@@ -3,9 +3,8 @@
 //! [`list_of`] serve `claimlint.yaml` as well, with its own kind of failure.
 
 use crate::error::{ErrorKind, ToolError};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 use crate::yaml::{Node, NodeKind};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A failure of `kind` at a node of a rules or config file.
@@ -98,8 +97,8 @@ pub(super) fn known_keys(
     known: &[&str],
     what: &str,
 ) -> Result<(), ToolError> {
-    // Mappings of the rules are small: a hash set only for a large one.
-    let mut seen: Option<HashMap<&str, Span>> = (entries.len() > 16).then(HashMap::new);
+    // The keys before this one are known and distinct (the first unknown or repeated key
+    // ends the loop), so looking back reads at most `known.len()` of them.
     for (i, (k, _)) in entries.iter().enumerate() {
         let name = scalar(file, k, "a key")?;
         if !known.contains(&name) {
@@ -114,11 +113,7 @@ pub(super) fn known_keys(
             }
             return Err(e);
         }
-        let twice = match seen.as_mut() {
-            Some(seen) => seen.insert(name, k.span).is_some(),
-            None => entries[..i].iter().any(|(e, _)| e.as_str() == Some(name)),
-        };
-        if twice {
+        if entries[..i].iter().any(|(e, _)| e.as_str() == Some(name)) {
             return Err(bad(file, k, format!("duplicate key `{name}` in {what}")));
         }
     }
