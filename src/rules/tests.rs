@@ -130,3 +130,15 @@ fn draft_words_merged_on_first_use_are_those_read_in_turn() -> Result<(), ToolEr
     assert!(error_of("draft:\n  months: {sept: 13}\n").contains("1 to 12"));
     Ok(())
 }
+
+#[test]
+fn a_key_written_twice_in_a_mapping_of_the_rules_is_refused() {
+    let e = error_of("units:\n  widget: { is: 2 gram, domain: count, is: 3 gram }\n");
+    assert!(e.contains("duplicate key `is` in a unit"), "{e}");
+    let e = error_of(
+        "lifecycles:\n  build:\n    states: [planned, built]\n    states: [planned, built]\n",
+    );
+    assert!(e.contains("duplicate key `states` in a lifecycle"), "{e}");
+    // Distinct known keys are read.
+    assert!(with("units:\n  widget: { is: 2 gram, domain: count }\n").is_ok());
+}
