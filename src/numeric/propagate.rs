@@ -164,7 +164,7 @@ impl Propagation<'_> {
                     let set = self.minimal_conflict(&active);
                     if set.is_empty() {
                         // Cannot be narrowed to a set (should not happen): stop quietly.
-                        break FxHashMap::default();
+                        break State::default();
                     }
                     for &i in &set {
                         in_conflict.extend(self.live[i].vars.iter().copied());
@@ -182,25 +182,24 @@ impl Propagation<'_> {
 
     /// Revises the assertions to a fixpoint, or to the budget of `rounds` revisions per
     /// assertion. `Err(i)` where assertion `i` emptied an interval.
-    fn fixpoint(&self, active: &[usize]) -> Result<FxHashMap<usize, Interval>, usize> {
-        let mut vars: FxHashMap<usize, Interval> = FxHashMap::default();
-        let mut users: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for &a in active {
-            for &v in &self.live[a].vars {
-                vars.entry(v).or_insert(self.vars[v]);
-                users.entry(v).or_default().push(a);
-            }
-        }
-        let mut queue: VecDeque<usize> = active.iter().copied().collect();
-        let mut queued: FxHashMap<usize, bool> = active.iter().map(|&a| (a, true)).collect();
+    fn fixpoint(&self, active: &[usize]) -> Result<State, usize> {
+        let state = State::new(active, self.live, self.vars);
+        let State {
+            claims,
+            mut vals,
+            users,
+        } = state;
+        let mut queue: VecDeque<usize> = (0..active.len()).collect();
+        let mut queued = vec![true; active.len()];
         let mut budget = self.rounds.saturating_mul(active.len().max(1));
-        let mut vals = Vec::new();
-        while let Some(a) = queue.pop_front() {
-            queued.insert(a, false);
+        let mut scratch = Vec::new();
+        while let Some(p) = queue.pop_front() {
+            queued[p] = false;
             if budget == 0 {
                 break;
             }
             budget -= 1;
+            let a = active[p];
             let c = &self.live[a];
             let cost = c.ops.len() as u64;
             if self.work.get() < cost {
@@ -210,11 +209,14 @@ impl Propagation<'_> {
             program::eval(
                 &c.ops,
                 &[],
-                &|k| vars.get(&k).copied().unwrap_or(self.vars[k]),
-                &mut vals,
+                &|k| match claims.binary_search(&k) {
+                    Ok(s) => vals[s],
+                    Err(_) => self.vars[k],
+                },
+                &mut scratch,
             );
-            narrow_sides(c.op, c.tol, &mut vals, c.lhs, c.rhs);
-            if !program::narrow(&c.ops, &mut vals) {
+            narrow_sides(c.op, c.tol, &mut scratch, c.lhs, c.rhs);
+            if !program::narrow(&c.ops, &mut scratch) {
                 return Err(a);
             }
             for (i, op) in c.ops.iter().enumerate() {
@@ -223,11 +225,17 @@ impl Propagation<'_> {
                     // A divisor narrowed to exactly zero: no values satisfy the assertion
                     // (a fall of 600% of a quantity that cannot be negative). The revision
                     // fails as a whole, so its other narrowings need not be undone.
-                    Op::Div(_, b) if vals[b].lo == 0.0 && vals[b].hi == 0.0 => return Err(a),
+                    Op::Div(_, b) if scratch[b].lo == 0.0 && scratch[b].hi == 0.0 => {
+                        return Err(a);
+                    }
                     _ => continue,
                 };
-                let old = vars.get(&v).copied().unwrap_or(Interval::ALL);
-                let mut new = old.intersect(&vals[i]);
+                // Every claim an assertion names is in the state (`Live::vars`).
+                let Ok(s) = claims.binary_search(&v) else {
+                    continue;
+                };
+                let old = vals[s];
+                let mut new = old.intersect(&scratch[i]);
                 if self.is_count(v) {
                     new = new.whole_numbers();
                 }
@@ -235,17 +243,21 @@ impl Propagation<'_> {
                     return Err(a);
                 }
                 if moved(&old, &new) {
-                    for &u in users.get(&v).map_or(&[][..], |u| u.as_slice()) {
-                        if u != a && !queued.get(&u).copied().unwrap_or(false) {
-                            queued.insert(u, true);
+                    for &u in users.of(s) {
+                        if u != p && !queued[u] {
+                            queued[u] = true;
                             queue.push_back(u);
                         }
                     }
                 }
-                vars.insert(v, new);
+                vals[s] = new;
             }
         }
-        Ok(vars)
+        Ok(State {
+            claims,
+            vals,
+            users,
+        })
     }
 
     /// Assertion `i` of a conflict `set`, evaluated where the others of the set leave
@@ -258,7 +270,7 @@ impl Propagation<'_> {
         program::eval(
             &c.ops,
             &[],
-            &|k| state.get(&k).copied().unwrap_or(self.vars[k]),
+            &|k| state.get(k).unwrap_or(self.vars[k]),
             &mut vals,
         );
         Some(Forced {
@@ -311,27 +323,17 @@ impl Propagation<'_> {
         set
     }
 
-    /// The quantities of unknown value the fixpoint `state` bounds more narrowly than
-    /// their domain (those in a conflict left out).
+    /// The quantities of unknown value the fixpoint `state` of `active` bounds more
+    /// narrowly than their domain (those in a conflict left out).
     fn derived(
         &self,
         active: &[usize],
-        state: &FxHashMap<usize, Interval>,
+        state: &State,
         in_conflict: &[usize],
         proved: &mut dyn FnMut(Proof),
     ) {
-        let mut vars: Vec<usize> = state.keys().copied().collect();
-        vars.sort_unstable();
-        // Which assertions name each claim, and which claims are in a conflict: built once,
-        // so that a large group costs no more than its size.
-        let mut users_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for &a in active {
-            for &v in &self.live[a].vars {
-                users_of.entry(v).or_default().push(a);
-            }
-        }
         let in_conflict: FxHashSet<usize> = in_conflict.iter().copied().collect();
-        for v in vars {
+        for (s, (&v, &now)) in state.claims.iter().zip(&state.vals).enumerate() {
             let ClaimKind::Quantity(q) = &self.file.claims[v].kind else {
                 continue;
             };
@@ -339,23 +341,100 @@ impl Propagation<'_> {
                 continue;
             }
             let dom = q.interval;
-            let now = state[&v];
             let gained =
                 (now.lo.is_finite() && now.lo > dom.lo) || (now.hi.is_finite() && now.hi < dom.hi);
             if !gained {
                 continue;
             }
-            let users: &[usize] = users_of.get(&v).map_or(&[], Vec::as_slice);
+            let users = state.users.of(s);
             let users = &users[..users.len().min(3)];
             proved(Proof::Derived(Derived {
                 claim: v,
                 interval: now,
-                implied_by: users.iter().map(|&a| self.live[a].claim).collect(),
+                implied_by: users.iter().map(|&p| self.live[active[p]].claim).collect(),
                 near: users
                     .iter()
-                    .flat_map(|&a| self.live[a].vars.iter().copied())
+                    .flat_map(|&p| self.live[active[p]].vars.iter().copied())
                     .collect(),
             }));
+        }
+    }
+}
+
+/// Where a group's assertions leave the claims they name: the claims' indices, sorted,
+/// each with its interval and the assertions that name it. Vectors indexed by the
+/// claim's place in `claims`, found by binary search: a group's size bounds the work,
+/// and most groups name two or three claims.
+#[derive(Default)]
+struct State {
+    claims: Vec<usize>,
+    vals: Vec<Interval>,
+    users: Users,
+}
+
+impl State {
+    /// The claims the assertions `active` (indices into `live`) name, at the intervals
+    /// `stated`.
+    fn new(active: &[usize], live: &[Live], stated: &[Interval]) -> State {
+        let mut claims: Vec<usize> = active
+            .iter()
+            .flat_map(|&a| live[a].vars.iter().copied())
+            .collect();
+        claims.sort_unstable();
+        claims.dedup();
+        let vals = claims.iter().map(|&v| stated[v]).collect();
+        let users = Users::new(active, live, &claims);
+        State {
+            claims,
+            vals,
+            users,
+        }
+    }
+
+    /// The interval of `claim`, where the assertions name it.
+    fn get(&self, claim: usize) -> Option<Interval> {
+        let s = self.claims.binary_search(&claim).ok()?;
+        self.vals.get(s).copied()
+    }
+}
+
+/// Which assertions name each claim of a [`State`]: their places in `active`, in that
+/// order, in one list cut at `start` (the claim at place `s` has `list[start[s]..start[s
+/// + 1]]`).
+#[derive(Default)]
+struct Users {
+    start: Vec<usize>,
+    list: Vec<usize>,
+}
+
+impl Users {
+    fn new(active: &[usize], live: &[Live], claims: &[usize]) -> Users {
+        let slot = |v: usize| claims.binary_search(&v).ok();
+        let mut start = vec![0usize; claims.len() + 1];
+        for &a in active {
+            for s in live[a].vars.iter().filter_map(|&v| slot(v)) {
+                start[s + 1] += 1;
+            }
+        }
+        for s in 0..claims.len() {
+            start[s + 1] += start[s];
+        }
+        let mut next = start.clone();
+        let mut list = vec![0usize; start[claims.len()]];
+        for (p, &a) in active.iter().enumerate() {
+            for s in live[a].vars.iter().filter_map(|&v| slot(v)) {
+                list[next[s]] = p;
+                next[s] += 1;
+            }
+        }
+        Users { start, list }
+    }
+
+    /// The assertions (places in `active`) that name the claim at place `s`.
+    fn of(&self, s: usize) -> &[usize] {
+        match (self.start.get(s), self.start.get(s + 1)) {
+            (Some(&a), Some(&b)) => self.list.get(a..b).unwrap_or(&[]),
+            _ => &[],
         }
     }
 }
