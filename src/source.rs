@@ -72,13 +72,20 @@ impl SourceFile {
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let line = self.line(offset);
         let start = self.line_starts[line - 1];
         let col = self
             .text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count());
         (line, col + 1)
+    }
+
+    /// The 1-based line of a byte offset (clamped to the text): [`SourceFile::line_col`]
+    /// without counting the column's characters.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
     }
 
     /// The byte offset of a 1-based line and column (in characters), clamped to the text.

@@ -47,7 +47,7 @@ pub fn hover(s: &Session, p: &TextDocumentPositionParams) -> Option<Hover> {
             let q = c.quote.as_ref()?;
             let a = at.checked.analysis.as_ref()?.article.as_ref()?;
             let span = crate::quote::find(&a.source.text, &q.text)?;
-            let (line, _) = a.source.line_col(span.start);
+            let line = a.source.line(span.start);
             (
                 format!(
                     "quoted from `{}`, line {line}:\n\n> {}",

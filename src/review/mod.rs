@@ -140,8 +140,8 @@ fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) ->
         id: c.id.to_string(),
         kind: c.kind.name(),
         lines: (
-            file.source.line_col(first).0,
-            file.source.line_col(last.saturating_sub(1).max(first)).0,
+            file.source.line(first),
+            file.source.line(last.saturating_sub(1).max(first)),
         ),
         quote: c.quote.as_ref().map(|q| q.text.to_string()),
         passage,

@@ -315,7 +315,7 @@ fn yaml_file(s: &mut String, r: &Review, color: bool, width: usize) {
     let count = text.split('\n').count();
     let mut at_line: Vec<Vec<usize>> = vec![Vec::new(); count + 1];
     for (k, f) in r.report.findings.iter().enumerate() {
-        let n = src.line_col(f.primary().start).0.min(count);
+        let n = src.line(f.primary().start).min(count);
         at_line[n].push(k);
     }
     for (n, line) in text.split('\n').enumerate() {

@@ -255,7 +255,7 @@ impl Origins<'_> {
             word.to_owned(),
             Origin {
                 file: Arc::clone(self.name),
-                line: self.file.line_col(node.span.start).0,
+                line: self.file.line(node.span.start),
             },
         ));
     }

@@ -171,7 +171,7 @@ impl RulesBuilder {
         let name: Arc<str> = file.name.as_str().into();
         let origin = |n: &Node| Origin {
             file: Arc::clone(&name),
-            line: file.line_col(n.span.start).0,
+            line: file.line(n.span.start),
         };
         // Lifecycles and exclusions are merged last, with this file's filler words.
         let (mut lifecycles, mut exclusions) = (None, None);

@@ -494,7 +494,7 @@ impl Vocabulary {
                     ));
                 }
                 if let Some((first, fl, fs)) = seen.get(folded.as_str()) {
-                    let (line, _) = file.line_col(first.span.start);
+                    let line = file.line(first.span.start);
                     return Err(bad(
                         file,
                         w,

@@ -126,7 +126,7 @@ impl Messages<'_> {
                 span,
                 claim: unread,
             }) => {
-                let line = self.file.source.line_col(unread.start).0;
+                let line = self.file.source.line(unread.start);
                 self.finding(
                     Code::RefUnchecked,
                     claim,

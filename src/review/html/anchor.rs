@@ -29,5 +29,5 @@ pub(super) fn claim_href(i: usize, r: &Review, l: &Layout, c: usize) -> String {
 }
 
 pub(super) fn line_of(r: &Review, f: &Finding) -> usize {
-    r.report.source.line_col(f.primary().start).0
+    r.report.source.line(f.primary().start)
 }

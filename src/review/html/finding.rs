@@ -32,7 +32,7 @@ pub(super) fn finding_with_id(
     let labels: Vec<(usize, String)> = f
         .labels
         .iter()
-        .map(|lb| (r.report.source.line_col(lb.span.start).0, lb.text.clone()))
+        .map(|lb| (r.report.source.line(lb.span.start), lb.text.clone()))
         .collect();
     html! {
         li class={"finding " (mark_words(Some(f.severity)).2)} id=[id] {

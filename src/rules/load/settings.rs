@@ -91,7 +91,7 @@ impl RulesBuilder {
         let name: Arc<str> = file.name.as_str().into();
         let origin = |n: &Node| Origin {
             file: Arc::clone(&name),
-            line: file.line_col(n.span.start).0,
+            line: file.line(n.span.start),
         };
         for (code, level) in map(file, v, "severity")? {
             let c = scalar(file, code, "a code")?;
