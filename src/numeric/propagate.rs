@@ -183,12 +183,7 @@ impl Propagation<'_> {
     /// Revises the assertions to a fixpoint, or to the budget of `rounds` revisions per
     /// assertion. `Err(i)` where assertion `i` emptied an interval.
     fn fixpoint(&self, active: &[usize]) -> Result<State, usize> {
-        let state = State::new(active, self.live, self.vars);
-        let State {
-            claims,
-            mut vals,
-            users,
-        } = state;
+        let mut state = State::new(active, self.live, self.vars);
         let mut queue: VecDeque<usize> = (0..active.len()).collect();
         let mut queued = vec![true; active.len()];
         let mut budget = self.rounds.saturating_mul(active.len().max(1));
@@ -209,10 +204,7 @@ impl Propagation<'_> {
             program::eval(
                 &c.ops,
                 &[],
-                &|k| match claims.binary_search(&k) {
-                    Ok(s) => vals[s],
-                    Err(_) => self.vars[k],
-                },
+                &|k| state.get(k).unwrap_or(self.vars[k]),
                 &mut scratch,
             );
             narrow_sides(c.op, c.tol, &mut scratch, c.lhs, c.rhs);
@@ -231,10 +223,10 @@ impl Propagation<'_> {
                     _ => continue,
                 };
                 // Every claim an assertion names is in the state (`Live::vars`).
-                let Ok(s) = claims.binary_search(&v) else {
+                let Some(s) = state.slot(v) else {
                     continue;
                 };
-                let old = vals[s];
+                let old = state.vals[s];
                 let mut new = old.intersect(&scratch[i]);
                 if self.is_count(v) {
                     new = new.whole_numbers();
@@ -243,21 +235,17 @@ impl Propagation<'_> {
                     return Err(a);
                 }
                 if moved(&old, &new) {
-                    for &u in users.of(s) {
+                    for &u in state.users.of(s) {
                         if u != p && !queued[u] {
                             queued[u] = true;
                             queue.push_back(u);
                         }
                     }
                 }
-                vals[s] = new;
+                state.vals[s] = new;
             }
         }
-        Ok(State {
-            claims,
-            vals,
-            users,
-        })
+        Ok(state)
     }
 
     /// Assertion `i` of a conflict `set`, evaluated where the others of the set leave
@@ -391,10 +379,14 @@ impl State {
         }
     }
 
+    /// The place of `claim` in `claims`, where the assertions name it.
+    fn slot(&self, claim: usize) -> Option<usize> {
+        self.claims.binary_search(&claim).ok()
+    }
+
     /// The interval of `claim`, where the assertions name it.
     fn get(&self, claim: usize) -> Option<Interval> {
-        let s = self.claims.binary_search(&claim).ok()?;
-        self.vals.get(s).copied()
+        self.vals.get(self.slot(claim)?).copied()
     }
 }
 
