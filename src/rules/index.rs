@@ -1,7 +1,7 @@
 //! Which lifecycle, state and polarity each folded status phrase names. For the
-//! compiled-in lifecycles alone, the table the build script folded and sorted is the
-//! index, searched in place; where rules files layer their own phrases over them, the
-//! merged phrases are indexed in a hash map.
+//! compiled-in lifecycles alone, the table the build script folded and laid out by hash
+//! is the index, searched in place; where rules files layer their own phrases over them,
+//! the merged phrases are indexed in a hash map.
 
 use super::PhraseMeaning;
 use super::polarity::Polarity;
