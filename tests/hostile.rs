@@ -427,11 +427,15 @@ fn a_long_chain_of_units_is_refused_at_once() {
     // Each unit resolved along the whole chain, checking every unit before it: cubic in
     // the chain's length (5,000 units took minutes) until chains were bounded.
     let d = scratch("hostile-unit-chain");
-    let mut rules = String::from("units:\n  u0: {}\n");
-    for i in 1..5000 {
-        rules.push_str(&format!("  u{i}: {{ is: 1 u{} }}\n", i - 1));
-    }
-    std::fs::write(d.join("chain.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    // Units u1 to u`last`, each `factor` of the one before it.
+    let chain = |last: usize, factor: u32| {
+        let mut rules = String::from("units:\n  u0: {}\n");
+        for i in 1..=last {
+            rules.push_str(&format!("  u{i}: {{ is: {factor} u{} }}\n", i - 1));
+        }
+        rules
+    };
+    std::fs::write(d.join("chain.yaml"), chain(4999, 1)).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(
         d.join("claims.yaml"),
         "claims:\n  - id: a\n    value: 5 u3\n",
@@ -445,11 +449,7 @@ fn a_long_chain_of_units_is_refused_at_once() {
         r.err
     );
     // A chain within the bound is read as before.
-    let mut rules = String::from("units:\n  u0: {}\n");
-    for i in 1..=64 {
-        rules.push_str(&format!("  u{i}: {{ is: 2 u{} }}\n", i - 1));
-    }
-    std::fs::write(d.join("short.yaml"), rules).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("short.yaml"), chain(64, 2)).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(
         d.join("claims.yaml"),
         "claims:\n  - id: a\n    value: 1 u64\n  - id: b\n    value: 2 u63\n  - id: c\n    assert: a = b\n",
