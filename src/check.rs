@@ -128,38 +128,38 @@ pub fn check_text(
 /// Reads a claims file's bytes as text: a file that is not UTF-8, or holds a NUL, is a
 /// `yaml/syntax` finding (the report of the file), not a failure of the tool.
 pub fn decode(name: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileReport> {
-    let bad = match std::str::from_utf8(&bytes) {
-        Err(e) => Some((
-            e.valid_up_to(),
-            "the file is not UTF-8 (UTF-16 and other encodings are not read)",
-            "save the claims file as UTF-8 text (most editors offer the encoding when saving)",
-        )),
-        Ok(t) => t.find('\0').map(|i| {
+    // The text up to what is wrong, with why and what to do.
+    let (text, why, help) = match String::from_utf8(bytes) {
+        Ok(mut text) => match text.find('\0') {
+            // Valid UTF-8: the bytes become the text without a copy.
+            None => return Ok(SourceFile::new(name, text)),
+            Some(at) => {
+                text.truncate(at);
+                (
+                    text,
+                    "the file holds a NUL byte, which YAML forbids",
+                    "remove the NUL byte: a claims file is text, and this one may have been saved by a program that writes binary",
+                )
+            }
+        },
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(at);
             (
-                i,
-                "the file holds a NUL byte, which YAML forbids",
-                "remove the NUL byte: a claims file is text, and this one may have been saved by a program that writes binary",
+                String::from_utf8(bytes).unwrap_or_default(),
+                "the file is not UTF-8 (UTF-16 and other encodings are not read)",
+                "save the claims file as UTF-8 text (most editors offer the encoding when saving)",
             )
-        }),
-    };
-    match bad {
-        // Valid UTF-8: the bytes become the text without a copy.
-        None => Ok(SourceFile::new(
-            name,
-            String::from_utf8(bytes).unwrap_or_default(),
-        )),
-        Some((at, why, help)) => {
-            let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
-            let source = SourceFile::new(name, text);
-            let at = source.text.len();
-            let f =
-                Finding::new(Code::YamlSyntax, &source, why, Span::new(at, 0), "here").help(help);
-            Err(FileReport {
-                source,
-                findings: vec![f],
-            })
         }
-    }
+    };
+    let source = SourceFile::new(name, text);
+    let at = source.text.len();
+    let f = Finding::new(Code::YamlSyntax, &source, why, Span::new(at, 0), "here").help(help);
+    Err(FileReport {
+        source,
+        findings: vec![f],
+    })
 }
 
 /// Runs [`CHECKS`]: on two threads, the numeric checks on this one and the others
