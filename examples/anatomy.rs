@@ -2,8 +2,9 @@
 //! `claimlint FILE` goes: `cargo run --release --example anatomy -- FILE [RUNS]`.
 //!
 //! Each of RUNS processes (default 101) is this program started again on FILE: it
-//! finishes the default rules, reads the file, decodes it, loads it, checks it and renders
-//! the concise report, timing each stage, as the binary does after parsing its arguments.
+//! finishes the default rules, then reads, decodes, loads and checks the file in the steps
+//! of `run::checked_file` (which the binary calls once it has parsed its arguments and
+//! found its files), and renders the concise report, timing each stage.
 //! The medians of each stage are printed, with the median of each whole process as this
 //! program saw it from starting it to its exit: what is not in the stages is the system
 //! starting and ending a process, and the runtime before `main`. Stages timed in a process
@@ -12,7 +13,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
-use claimlint::check::{self, Threads};
+use claimlint::check;
 use claimlint::run::{self, read};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
@@ -66,7 +67,7 @@ fn one(path: &Path) -> ExitCode {
         return ExitCode::from(2);
     };
     mark(2);
-    let threads: Threads = run::threads_for(source.text.len());
+    let threads = run::threads_for(source.text.len());
     let loaded = check::load(source, &rules, threads);
     mark(3);
     let article = loaded
