@@ -48,6 +48,22 @@ fn whole_check(b: Bencher, n: usize) {
     });
 }
 
+/// The report people read, with every snippet drawn (no colour, 100 columns), of the
+/// whole check's findings: its time grows with the findings, not with the findings times
+/// the file.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn human_report(b: Bencher, n: usize) {
+    let src = file(n);
+    let threads = claimlint::run::threads_for(src.text.len());
+    let reports = [claimlint::FileReport::from(claimlint::check_text(
+        src,
+        rules(),
+        None,
+        threads,
+    ))];
+    b.bench(|| black_box(claimlint::output::human::render(&reports, false, 100)));
+}
+
 /// The parse-only baseline.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn parse_only_baseline(b: Bencher, n: usize) {
