@@ -12,7 +12,8 @@ use std::sync::Arc;
 
 /// Renders every finding, then a summary line.
 pub fn render(reports: &[FileReport], color: bool, width: usize) -> String {
-    let mut s = findings(reports.iter().flat_map(|r| &r.findings), color, width);
+    let mut s = String::new();
+    Renderer::new(color, width).findings(&mut s, reports.iter().flat_map(|r| &r.findings));
     let c = Counts::of(reports);
     let files = reports.len();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
@@ -27,35 +28,46 @@ pub fn render(reports: &[FileReport], color: bool, width: usize) -> String {
     s
 }
 
-/// Renders findings as the report does, without its summary line (for front ends that
-/// show findings among other text).
-pub fn findings<'a>(
-    findings: impl Iterator<Item = &'a Finding>,
-    color: bool,
-    width: usize,
-) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(width);
-    let mut s = String::new();
-    let mut escaped = Escaped::default();
-    for f in findings {
-        let safe = escaped.finding(f);
-        if handler.render_report(&mut s, &safe).is_err() {
-            let _ = writeln!(
-                s,
-                "{}: {}[{}] {}",
-                safe.file.name, f.severity, f.code, safe.message
-            );
+/// Draws findings as the report does, without its summary line, for front ends that show
+/// findings among other text a few at a time: the handler and the escaped copy of each
+/// source are made once and kept from one call to the next (a review of a file with
+/// thousands of findings would otherwise scan the whole file for each line it draws).
+pub struct Renderer {
+    handler: GraphicalReportHandler,
+    escaped: Escaped,
+}
+
+impl Renderer {
+    /// A renderer with colour or without, for a terminal `width` columns wide.
+    pub fn new(color: bool, width: usize) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .with_width(width);
+        Self {
+            handler,
+            escaped: Escaped::default(),
         }
-        s.push('\n');
     }
-    s
+
+    /// Appends `findings` to `s`, each followed by a blank line.
+    pub fn findings<'a>(&mut self, s: &mut String, findings: impl Iterator<Item = &'a Finding>) {
+        for f in findings {
+            let safe = self.escaped.finding(f);
+            if self.handler.render_report(s, &safe).is_err() {
+                let _ = writeln!(
+                    s,
+                    "{}: {}[{}] {}",
+                    safe.file.name, f.severity, f.code, safe.message
+                );
+            }
+            s.push('\n');
+        }
+    }
 }
 
 /// Sources made safe to print, each made once per render (a file has many findings).

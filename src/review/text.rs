@@ -10,6 +10,7 @@
 use super::{Block, Layout, Review};
 use crate::code::Severity;
 use crate::output::escape;
+use crate::output::human::Renderer;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -40,6 +41,7 @@ const RESET: &str = "\x1b[0m";
 pub fn render(reviews: &[Review], color: bool, width: usize) -> String {
     let width = width.max(MARGIN + 20);
     let mut s = String::new();
+    let mut out = Renderer::new(color, width);
     for r in reviews {
         let l = r.layout();
         let title = match &r.article {
@@ -52,7 +54,7 @@ pub fn render(reviews: &[Review], color: bool, width: usize) -> String {
                 for b in &l.blocks {
                     block(&mut s, &a.text, b, &l, color, width);
                     for p in b.passages.clone() {
-                        passage_notes(&mut s, r, &l, p, color, width);
+                        passage_notes(&mut s, r, &l, p, color, &mut out);
                     }
                 }
                 if !l.unplaced.is_empty() {
@@ -72,7 +74,7 @@ pub fn render(reviews: &[Review], color: bool, width: usize) -> String {
                         .flat_map(|&c| l.claim_findings[c].iter().copied())
                         .filter(|k| l.loose.binary_search(k).is_ok())
                         .collect();
-                    findings(&mut s, r, dedup(fs), color, width);
+                    findings(&mut s, r, &dedup(fs), &mut out);
                 }
                 let loose: Vec<usize> = l
                     .loose
@@ -82,10 +84,10 @@ pub fn render(reviews: &[Review], color: bool, width: usize) -> String {
                     .collect();
                 if !loose.is_empty() {
                     let _ = writeln!(s, "Findings about the file\n");
-                    findings(&mut s, r, loose, color, width);
+                    findings(&mut s, r, &loose, &mut out);
                 }
             }
-            None => yaml_file(&mut s, r, color, width),
+            None => yaml_file(&mut s, r, &mut out),
         }
     }
     let c = crate::output::Counts::of_findings(reviews.iter().flat_map(|r| &r.report.findings));
@@ -258,7 +260,14 @@ fn claim_line(s: &mut String, r: &Review, l: &Layout, c: usize, color: bool) {
 }
 
 /// Under a paragraph: a mark's claims, then the findings shown there first.
-fn passage_notes(s: &mut String, r: &Review, l: &Layout, p: usize, color: bool, width: usize) {
+fn passage_notes(
+    s: &mut String,
+    r: &Review,
+    l: &Layout,
+    p: usize,
+    color: bool,
+    out: &mut Renderer,
+) {
     let m = &l.passages[p];
     for &c in &m.claims {
         claim_line(s, r, l, c, color);
@@ -290,22 +299,15 @@ fn passage_notes(s: &mut String, r: &Review, l: &Layout, p: usize, color: bool, 
         }
     }
     s.push('\n');
-    findings(s, r, first, color, width);
+    findings(s, r, &first, out);
 }
 
-fn findings(s: &mut String, r: &Review, ks: Vec<usize>, color: bool, width: usize) {
-    if ks.is_empty() {
-        return;
-    }
-    s.push_str(&crate::output::human::findings(
-        ks.iter().map(|&k| &r.report.findings[k]),
-        color,
-        width,
-    ));
+fn findings(s: &mut String, r: &Review, ks: &[usize], out: &mut Renderer) {
+    out.findings(s, ks.iter().map(|&k| &r.report.findings[k]));
 }
 
 /// Without an article: the claims file, each finding under its line.
-fn yaml_file(s: &mut String, r: &Review, color: bool, width: usize) {
+fn yaml_file(s: &mut String, r: &Review, out: &mut Renderer) {
     let src = &r.report.source;
     let _ = writeln!(
         s,
@@ -323,7 +325,7 @@ fn yaml_file(s: &mut String, r: &Review, color: bool, width: usize) {
         let _ = writeln!(s, "{n:>4} │ {}", escape(line.trim_end_matches('\r')));
         if let Some(ks) = at_line.get(n).filter(|k| !k.is_empty()) {
             s.push('\n');
-            findings(s, r, ks.clone(), color, width);
+            findings(s, r, ks, out);
         }
     }
     s.push('\n');
