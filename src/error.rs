@@ -88,7 +88,14 @@ impl ToolError {
 
 impl fmt::Display for ToolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        // Where the line is too long to draw, the place is said instead.
+        match &self.at {
+            Some((file, span)) if !file.drawable(*span) => {
+                write!(f, "\n{}", file.place_not_drawn(*span))
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -109,7 +116,10 @@ impl miette::Diagnostic for ToolError {
             .map(|(f, _)| f.as_ref() as &dyn miette::SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let (_, span) = self.at.as_ref()?;
+        let (file, span) = self.at.as_ref()?;
+        if !file.drawable(*span) {
+            return None;
+        }
         Some(Box::new(std::iter::once(
             miette::LabeledSpan::new_primary_with_span(Some("here".into()), *span),
         )))

@@ -151,6 +151,9 @@ impl miette::Diagnostic for Finding {
         Some(self.file.as_ref())
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if !self.labels.iter().all(|l| self.file.drawable(l.span)) {
+            return None;
+        }
         Some(Box::new(self.labels.iter().enumerate().map(|(i, l)| {
             let text = (!l.text.is_empty()).then(|| l.text.clone());
             if i == 0 {
@@ -186,6 +189,9 @@ impl miette::Diagnostic for Related {
         Some(self.file.as_ref())
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if !self.file.drawable(self.span) {
+            return None;
+        }
         Some(Box::new(std::iter::once(
             miette::LabeledSpan::new_primary_with_span(Some("quoted here".into()), self.span),
         )))

@@ -29,6 +29,12 @@ impl From<Span> for miette::SourceSpan {
     }
 }
 
+/// The longest line a report draws. miette lays out the labels of a line with format
+/// widths, which cannot pass 65,535 columns (it panics), and draws a whole line under
+/// every finding on it: a minified file would be drawn once per finding. A finding on a
+/// longer line is written with its place instead (`SourceFile::place_not_drawn`).
+pub const LONGEST_DRAWN_LINE: usize = 10_000;
+
 /// A named source text: a claims file, a rules file, an article.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -106,6 +112,37 @@ impl SourceFile {
                 || start + rest.find('\n').unwrap_or(rest.len()),
                 |(i, _)| start + i,
             )
+    }
+
+    /// Whether a report can draw the lines of `span` (with the line before and after):
+    /// none is longer than [`LONGEST_DRAWN_LINE`] bytes.
+    pub fn drawable(&self, span: Span) -> bool {
+        let first = self.line(span.start).saturating_sub(1).max(1);
+        let last = self.line(span.end()).saturating_add(1);
+        (first..=last).all(|line| self.line_len(line) <= LONGEST_DRAWN_LINE)
+    }
+
+    /// The length in bytes of a 1-based line, without its line break (0 past the end).
+    fn line_len(&self, line: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return 0;
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let text = self.text.get(start..end).unwrap_or("");
+        text.strip_suffix('\r').unwrap_or(text).len()
+    }
+
+    /// Where a span starts, as `NAME:LINE:COL`, for a finding not drawn: said with why.
+    pub fn place_not_drawn(&self, span: Span) -> String {
+        let (line, col) = self.line_col(span.start);
+        let longest = crate::wording::significant(LONGEST_DRAWN_LINE as f64, 15);
+        format!(
+            "at {}:{line}:{col} (not drawn: a line there is longer than {longest} bytes)",
+            self.name
+        )
     }
 
     /// The text a span covers, or "" where the span does not fall on the text.
@@ -255,6 +292,30 @@ mod tests {
         let d = f.text.find('d').unwrap_or(0);
         assert_eq!(f.line_col(d), (2, 4));
         assert_eq!(f.offset_of(2, 4), d);
+    }
+
+    #[test]
+    fn a_span_is_drawn_unless_a_line_by_it_is_too_long() {
+        let long = "x".repeat(LONGEST_DRAWN_LINE + 1);
+        let text = format!("a: 1\r\nb: 2\n{long}\nc: 3\nd: 4\ne: 5");
+        let f = SourceFile::new("f", text.clone());
+        let at = |s: &str| Span::new(text.find(s).unwrap_or(usize::MAX), s.len());
+        assert!(f.drawable(at("a: 1")));
+        assert!(!f.drawable(at("b: 2")), "the next line is too long");
+        assert!(!f.drawable(at("xx")));
+        assert!(!f.drawable(at("c: 3")), "the line before is too long");
+        assert!(f.drawable(at("d: 4")));
+        assert!(
+            f.drawable(at("e: 5")),
+            "the last line, without a line break"
+        );
+        // A line of exactly the longest length, its CR not counted, is drawn.
+        let f = SourceFile::new("g", "y".repeat(LONGEST_DRAWN_LINE) + "\r\nz");
+        assert!(f.drawable(Span::new(3, 1)));
+        assert_eq!(
+            f.place_not_drawn(Span::new(3, 1)),
+            "at g:1:4 (not drawn: a line there is longer than 10,000 bytes)"
+        );
     }
 
     #[test]

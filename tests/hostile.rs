@@ -337,6 +337,73 @@ fn a_long_chain_of_unknowns_ends() {
     assert!(r.out.lines().count() >= 3000, "every unknown is derived");
 }
 
+/// A minified claims file (one line of 90 KB) and an article of one line: miette would
+/// panic laying out a label past column 65,535, and would draw the whole line under every
+/// finding. Such a finding is written with its place instead, in the report and in the
+/// review; the other formats are unchanged.
+#[test]
+fn a_line_too_long_to_draw_is_placed_not_drawn() {
+    let d = scratch("hostile-long-line");
+    let filler = |n: usize, what: &str| -> String {
+        (0..n)
+            .map(|i| format!("{what} number {i} of a long line, "))
+            .collect()
+    };
+    let article = format!(
+        "{}the app has more than 12.5 mln users, half of the 20 mln residents.\n",
+        filler(2000, "sentence")
+    );
+    std::fs::write(d.join("article.md"), &article).unwrap_or_else(|e| panic!("{e}"));
+    let mut claims =
+        String::from("{document: {title: t, date: 2024-10-15, source: article.md}, claims: [");
+    for i in 0..1500 {
+        claims.push_str(&format!(
+            "{{id: f{i}, value: {i}, unit: people, measure: filler {i}}}, "
+        ));
+    }
+    claims.push_str(
+        "{id: residents, value: 20 mln, unit: people, measure: residents, quote: the 20 mln residents}, \
+         {id: users, value: more than 12.5 mln, unit: people, measure: users, quote: more than 12.5 mln users}, \
+         {id: half, assert: \"share(users, residents) = half\", quote: \"half of the 20 mln residents\"}]}\n",
+    );
+    std::fs::write(d.join("long.claims.yaml"), &claims).unwrap_or_else(|e| panic!("{e}"));
+
+    // The concise line says where the finding is: the report must say the same.
+    let r = run(&["long.claims.yaml", "--format", "concise"], &d);
+    let at = r
+        .out
+        .lines()
+        .find(|l| l.contains("error[numeric/mismatch]"))
+        .and_then(|l| l.split(": error").next())
+        .unwrap_or_else(|| panic!("a mismatch is found: {}", r.out))
+        .to_owned();
+    let col: usize = at
+        .rsplit(':')
+        .next()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    assert!(col > 65_535, "the finding lies past column 65,535: {at}");
+    let place = format!("at {at} (not drawn: a line there is longer than 10,000 bytes)");
+
+    let r = run(&["long.claims.yaml", "--color", "never"], &d);
+    assert_eq!(r.code, Some(1), "{}{}", r.out, r.err);
+    assert!(r.out.contains(&place), "{place}: {}", r.out);
+    assert!(
+        r.out.contains("at article.md:1:"),
+        "the quoted passage is placed: {}",
+        r.out
+    );
+    assert!(
+        r.out.len() < 20_000,
+        "no line is drawn under a finding: {} bytes",
+        r.out.len()
+    );
+
+    let r = run(&["review", "long.claims.yaml", "--color", "never"], &d);
+    assert_eq!(r.code, Some(1), "{}{}", r.out, r.err);
+    assert!(r.out.contains(&place), "{place}: {}", r.out);
+}
+
 #[test]
 fn a_closed_pipe_keeps_the_exit_status() {
     let d = scratch("hostile-pipe");

@@ -98,7 +98,8 @@ impl Escaped {
     }
 
     /// The finding with every text from a file escaped, so that no byte of a file
-    /// reaches the terminal raw. Spans move with the escaped text.
+    /// reaches the terminal raw. Spans move with the escaped text. Where a line is too
+    /// long to draw, the message says where the finding is (its labels are not drawn).
     fn finding(&mut self, f: &Finding) -> Finding {
         let mut g = f.clone();
         g.file = Arc::clone(&self.of(&f.file).0);
@@ -112,13 +113,26 @@ impl Escaped {
                 text: escape(&l.text).into_owned(),
             })
             .collect();
+        if !g.labels.iter().all(|l| g.file.drawable(l.span)) {
+            let place = f.file.place_not_drawn(f.primary());
+            g.message = format!("{}\n{}", g.message, escape(&place));
+        }
         g.related = f
             .related
             .iter()
-            .map(|r| Related {
-                file: Arc::clone(&self.of(&r.file).0),
-                span: self.span(&r.file, r.span),
-                message: escape(&r.message).into_owned(),
+            .map(|r| {
+                let file = Arc::clone(&self.of(&r.file).0);
+                let span = self.span(&r.file, r.span);
+                let mut message = escape(&r.message).into_owned();
+                if !file.drawable(span) {
+                    let place = r.file.place_not_drawn(r.span);
+                    message = format!("{message}\n{}", escape(&place));
+                }
+                Related {
+                    file,
+                    span,
+                    message,
+                }
             })
             .collect();
         g
