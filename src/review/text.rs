@@ -272,7 +272,8 @@ fn passage_notes(
     for &c in &m.claims {
         claim_line(s, r, l, c, color);
     }
-    // A finding of several marks is printed under the first of them.
+    // A finding of several marks is printed under the first of them. (`m.findings` is
+    // sorted, and so is `first`, found in it by halves.)
     let first: Vec<usize> = m
         .findings
         .iter()
@@ -286,7 +287,7 @@ fn passage_notes(
         })
         .collect();
     for &k in &m.findings {
-        if !first.contains(&k) {
+        if first.binary_search(&k).is_err() {
             let f = &r.report.findings[k];
             let _ = writeln!(
                 s,
