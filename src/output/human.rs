@@ -170,3 +170,72 @@ fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, Option<Vec<usize>>
     offsets.push(text.len());
     (SourceFile::new(escape(&src.name), text), Some(offsets))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::Code;
+    use crate::source::LONGEST_DRAWN_LINE;
+    use proptest::prelude::*;
+
+    /// Text of every shape a report meets: wide and combining characters, tabs, CRLF,
+    /// control characters, and lines too long to draw (of letters, and of tabs, which
+    /// miette widens to four columns).
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            8 => Just("ab".to_owned()),
+            2 => Just("é漢\u{301}".to_owned()),
+            2 => Just("\t".to_owned()),
+            3 => Just("\n".to_owned()),
+            2 => Just("\r\n".to_owned()),
+            1 => Just("\u{1b}[31m\u{202e}".to_owned()),
+            1 => Just("x".repeat(LONGEST_DRAWN_LINE + 1)),
+            1 => Just("\t".repeat(LONGEST_DRAWN_LINE)),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    /// A span of `text` on character boundaries, from two fractions of it.
+    fn span(text: &str, a: f64, len: usize) -> Span {
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = floor((a * text.len() as f64) as usize);
+        let end = floor((start + len).min(text.len()));
+        Span::new(start, end - start)
+    }
+
+    proptest! {
+        /// Any finding on any text is written, and none is lost: no label, line or
+        /// character makes the report fail or panic.
+        #[test]
+        fn any_finding_on_any_text_is_written(
+            claims in text(),
+            article in text(),
+            labels in proptest::collection::vec((0.0..=1.0f64, 0usize..30), 1..4),
+            quoted in proptest::option::of((0.0..=1.0f64, 0usize..30)),
+        ) {
+            let file = SourceFile::new("c.claims.yaml", claims);
+            let source = SourceFile::new("article.md", article);
+            let mut f = Finding::new(Code::NumericMismatch, &file, "the message", Span::default(), "");
+            f.labels = labels
+                .iter()
+                .map(|&(a, len)| Label { span: span(&file.text, a, len), text: "here".into() })
+                .collect();
+            if let Some((a, len)) = quoted {
+                f.related.push(Related {
+                    span: span(&source.text, a, len),
+                    file: Arc::clone(&source),
+                    message: "the passage".into(),
+                });
+            }
+            let mut s = String::new();
+            Renderer::new(false, 80).findings(&mut s, std::iter::once(&f));
+            prop_assert!(s.contains("the message"), "{}", s);
+            prop_assert!(quoted.is_none() || s.contains("the passage"), "{}", s);
+        }
+    }
+}
