@@ -113,30 +113,32 @@ impl Escaped {
                 text: escape(&l.text).into_owned(),
             })
             .collect();
-        if !g.labels.iter().all(|l| g.file.drawable(l.span)) {
-            let place = f.file.place_not_drawn(f.primary());
-            g.message = format!("{}\n{}", g.message, escape(&place));
-        }
+        let drawn = g.labels.iter().all(|l| g.file.drawable(l.span));
+        g.message = placed(g.message, drawn, &f.file, f.primary());
         g.related = f
             .related
             .iter()
             .map(|r| {
                 let file = Arc::clone(&self.of(&r.file).0);
                 let span = self.span(&r.file, r.span);
-                let mut message = escape(&r.message).into_owned();
-                if !file.drawable(span) {
-                    let place = r.file.place_not_drawn(r.span);
-                    message = format!("{message}\n{}", escape(&place));
-                }
+                let message = escape(&r.message).into_owned();
                 Related {
+                    message: placed(message, file.drawable(span), &r.file, r.span),
                     file,
                     span,
-                    message,
                 }
             })
             .collect();
         g
     }
+}
+
+/// `message`, followed by where `span` of `file` is where the report cannot draw it.
+fn placed(message: String, drawn: bool, file: &SourceFile, span: Span) -> String {
+    if drawn {
+        return message;
+    }
+    format!("{message}\n{}", escape(&file.place_not_drawn(span)))
 }
 
 /// Whether a character of a file may not reach the terminal as it is.
