@@ -267,8 +267,9 @@ fn check_len(text: &str) -> Result<(), FormulaError> {
     if text.len() > MAX_FORMULA_LEN {
         return Err(FormulaError {
             message: format!(
-                "a formula of {} bytes is longer than {MAX_FORMULA_LEN}",
-                text.len()
+                "a formula of {} bytes is longer than {}",
+                crate::wording::significant(text.len() as f64, 15),
+                crate::wording::significant(MAX_FORMULA_LEN as f64, 15)
             ),
             span: Span::new(0, text.len()),
         });

@@ -104,8 +104,9 @@ pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
     if text.len() > MAX_LITERAL_LEN {
         return Err(err(
             format!(
-                "a literal of {} bytes is longer than {MAX_LITERAL_LEN}",
-                text.len()
+                "a literal of {} bytes is longer than {}",
+                crate::wording::significant(text.len() as f64, 15),
+                crate::wording::significant(MAX_LITERAL_LEN as f64, 15)
             ),
             0,
             text.len(),
