@@ -107,6 +107,12 @@ impl Finding {
         self
     }
 
+    /// Whether a report can draw every label: no line by one is too long
+    /// ([`SourceFile::drawable`](crate::source::SourceFile::drawable)).
+    pub fn drawn(&self) -> bool {
+        self.labels.iter().all(|l| self.file.drawable(l.span))
+    }
+
     /// The primary span.
     pub fn primary(&self) -> Span {
         self.labels.first().map_or(Span::default(), |l| l.span)
@@ -151,7 +157,7 @@ impl miette::Diagnostic for Finding {
         Some(self.file.as_ref())
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        if !self.labels.iter().all(|l| self.file.drawable(l.span)) {
+        if !self.drawn() {
             return None;
         }
         Some(Box::new(self.labels.iter().enumerate().map(|(i, l)| {

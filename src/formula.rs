@@ -268,8 +268,8 @@ fn check_len(text: &str) -> Result<(), FormulaError> {
         return Err(FormulaError {
             message: format!(
                 "a formula of {} bytes is longer than {}",
-                crate::wording::significant(text.len() as f64, 15),
-                crate::wording::significant(MAX_FORMULA_LEN as f64, 15)
+                crate::wording::count(text.len()),
+                crate::wording::count(MAX_FORMULA_LEN)
             ),
             span: Span::new(0, text.len()),
         });

@@ -105,8 +105,8 @@ pub fn parse(text: &str, rules: &RuleSet) -> Result<Literal, LiteralError> {
         return Err(err(
             format!(
                 "a literal of {} bytes is longer than {}",
-                crate::wording::significant(text.len() as f64, 15),
-                crate::wording::significant(MAX_LITERAL_LEN as f64, 15)
+                crate::wording::count(text.len()),
+                crate::wording::count(MAX_LITERAL_LEN)
             ),
             0,
             text.len(),

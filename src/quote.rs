@@ -175,7 +175,7 @@ pub fn check(
                 format!(
                     "{unchecked} {} left unchecked: matching them against `{name}` ({} bytes) is more work than claimlint does",
                     if unchecked == 1 { "quote was" } else { "quotes were" },
-                    crate::wording::significant(article.text.len() as f64, 15)
+                    crate::wording::count(article.text.len())
                 ),
                 *span,
                 "source",

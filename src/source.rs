@@ -138,7 +138,7 @@ impl SourceFile {
     /// Where a span starts, as `NAME:LINE:COL`, for a finding not drawn: said with why.
     pub fn place_not_drawn(&self, span: Span) -> String {
         let (line, col) = self.line_col(span.start);
-        let longest = crate::wording::significant(LONGEST_DRAWN_LINE as f64, 15);
+        let longest = crate::wording::count(LONGEST_DRAWN_LINE);
         format!(
             "at {}:{line}:{col} (not drawn: a line there is longer than {longest} bytes)",
             self.name
@@ -195,10 +195,12 @@ impl miette::SourceCode for SourceFile {
     }
 }
 
-/// Whether `text` has a `\r` that does not start a `\r\n`.
+/// Whether `text` has a `\r` that does not start a `\r\n` (searched as [`line_starts`]
+/// searches, for the same reason).
 fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+    let cr = memchr::arch::all::memchr::One::new(b'\r');
+    cr.iter(bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// The byte offsets where the lines of `text` start.

@@ -81,6 +81,11 @@ fn write_number(out: &mut String, x: f64, style: &Style, digits: usize) {
     }
 }
 
+/// A count of things (bytes, quotes) as a reader reads it, its thousands grouped: `70,021`.
+pub fn count(n: usize) -> String {
+    significant(n as f64, 15)
+}
+
 /// `x` with `digits` significant digits, without trailing zeros after the point.
 pub fn significant(x: f64, digits: usize) -> String {
     let mut out = String::new();

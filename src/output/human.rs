@@ -70,7 +70,7 @@ impl Renderer {
     }
 }
 
-/// Sources made safe to print, each made once per render (a file has many findings).
+/// Sources made safe to print, each made once per renderer (a file has many findings).
 #[derive(Default)]
 struct Escaped {
     by_file: HashMap<*const SourceFile, (Arc<SourceFile>, Option<Vec<usize>>)>,
@@ -113,7 +113,7 @@ impl Escaped {
                 text: escape(&l.text).into_owned(),
             })
             .collect();
-        let drawn = g.labels.iter().all(|l| g.file.drawable(l.span));
+        let drawn = g.drawn();
         g.message = placed(g.message, drawn, &f.file, f.primary());
         g.related = f
             .related
