@@ -471,9 +471,9 @@ fn exact_digits_by_arithmetic(v: f64, max: usize) -> Option<Option<usize>> {
 /// rounded texts would seem to meet, and the digits that write a stated end exactly
 /// where four or fewer do (`99.5–100.5`, not `99–101`).
 pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, String) {
-    let (ra, rb) = (range(a, sa), range(b, sb));
+    let ranges = || (range(a, sa), range(b, sb));
     if sa != sb || !a.is_bounded() || !b.is_bounded() || *sa == Style::Date {
-        return (ra, rb);
+        return ranges();
     }
     // A side whose two ends are written exactly in four digits or fewer keeps them.
     let least = |i: &Interval| match (exact_digits(i.lo, sa, 4), exact_digits(i.hi, sa, 4)) {
@@ -493,7 +493,6 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
                 format!("{l}–{h}")
             }
         };
-        let (xa, xb) = (x(a, least_a), x(b, least_b));
         // The nearest ends must read differently.
         let (near_a, near_b) = if a.hi < b.lo {
             (a.hi, b.lo)
@@ -501,10 +500,10 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
             (a.lo, b.hi)
         };
         if number(near_a, sa, d) != number(near_b, sa, d) {
-            return (xa, xb);
+            return (x(a, least_a), x(b, least_b));
         }
     }
-    (ra, rb)
+    ranges()
 }
 
 #[cfg(test)]

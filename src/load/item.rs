@@ -81,23 +81,28 @@ impl Loader<'_> {
                     );
                     return None;
                 }
-                if let Some((first, _)) = ids.get(t.text.as_str()) {
-                    self.out.push(
-                        schema(
-                            self.src,
-                            t.span,
-                            format!("the id `{}` is already used by an earlier claim", t.text),
-                            "used again here",
-                        )
-                        .label(*first, "first used here")
-                        .help(format!(
-                            "give each claim its own id (`{}_2`), or drop this claim if it repeats the first",
-                            t.text
-                        )),
-                    );
-                    return None;
-                }
-                ids.insert(t.text.as_str().into(), (t.span, None));
+                // One lookup: the key is made for the insertion a new id needs anyway.
+                let slot = match ids.entry(t.text.as_str().into()) {
+                    std::collections::hash_map::Entry::Vacant(slot) => slot,
+                    std::collections::hash_map::Entry::Occupied(seen) => {
+                        let first = seen.get().0;
+                        self.out.push(
+                            schema(
+                                self.src,
+                                t.span,
+                                format!("the id `{}` is already used by an earlier claim", t.text),
+                                "used again here",
+                            )
+                            .label(first, "first used here")
+                            .help(format!(
+                                "give each claim its own id (`{}_2`), or drop this claim if it repeats the first",
+                                t.text
+                            )),
+                        );
+                        return None;
+                    }
+                };
+                slot.insert((t.span, None));
                 Some(t)
             }),
         }
