@@ -1,5 +1,8 @@
 //! Times each stage of one file's check, in process, three times over:
-//! `cargo run --release --example stages -- FILE`.
+//! `cargo run --release --example stages -- FILE [ROUNDS]`.
+//!
+//! With ROUNDS, `check_text` then runs that many times more on one thread and the mean of
+//! a round is printed: a steady loop to profile (`perf record -g`) or to compare builds by.
 //!
 //! The stages run one after another here (the parse on the loading thread where the file
 //! is large enough for two), so their sum is more than a whole run on two threads; the
@@ -63,6 +66,23 @@ fn main() {
         println!(
             "check_text {whole:.2?} | concise output {render:.2?} ({} bytes)",
             rendered.len()
+        );
+    }
+    let rounds: u32 = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
+    if rounds > 0 {
+        let mut findings = 0;
+        let t = Instant::now();
+        for _ in 0..rounds {
+            let src = SourceFile::new(path.clone(), text.clone());
+            let checked = claimlint::check_text(src, &rules, None, claimlint::check::Threads::One);
+            findings += checked.findings.len();
+        }
+        println!(
+            "check_text on one thread, {rounds} rounds: {:.2?} a round ({findings} findings in all)",
+            t.elapsed() / rounds
         );
     }
 }
