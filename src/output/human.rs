@@ -150,7 +150,7 @@ fn dirty(c: char) -> bool {
 /// the CR of each CRLF dropped, and the map from old byte offsets to new ones. A clean
 /// source is shared as it is.
 fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, Option<Vec<usize>>) {
-    if !src.text.contains(dirty) && !src.name.contains(dirty) {
+    if !super::any_char(&src.text, dirty) && !super::any_char(&src.name, dirty) {
         return (Arc::clone(src), None);
     }
     let mut text = String::with_capacity(src.text.len());
