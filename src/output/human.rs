@@ -141,16 +141,19 @@ fn placed(message: String, drawn: bool, file: &SourceFile, span: Span) -> String
     format!("{message}\n{}", escape(&file.place_not_drawn(span)))
 }
 
+/// The control characters of a file that reach the terminal as they are.
+const KEPT: [char; 2] = ['\n', '\t'];
+
 /// Whether a character of a file may not reach the terminal as it is.
 fn dirty(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || super::is_bidi(c)
+    (c.is_control() && !KEPT.contains(&c)) || super::is_bidi(c)
 }
 
 /// A copy of a source whose control characters (but tabs and line breaks) are escaped,
 /// the CR of each CRLF dropped, and the map from old byte offsets to new ones. A clean
 /// source is shared as it is.
 fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, Option<Vec<usize>>) {
-    if !super::any_char(&src.text, dirty) && !super::any_char(&src.name, dirty) {
+    if !super::has_control(&src.text, &KEPT) && !super::has_control(&src.name, &KEPT) {
         return (Arc::clone(src), None);
     }
     let mut text = String::with_capacity(src.text.len());
