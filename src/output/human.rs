@@ -144,11 +144,6 @@ fn placed(message: String, drawn: bool, file: &SourceFile, span: Span) -> String
 /// The control characters of a file that reach the terminal as they are.
 const KEPT: [char; 2] = ['\n', '\t'];
 
-/// Whether a character of a file may not reach the terminal as it is.
-fn dirty(c: char) -> bool {
-    (c.is_control() && !KEPT.contains(&c)) || super::is_bidi(c)
-}
-
 /// A copy of a source whose control characters (but tabs and line breaks) are escaped,
 /// the CR of each CRLF dropped, and the map from old byte offsets to new ones. A clean
 /// source is shared as it is.
@@ -166,7 +161,7 @@ fn escaped_source(src: &Arc<SourceFile>) -> (Arc<SourceFile>, Option<Vec<usize>>
         if c == '\r' && chars.peek() == Some(&'\n') {
             continue;
         }
-        if dirty(c) {
+        if super::is_escaped(c, &KEPT) {
             text.push_str(&escape(&c.to_string()));
         } else {
             text.push(c);

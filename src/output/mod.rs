@@ -91,12 +91,18 @@ pub(crate) fn has_control(s: &str, keep: &[char]) -> bool {
         let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
             return false;
         };
-        if (c.is_control() && !keep.contains(&c)) || is_bidi(c) {
+        if is_escaped(c, keep) {
             return true;
         }
         i += c.len_utf8();
     }
     false
+}
+
+/// Whether a report escapes `c`: a control character (but those in `keep`), or a
+/// bidirectional control.
+pub(crate) fn is_escaped(c: char, keep: &[char]) -> bool {
+    (c.is_control() && !keep.contains(&c)) || is_bidi(c)
 }
 
 /// The bidirectional controls, which reorder what a terminal shows.
