@@ -27,7 +27,7 @@ pub struct Quantity {
     /// rounding (SPEC 4.2).
     pub truncated: Option<Interval>,
     /// The scale word used (`mln`), to word derived values in the document's terms.
-    pub scale: Option<String>,
+    pub scale: Option<compact_str::CompactString>,
 }
 
 /// A literal: a quantity or `unknown`.
@@ -135,16 +135,17 @@ struct Amount<'a> {
     /// Whether it is a number word (exact).
     word: bool,
     negative: bool,
-    scale: Option<Scale>,
+    scale: Option<Scale<'a>>,
     currency: Option<&'a str>,
     end: usize,
 }
 
 #[derive(Clone)]
-enum Scale {
+enum Scale<'a> {
     Percent,
     Points,
-    Word(String, f64),
+    /// A scale word of the rules, and its factor.
+    Word(&'a str, f64),
 }
 
 struct Parser<'a> {
@@ -171,9 +172,25 @@ impl<'a> Parser<'a> {
     /// matching any run of white space; a phrase ending in a letter or digit must end at a
     /// word boundary. Returns the end.
     fn phrase(&self, pos: usize, phrase: &str) -> Option<usize> {
-        let mut t = self.s[pos..].char_indices().peekable();
+        // Most words tried fail on a first letter: ASCII is compared byte by byte, up to
+        // the phrase's first space or a character beyond ASCII on either side, where the
+        // general loop below takes over.
+        let (text, words) = (self.s.as_bytes(), phrase.as_bytes());
+        let mut k = 0;
+        while let Some(&p) = words.get(k) {
+            let t = *text.get(pos + k)?;
+            if p == b' ' || !p.is_ascii() || !t.is_ascii() {
+                break;
+            }
+            if !t.eq_ignore_ascii_case(&p) {
+                return None;
+            }
+            k += 1;
+        }
+        let (pos, rest) = (pos + k, phrase.get(k..)?);
+        let mut t = self.s.get(pos..)?.char_indices().peekable();
         let mut end = pos;
-        let mut pchars = phrase.chars().peekable();
+        let mut pchars = rest.chars().peekable();
         while let Some(pc) = pchars.next() {
             if pc == ' ' {
                 let mut n = 0;
@@ -364,7 +381,7 @@ impl<'a> Parser<'a> {
             }
             Some(Scale::Word(name, f)) => {
                 interval = interval.mul(&Interval::point(f));
-                scale_name = Some(name);
+                scale_name = Some(name.into());
             }
         }
         let unit = if self.s[end..].trim().is_empty() {

@@ -12,7 +12,7 @@ pub enum Style {
     Points,
     /// With a scale word (`mln`, 1e6), where the value reaches it, in a unit `unit` base
     /// units large (values are held in base units: a claim in tonnes is shown in tonnes).
-    Scaled(String, f64, f64),
+    Scaled(compact_str::CompactString, f64, f64),
     /// As a plain number, in a unit this many base units large.
     InUnit(f64),
     /// As a plain number.
@@ -23,7 +23,7 @@ pub enum Style {
 
 impl Style {
     /// The style for a value of this kind, with the document's scale if any.
-    pub fn for_kind(kind: Kind, scale: Option<(String, f64)>) -> Style {
+    pub fn for_kind(kind: Kind, scale: Option<(compact_str::CompactString, f64)>) -> Style {
         match kind {
             Kind::Percent | Kind::Ratio => Style::Percent,
             Kind::Points => Style::Points,

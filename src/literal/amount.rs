@@ -175,7 +175,7 @@ impl<'a> Parser<'a> {
 
     /// `%`, `percent`, `per cent`, `pp`, `percentage point(s)` or a scale word, after
     /// optional white space.
-    pub(super) fn scale(&self, end: usize) -> (Option<Scale>, usize) {
+    pub(super) fn scale(&self, end: usize) -> (Option<Scale<'a>>, usize) {
         let p = self.skip_ws(end);
         if self.s[p..].starts_with('%') {
             return (Some(Scale::Percent), p + 1);
@@ -193,7 +193,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((w, e)) = self.longest(p, &self.rules.scale_words) {
             let f = self.rules.scales.get(w).map_or(1.0, |e| e.value);
-            return (Some(Scale::Word(w.to_owned(), f)), e);
+            return (Some(Scale::Word(w, f)), e);
         }
         (None, end)
     }

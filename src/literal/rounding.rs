@@ -10,7 +10,13 @@ use crate::rules::{Hedge, TrailingZeros};
 pub(super) fn scaled(
     a: &Amount,
     fallback: Option<&Scale>,
-) -> (Interval, Interval, Option<Interval>, Tag, Option<String>) {
+) -> (
+    Interval,
+    Interval,
+    Option<Interval>,
+    Tag,
+    Option<compact_str::CompactString>,
+) {
     let scale = a.scale.as_ref().or(fallback);
     let sign = |i: Interval| if a.negative { i.neg() } else { i };
     let rounding = sign(a.rounding);
@@ -38,7 +44,7 @@ pub(super) fn scaled(
         Some(f) => i.mul(&Interval::point(f)),
     };
     let name = match scale {
-        Some(Scale::Word(w, _)) => Some(w.clone()),
+        Some(Scale::Word(w, _)) => Some((*w).into()),
         _ => None,
     };
     (apply(rounding), apply(exact), trunc.map(&apply), tag, name)

@@ -273,3 +273,93 @@ proptest! {
         }
     }
 }
+
+/// A phrase matched character by character, as `Parser::phrase` did before it compared
+/// ASCII bytes first: the reference it is held to.
+fn phrase_by_characters(s: &str, pos: usize, phrase: &str) -> Option<usize> {
+    let mut t = s[pos..].char_indices().peekable();
+    let mut end = pos;
+    let mut pchars = phrase.chars().peekable();
+    while let Some(pc) = pchars.next() {
+        if pc == ' ' {
+            let mut n = 0;
+            while t.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+                t.next();
+                n += 1;
+            }
+            if n == 0 {
+                return None;
+            }
+            while pchars.peek() == Some(&' ') {
+                pchars.next();
+            }
+            continue;
+        }
+        let (i, c) = t.next()?;
+        if !(c == pc || c.to_lowercase().eq(pc.to_lowercase())) {
+            return None;
+        }
+        end = pos + i + c.len_utf8();
+    }
+    let last_alnum = phrase.chars().last().is_some_and(char::is_alphanumeric);
+    let next_alnum = s[end..].chars().next().is_some_and(char::is_alphanumeric);
+    (!(last_alnum && next_alnum)).then_some(end)
+}
+
+/// A phrase of `words` and the text that writes it with `gaps` between its words (runs
+/// of white space), in upper case where `upper` says, then `tail`.
+fn phrase_and_text(words: &[&str], gaps: &[&str], upper: &[bool], tail: &str) -> (String, String) {
+    let phrase = words.join(" ");
+    let mut text = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            text.push_str(gaps.get(i - 1).copied().unwrap_or(" "));
+        }
+        if upper.get(i).copied().unwrap_or(false) {
+            text.push_str(&w.to_uppercase());
+        } else {
+            text.push_str(w);
+        }
+    }
+    text.push_str(tail);
+    (phrase, text)
+}
+
+proptest! {
+    /// A phrase of several words matches its text written with any white space between
+    /// the words and in any case, as the character-by-character reading says.
+    #[test]
+    fn a_phrase_of_words_matches_as_its_characters_do(
+        words in prop::collection::vec(prop::sample::select(vec!["per", "cent", "more", "than", "k", "mln", "é", "a"]), 1..4),
+        gaps in prop::collection::vec(prop::sample::select(vec![" ", "  ", "\t", "\u{a0}", " \u{a0}\t", ""]), 3),
+        upper in prop::collection::vec(any::<bool>(), 4),
+        tail in prop::sample::select(vec!["", " 5", "s", "5", ".", "\u{a0}"]),
+    ) {
+        let (phrase, text) = phrase_and_text(&words, &gaps, &upper, tail);
+        let parser = Parser { s: &text, rules: rules() };
+        prop_assert_eq!(
+            parser.phrase(0, &phrase),
+            phrase_by_characters(&text, 0, &phrase),
+            "{:?} for {:?}", text, phrase
+        );
+    }
+
+    /// A phrase matches where, and as far as, the character-by-character reading says:
+    /// at every position of texts of ASCII and other letters (the Kelvin sign lowercases
+    /// to `k`, `İ` to two characters), runs of white space (a no-break space among them)
+    /// and digits, for phrases of the same characters.
+    #[test]
+    fn a_phrase_matches_as_its_characters_do(
+        text in "([aAkKmMnN1 \t.]|\u{a0}|\u{212a}|\u{130}|ß|é|É|mln|MLN|about){0,12}",
+        phrase in "([akmn1 .]|\u{a0}|\u{212a}|ß|é|i\u{307}|mln|about){0,6}",
+    ) {
+        let parser = Parser { s: &text, rules: rules() };
+        for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            prop_assert_eq!(
+                parser.phrase(pos, &phrase),
+                phrase_by_characters(&text, pos, &phrase),
+                "{:?} at {} for {:?}", text, pos, phrase
+            );
+        }
+    }
+}

@@ -97,7 +97,12 @@ fn claim_text(at: &At<'_>, c: &Claim) -> String {
                     q.quantity
                         .as_ref()
                         .and_then(|x| x.scale.as_ref())
-                        .and_then(|w| at.rules.scales.get(w).map(|e| (w.clone(), e.value))),
+                        .and_then(|w| {
+                            at.rules
+                                .scales
+                                .get(w.as_str())
+                                .map(|e| (w.clone(), e.value))
+                        }),
                 );
                 let mut t = wording::stated(&i, &style);
                 if !unit.is_empty() {

@@ -158,7 +158,7 @@ fn reads_as(q: &crate::claim::QuantityClaim, rules: &RuleSet) -> String {
     let scale = quantity
         .scale
         .clone()
-        .and_then(|w| rules.scales.get(&w).map(|e| (w, e.value)));
+        .and_then(|w| rules.scales.get(w.as_str()).map(|e| (w, e.value)));
     let style = Style::for_kind(q.tag.into(), scale);
     let factor = q
         .unit

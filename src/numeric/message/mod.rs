@@ -20,9 +20,9 @@ use crate::wording::{self, Style};
 mod help;
 
 /// The scale word a quantity was written with (`mln`) and its factor, if the rules know it.
-pub fn scale_of(q: &QuantityClaim, rules: &RuleSet) -> Option<(String, f64)> {
+pub fn scale_of(q: &QuantityClaim, rules: &RuleSet) -> Option<(compact_str::CompactString, f64)> {
     let w = q.quantity.as_ref()?.scale.clone()?;
-    rules.scales.get(&w).map(|e| (w, e.value))
+    rules.scales.get(w.as_str()).map(|e| (w, e.value))
 }
 
 /// How a quantity's values are shown: as a percent, in points, or in its own unit and
@@ -439,7 +439,7 @@ impl Messages<'_> {
     }
 
     /// The scale word the document uses near these claims.
-    fn scale_near(&self, claims: &[usize]) -> Option<(String, f64)> {
+    fn scale_near(&self, claims: &[usize]) -> Option<(compact_str::CompactString, f64)> {
         claims
             .iter()
             .find_map(|&i| match &self.file.claims[i].kind {
