@@ -93,14 +93,28 @@ fn plain_text(b: &[u8]) -> Step<()> {
     if marker(b) {
         return Err(GiveUp);
     }
-    for (i, &c) in b.iter().enumerate() {
-        // Most bytes are printable ASCII: one comparison.
-        if (0x20..0x7f).contains(&c) {
+    let printable = |c: &u8| (0x20..0x7f).contains(c);
+    let mut i = 0;
+    while i < b.len() {
+        // Most bytes are printable ASCII: sixteen at once, then up to the first other one.
+        if let Some(chunk) = b.get(i..i + 16) {
+            if chunk.iter().fold(true, |clean, c| clean & printable(c)) {
+                i += 16;
+                continue;
+            }
+            i += chunk.iter().take_while(|c| printable(c)).count();
+        }
+        let at = i;
+        let Some(&c) = b.get(at) else {
+            break;
+        };
+        i += 1;
+        if printable(&c) {
             continue;
         }
-        let next = |k: usize| b.get(i + k).copied();
+        let next = |k: usize| b.get(at + k).copied();
         let bad = match c {
-            b'\n' => marker(b.get(i + 1..).unwrap_or_default()),
+            b'\n' => marker(b.get(at + 1..).unwrap_or_default()),
             0..=0x1f | 0x7f => true,
             // C1 controls, NEL among them.
             0xc2 => matches!(next(1), Some(0x80..=0x9f)),
@@ -318,5 +332,62 @@ impl<'t> Scanner<'t> {
             kind: NodeKind::Map(entries),
             span,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `plain_text` one byte at a time, as it read before it passed over printable ASCII
+    /// sixteen bytes at once: the reference it is held to.
+    fn plain_text_by_bytes(b: &[u8]) -> bool {
+        let marker = |rest: &[u8]| {
+            rest.first() == Some(&b'%') || rest.starts_with(b"---") || rest.starts_with(b"...")
+        };
+        if marker(b) {
+            return false;
+        }
+        !b.iter().enumerate().any(|(i, &c)| {
+            let next = |k: usize| b.get(i + k).copied();
+            match c {
+                0x20..=0x7e => false,
+                b'\n' => marker(b.get(i + 1..).unwrap_or_default()),
+                0..=0x1f | 0x7f => true,
+                0xc2 => matches!(next(1), Some(0x80..=0x9f)),
+                0xe2 => next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9)),
+                0xef => matches!(
+                    (next(1), next(2)),
+                    (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
+                ),
+                _ => false,
+            }
+        })
+    }
+
+    proptest! {
+        /// Runs of printable ASCII longer and shorter than sixteen bytes, between the
+        /// bytes the scanner gives up on (a tab, a control, NEL, a line separator, a
+        /// byte-order mark, a marker after a line break) and characters it reads.
+        #[test]
+        fn plain_text_gives_up_where_a_reading_of_every_byte_does(
+            s in "([a-z :#-]{0,40}|\n|\n---|\n...|\n%|\t|\r|\u{7f}|\u{85}|\u{2028}|\u{feff}|\u{fffe}|é|€){0,12}"
+        ) {
+            prop_assert_eq!(plain_text(s.as_bytes()).is_ok(), plain_text_by_bytes(s.as_bytes()), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn plain_text_looks_at_every_byte() {
+        let clean = "a line of printable ASCII, longer than sixteen bytes";
+        assert!(plain_text(clean.as_bytes()).is_ok());
+        for bad in ["\t", "\r", "\u{85}", "\u{2028}", "\n---", "\u{7f}"] {
+            for at in [0, 1, 15, 16, 17, 31, 32, clean.len()] {
+                let mut s = clean.to_owned();
+                s.insert_str(at, bad);
+                assert!(plain_text(s.as_bytes()).is_err(), "{s:?}");
+            }
+        }
     }
 }

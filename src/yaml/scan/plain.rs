@@ -146,6 +146,18 @@ impl<'t> Scanner<'t> {
         let b = self.b;
         let mut i = start;
         let stop = loop {
+            // A run of bytes that only continue the scalar, as most are, passed over at
+            // once; then the byte that may stop it.
+            let run = b
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&c| MAY_STOP[usize::from(c)])
+                .unwrap_or(b.len().saturating_sub(i));
+            if run > 0 {
+                i += run;
+                end = i;
+            }
             let Some(&c) = b.get(i) else {
                 break Stop::Eol;
             };
@@ -185,6 +197,20 @@ pub(super) fn plain_node(value: Cow<'_, str>, span: Span) -> Node<'_> {
     };
     Node { kind, span }
 }
+
+/// The bytes that may end a line of a plain scalar, or its text before trailing spaces:
+/// a line break, a space, a colon and the flow indicators (which end it only in a flow
+/// collection). Any other byte continues it.
+const MAY_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let stops = b"\n :,[]{}";
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// A character that cannot start a plain scalar (`-` can, before some characters).
 pub(super) fn is_indicator(b: u8) -> bool {
