@@ -52,8 +52,9 @@ pub enum ExprKind {
         /// Which of the two.
         unit: TimeUnit,
     },
-    /// A claim id (or, in a function body, a parameter).
-    Id(String),
+    /// A claim id (or, in a function body, a parameter): inline up to 24 bytes, as most
+    /// ids are.
+    Id(compact_str::CompactString),
     /// `-e`.
     Neg(Box<Expr>),
     /// `a op b`.
@@ -61,7 +62,7 @@ pub enum ExprKind {
     /// `name(args)`.
     Call {
         /// The function's name.
-        name: String,
+        name: compact_str::CompactString,
         /// Where the name is.
         name_span: Span,
         /// The arguments.
@@ -407,7 +408,7 @@ impl Parser<'_> {
                 let len = self.s[start..]
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(self.s.len() - start);
-                let name = self.s[start..start + len].to_owned();
+                let name = compact_str::CompactString::from(&self.s[start..start + len]);
                 self.pos += len;
                 let name_span = Span::new(start, len);
                 if self.peek() == Some('(') {

@@ -4,7 +4,7 @@ fn show(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Number { value, tag } => format!("{}{:?}", value.lo, tag),
         ExprKind::Time { value, unit } => format!("{}{}", value.lo, unit.as_str()),
-        ExprKind::Id(n) => n.clone(),
+        ExprKind::Id(n) => n.to_string(),
         ExprKind::Neg(e) => format!("(-{})", show(e)),
         ExprKind::Binary(op, a, b) => format!("({} {op:?} {})", show(a), show(b)),
         ExprKind::Call { name, args, .. } => {

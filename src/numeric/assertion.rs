@@ -163,11 +163,11 @@ pub(super) fn holding_alternative<'r>(
     else {
         return None;
     };
-    let f = rules.functions.get(name)?;
+    let f = rules.functions.get(name.as_str())?;
     f.value.alternatives.iter().find_map(|alt| {
         let e = Expr {
             kind: ExprKind::Call {
-                name: alt.clone(),
+                name: alt.as_str().into(),
                 name_span: *name_span,
                 args: args.clone(),
             },

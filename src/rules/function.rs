@@ -57,7 +57,7 @@ pub(super) fn function(file: &Arc<SourceFile>, def: &Node) -> Result<FunctionDef
     let mut unknown = None;
     body.walk(&mut |e| {
         if let crate::formula::ExprKind::Id(name) = &e.kind
-            && !params.contains(name)
+            && !params.iter().any(|p| p == name)
             && unknown.is_none()
         {
             unknown = Some(name.clone());

@@ -494,7 +494,7 @@ impl Messages<'_> {
     /// literals, or the formula.
     fn describe(&self, c: &Compiled, text: &Text, value: &str) -> String {
         if let ExprKind::Call { name, args, .. } = &c.lhs_expr.kind
-            && let Some(f) = self.rules.functions.get(name)
+            && let Some(f) = self.rules.functions.get(name.as_str())
             && let Some(phrase) = &f.value.phrase
         {
             let mut s = phrase.replace("{value}", value);
@@ -509,7 +509,7 @@ impl Messages<'_> {
                             }
                             _ => None,
                         })
-                        .unwrap_or_else(|| id.clone()),
+                        .unwrap_or_else(|| id.to_string()),
                     _ => format!("`{}`", src_text(text, a.span)),
                 };
                 s = s.replace(&format!("{{{p}}}"), &shown);
