@@ -142,49 +142,40 @@ impl<'t> Scanner<'t> {
                 return Err(GiveUp);
             }
         }
-        let mut end = start;
         let b = self.b;
         let mut i = start;
         let stop = loop {
             // A run of bytes that only continue the scalar, as most are, passed over at
             // once; then the byte that may stop it.
-            let run = b
+            i += b
                 .get(i..)
                 .unwrap_or_default()
                 .iter()
                 .position(|&c| MAY_STOP[usize::from(c)])
                 .unwrap_or(b.len().saturating_sub(i));
-            if run > 0 {
-                i += run;
-                end = i;
-            }
             let Some(&c) = b.get(i) else {
                 break Stop::Eol;
             };
             match c {
                 b'\n' => break Stop::Eol,
-                b' ' => {
-                    if b.get(i + 1) == Some(&b'#') {
-                        break Stop::Comment;
-                    }
-                }
+                // A comment starts at a `#` after a space (the scalar's first byte is no
+                // `#`: that is an indicator).
+                b'#' if i > start && b.get(i - 1) == Some(&b' ') => break Stop::Comment,
                 b':' => {
                     let n = b.get(i + 1).copied().unwrap_or(b'\n');
                     if n == b' ' || n == b'\n' || (flow && is_flow(n)) {
                         break Stop::Colon;
                     }
-                    end = i + 1;
                 }
                 b',' | b'[' | b']' | b'{' | b'}' if flow => break Stop::Flow,
-                _ => end = i + 1,
+                _ => {}
             }
             i += 1;
         };
-        self.pos = match stop {
-            Stop::Comment => i + 1,
-            _ => i,
-        };
-        Ok((self.slice(start, end)?, stop))
+        self.pos = i;
+        // The text, without the spaces before where it stopped.
+        let text = self.slice(start, i)?;
+        Ok((text.trim_end_matches(' '), stop))
     }
 }
 
@@ -198,13 +189,12 @@ pub(super) fn plain_node(value: Cow<'_, str>, span: Span) -> Node<'_> {
     Node { kind, span }
 }
 
-/// The bytes that may end a line of a plain scalar, or its text before trailing spaces:
-/// a line break, a space, a colon and the flow indicators (which end it only in a flow
-/// collection). Any other byte continues it.
+/// The bytes that may end a line of a plain scalar: a line break, a colon, a `#` and the
+/// flow indicators (which end it only in a flow collection). Any other byte continues it.
 const MAY_STOP: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
-    let stops = b"\n :,[]{}";
+    let stops = b"\n:#,[]{}";
     while k < stops.len() {
         t[stops[k] as usize] = true;
         k += 1;
