@@ -78,13 +78,7 @@ pub fn load(
     let mark = l.out.len();
     // Sized once from an upper bound (every claim has an `id:`), so that a large file's
     // claims are not copied as the list grows.
-    // (The portable search, as for line starts: see `source::line_starts`.)
-    let bytes = source.text.as_bytes();
-    let expected = memchr::arch::all::memchr::One::new(b':')
-        .iter(bytes)
-        .filter(|&i| i >= 2 && bytes.get(i - 2..i) == Some(b"id"))
-        .count()
-        .min(source.text.len() / 8);
+    let expected = count_id_keys(source.text.as_bytes()).min(source.text.len() / 8);
     let mut claims = Vec::with_capacity(expected);
     let mut ids: IdIndex = text_map(expected);
     // The literal of a claim's `value:` is read beside the loading, on the parsing
@@ -595,6 +589,30 @@ fn field<'n, 'a>(entries: &'n [(Node<'a>, Node<'a>)], key: &str) -> Option<&'n N
         .map(|(_, v)| v)
 }
 
+/// How many times `id:` is written in `bytes`: sixteen positions at a time, each
+/// compared whole without a branch, so that the comparisons run side by side.
+fn count_id_keys(bytes: &[u8]) -> usize {
+    let at = |w: &[u8], j: usize| {
+        w.get(j..j + 3)
+            .is_some_and(|t| (t[0] == b'i') & (t[1] == b'd') & (t[2] == b':'))
+    };
+    let mut n = 0;
+    let mut k = 0;
+    while let Some(w) = bytes
+        .get(k..k + 18)
+        .and_then(|w| <&[u8; 18]>::try_from(w).ok())
+    {
+        let mut c = 0u8;
+        for j in 0..16 {
+            c += u8::from((w[j] == b'i') & (w[j + 1] == b'd') & (w[j + 2] == b':'));
+        }
+        n += usize::from(c);
+        k += 16;
+    }
+    let rest = bytes.get(k..).unwrap_or_default();
+    n + (0..rest.len()).filter(|&j| at(rest, j)).count()
+}
+
 fn kind_name(keys: &[&str]) -> &'static str {
     match keys.first() {
         Some(&"value") => "a quantity",
@@ -618,7 +636,32 @@ fn verbatim_skip(file: &str, span: Span, text: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    use super::count_id_keys;
     use super::time_written_otherwise as fix;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Sixteen positions at a time count what a look at every position counts:
+        /// `id:` at every offset around the blocks' edges, and near misses.
+        #[test]
+        fn id_keys_are_counted_as_at_every_position(s in "(id:|id|d:|i|:|x|\n|é){0,40}") {
+            let every = s.as_bytes().windows(3).filter(|w| *w == b"id:").count();
+            prop_assert_eq!(count_id_keys(s.as_bytes()), every, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn id_keys_at_each_offset_are_counted() {
+        for at in 0..40 {
+            let mut s = "x".repeat(at);
+            s.push_str("id:");
+            s.push_str(&"y".repeat(40 - at));
+            assert_eq!(count_id_keys(s.as_bytes()), 1, "{s}");
+            assert_eq!(count_id_keys(&s.as_bytes()[..at + 2]), 0, "{s}");
+        }
+        assert_eq!(count_id_keys(b""), 0);
+        assert_eq!(count_id_keys(b"id:id:id:"), 3);
+    }
 
     #[test]
     fn a_quarter_written_the_other_way_round_is_given_back_as_a_time() {
