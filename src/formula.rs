@@ -288,8 +288,16 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// The character at the position: an ASCII byte read as it is, as most are.
+    fn here(&self) -> Option<char> {
+        match self.s.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.s.get(self.pos..)?.chars().next(),
+        }
+    }
+
     fn ws(&mut self) {
-        while let Some(c) = self.s[self.pos..].chars().next() {
+        while let Some(c) = self.here() {
             if !c.is_whitespace() {
                 break;
             }
@@ -299,7 +307,7 @@ impl Parser<'_> {
 
     fn peek(&mut self) -> Option<char> {
         self.ws();
-        self.s[self.pos..].chars().next()
+        self.here()
     }
 
     fn unexpected(&self, expected: &str) -> FormulaError {
