@@ -311,7 +311,7 @@ impl Parser<'_> {
     }
 
     fn unexpected(&self, expected: &str) -> FormulaError {
-        match self.s[self.pos..].chars().next() {
+        match self.here() {
             Some(c) => FormulaError {
                 message: format!("expected {expected}, found `{c}`"),
                 span: Span::new(self.pos, c.len_utf8()),

@@ -203,6 +203,22 @@ fn has_lone_cr(text: &str) -> bool {
     cr.iter(bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
+/// The first position from `from` whose byte `passed` does not pass, or the end: sixteen
+/// bytes at a time, where the compiler compares them side by side, then up to the first
+/// other one. For the searches that pass over plain ASCII (the scanner's check of a claims
+/// file, a report's search for characters to escape).
+pub(crate) fn first_not(bytes: &[u8], mut from: usize, passed: impl Fn(&u8) -> bool) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 16) {
+        if chunk.iter().fold(true, |clean, b| clean & passed(b)) {
+            from += 16;
+            continue;
+        }
+        return from + chunk.iter().take_while(|b| passed(b)).count();
+    }
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().take_while(|b| passed(b)).count()
+}
+
 /// The byte offsets where the lines of `text` start.
 ///
 /// The search is memchr's portable one (eight bytes at a time): its vector searches ask

@@ -137,3 +137,20 @@ fn durations_and_dates_stand_inside_an_expression() -> Result<(), FormulaError> 
     assert_eq!(show(&parse_expr("2024-01")?), "(2024Plain Sub 1Plain)");
     Ok(())
 }
+
+/// White space beyond ASCII (a no-break space, an ideographic space, a line separator)
+/// separates tokens as a space does, and a character beyond ASCII where a token is due is
+/// named in the error.
+#[test]
+fn white_space_beyond_ascii_separates_tokens() -> Result<(), FormulaError> {
+    let plain = parse_expr("share(a, b) + 2 * c")?;
+    let wide = parse_expr("share(a,\u{a0}b)\u{3000}+\u{2028}2 *\u{a0}\u{a0}c")?;
+    assert_eq!(show(&wide), show(&plain));
+    let e = parse_expr("a + é");
+    assert!(
+        e.as_ref()
+            .is_err_and(|e| e.message.contains("found `é`") && e.span == Span::new(4, 2)),
+        "{e:?}"
+    );
+    Ok(())
+}

@@ -350,8 +350,8 @@ proptest! {
     /// and digits, for phrases of the same characters.
     #[test]
     fn a_phrase_matches_as_its_characters_do(
-        text in "([aAkKmMnN1 \t.]|\u{a0}|\u{212a}|\u{130}|ß|é|É|mln|MLN|about){0,12}",
-        phrase in "([akmn1 .]|\u{a0}|\u{212a}|ß|é|i\u{307}|mln|about){0,6}",
+        text in "([aAkKmMnNsS1 \t\n.]|\u{a0}|\u{212a}|\u{130}|\u{17f}|ß|é|É|mln|MLN|about){0,12}",
+        phrase in "([akmns1 .]|\u{a0}|\u{212a}|\u{17f}|ß|é|i\u{307}|mln|about){0,6}",
     ) {
         let parser = Parser { s: &text, rules: rules() };
         for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {

@@ -592,10 +592,6 @@ fn field<'n, 'a>(entries: &'n [(Node<'a>, Node<'a>)], key: &str) -> Option<&'n N
 /// How many times `id:` is written in `bytes`: sixteen positions at a time, each
 /// compared whole without a branch, so that the comparisons run side by side.
 fn count_id_keys(bytes: &[u8]) -> usize {
-    let at = |w: &[u8], j: usize| {
-        w.get(j..j + 3)
-            .is_some_and(|t| (t[0] == b'i') & (t[1] == b'd') & (t[2] == b':'))
-    };
     let mut n = 0;
     let mut k = 0;
     while let Some(w) = bytes
@@ -610,7 +606,7 @@ fn count_id_keys(bytes: &[u8]) -> usize {
         k += 16;
     }
     let rest = bytes.get(k..).unwrap_or_default();
-    n + (0..rest.len()).filter(|&j| at(rest, j)).count()
+    n + rest.windows(3).filter(|&t| t == b"id:").count()
 }
 
 fn kind_name(keys: &[&str]) -> &'static str {
@@ -626,8 +622,7 @@ fn kind_name(keys: &[&str]) -> &'static str {
 fn verbatim_skip(file: &str, span: Span, text: &str) -> Option<u8> {
     let raw = file.get(span.start..span.end())?;
     // A scalar read in place is the file's own bytes there: equal without a comparison.
-    let same = |a: &str| std::ptr::eq(a.as_ptr(), text.as_ptr()) && a.len() == text.len();
-    if same(raw) || raw == text {
+    if (std::ptr::eq(raw.as_ptr(), text.as_ptr()) && raw.len() == text.len()) || raw == text {
         return Some(0);
     }
     let inner = raw.get(1..raw.len().checked_sub(1)?)?;

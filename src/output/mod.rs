@@ -79,14 +79,7 @@ pub(crate) fn has_control(s: &str, keep: &[char]) -> bool {
         |b: &u8| (b' '..=b'~').contains(b) | (lf & (*b == b'\n')) | (tab & (*b == b'\t'));
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            if chunk.iter().fold(true, |clean, b| clean & printable(b)) {
-                i += 16;
-                continue;
-            }
-            // Past the bytes passed over, to the first other one.
-            i += chunk.iter().take_while(|b| printable(b)).count();
-        }
+        i = crate::source::first_not(bytes, i, printable);
         // `i` is at a character's start: it moves by ASCII bytes and whole characters.
         let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
             return false;

@@ -173,6 +173,10 @@ const SCANNED_FORMS: &[&str] = &[
     "claims:\n  - \"id\": a\n    'value': -5\n    as_of: 2024-10\n    url: http://example.com/a#b\n    note: a:b c#d [e] {f}, g\n",
     "claims: [\n    {id: a},\n    [b, c],\n  ]\n",
     "claims:\n  - id: a\n    note: x\nDocument: 1\n",
+    // Plain scalars in flow collections: spaces before a `,`, a `]` or a `}`, a `#` inside
+    // a word and after a space, colons inside words.
+    "claims:\n  - {id: a  , value: 5   , note: a#b c  }  # after\n  - {id: b, allow: [x , y:z  , 'w'  ]   }\n  - [a b  , c]\n",
+    "claims:\n  - id: a   \n    note: one  two   # a comment\n    quote: x:y  \n",
 ];
 
 /// The scanner gives the tree the event reader gives, spans of nulls and containers
