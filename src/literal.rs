@@ -187,6 +187,12 @@ impl<'a> Parser<'a> {
             }
             k += 1;
         }
+        self.phrase_from(pos, phrase, k)
+    }
+
+    /// [`Parser::phrase`] character by character from the phrase's byte `k` on, the first
+    /// `k` bytes (ASCII, no space) having matched at `pos`.
+    fn phrase_from(&self, pos: usize, phrase: &str, k: usize) -> Option<usize> {
         let (pos, rest) = (pos + k, phrase.get(k..)?);
         let mut t = self.s.get(pos..)?.char_indices().peekable();
         let mut end = pos;

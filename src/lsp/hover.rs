@@ -92,18 +92,7 @@ fn claim_text(at: &At<'_>, c: &Claim) -> String {
                 } else {
                     *i
                 };
-                let style = Style::for_kind(
-                    q.tag.into(),
-                    q.quantity
-                        .as_ref()
-                        .and_then(|x| x.scale.as_ref())
-                        .and_then(|w| {
-                            at.rules
-                                .scales
-                                .get(w.as_str())
-                                .map(|e| (w.clone(), e.value))
-                        }),
-                );
+                let style = Style::for_kind(q.tag.into(), crate::numeric::scale_of(q, at.rules));
                 let mut t = wording::stated(&i, &style);
                 if !unit.is_empty() {
                     t.push(' ');

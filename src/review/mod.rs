@@ -152,14 +152,10 @@ fn view(c: &Claim, passage: Option<Span>, file: &ClaimsFile, rules: &RuleSet) ->
 
 /// A quantity's value in words, in the unit it was written in.
 fn reads_as(q: &crate::claim::QuantityClaim, rules: &RuleSet) -> String {
-    let Some(quantity) = &q.quantity else {
+    if q.quantity.is_none() {
         return "unknown".into();
-    };
-    let scale = quantity
-        .scale
-        .clone()
-        .and_then(|w| rules.scales.get(w.as_str()).map(|e| (w, e.value)));
-    let style = Style::for_kind(q.tag.into(), scale);
+    }
+    let style = Style::for_kind(q.tag.into(), crate::numeric::scale_of(q, rules));
     let factor = q
         .unit
         .as_ref()

@@ -87,39 +87,45 @@ pub(super) fn claims<'t>(
 /// character, a byte-order mark, a Unicode line or paragraph separator, a non-character;
 /// and on any line that starts with a document marker or a directive.
 fn plain_text(b: &[u8]) -> Step<()> {
-    let marker = |rest: &[u8]| {
-        rest.first() == Some(&b'%') || rest.starts_with(b"---") || rest.starts_with(b"...")
-    };
     if marker(b) {
         return Err(GiveUp);
     }
-    let printable = |c: &u8| (0x20..0x7f).contains(c);
     let mut i = 0;
     while i < b.len() {
         // Most bytes are printable ASCII, passed over many at once.
-        let at = crate::source::first_not(b, i, printable);
-        let Some(&c) = b.get(at) else {
+        let at = crate::source::first_not(b, i, |c| (0x20..0x7f).contains(c));
+        if at >= b.len() {
             break;
-        };
-        i = at + 1;
-        let next = |k: usize| b.get(at + k).copied();
-        let bad = match c {
-            b'\n' => marker(b.get(at + 1..).unwrap_or_default()),
-            0..=0x1f | 0x7f => true,
-            // C1 controls, NEL among them.
-            0xc2 => matches!(next(1), Some(0x80..=0x9f)),
-            0xe2 => next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9)),
-            0xef => matches!(
-                (next(1), next(2)),
-                (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
-            ),
-            _ => false,
-        };
-        if bad {
+        }
+        if gives_up_at(b, at) {
             return Err(GiveUp);
         }
+        i = at + 1;
     }
     Ok(())
+}
+
+/// Whether a line starts with a document marker or a directive.
+fn marker(line: &[u8]) -> bool {
+    line.first() == Some(&b'%') || line.starts_with(b"---") || line.starts_with(b"...")
+}
+
+/// Whether the byte at `at` is one the scanner gives up on (see [`plain_text`]).
+fn gives_up_at(b: &[u8], at: usize) -> bool {
+    let next = |k: usize| b.get(at + k).copied();
+    match next(0) {
+        None | Some(0x20..=0x7e) => false,
+        Some(b'\n') => marker(b.get(at + 1..).unwrap_or_default()),
+        Some(0..=0x1f | 0x7f) => true,
+        // C1 controls, NEL among them.
+        Some(0xc2) => matches!(next(1), Some(0x80..=0x9f)),
+        Some(0xe2) => next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9)),
+        Some(0xef) => matches!(
+            (next(1), next(2)),
+            (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
+        ),
+        Some(_) => false,
+    }
 }
 
 /// Where a plain scalar's line stopped.
@@ -333,27 +339,7 @@ mod tests {
     /// `plain_text` one byte at a time, as it read before it passed over printable ASCII
     /// sixteen bytes at once: the reference it is held to.
     fn plain_text_by_bytes(b: &[u8]) -> bool {
-        let marker = |rest: &[u8]| {
-            rest.first() == Some(&b'%') || rest.starts_with(b"---") || rest.starts_with(b"...")
-        };
-        if marker(b) {
-            return false;
-        }
-        !b.iter().enumerate().any(|(i, &c)| {
-            let next = |k: usize| b.get(i + k).copied();
-            match c {
-                0x20..=0x7e => false,
-                b'\n' => marker(b.get(i + 1..).unwrap_or_default()),
-                0..=0x1f | 0x7f => true,
-                0xc2 => matches!(next(1), Some(0x80..=0x9f)),
-                0xe2 => next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9)),
-                0xef => matches!(
-                    (next(1), next(2)),
-                    (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
-                ),
-                _ => false,
-            }
-        })
+        !marker(b) && !(0..b.len()).any(|at| gives_up_at(b, at))
     }
 
     proptest! {
