@@ -82,6 +82,15 @@ fn mul_bounds(a: f64, b: f64) -> (f64, f64) {
 /// Below this magnitude, error-free transformations are not trusted.
 const TINY: f64 = 1e-290;
 
+/// Whether each end of `x` is zero, infinite, or between 1e-100 and 1e100 in magnitude.
+/// A product or quotient of two such finite ends stays far from overflow and from
+/// [`TINY`], so its bounds are the floats just below and above its exact value: they
+/// grow with it, and the extreme pair of ends of two intervals gives the extreme bounds.
+fn tame(x: &Interval) -> bool {
+    let end = |v: f64| v == 0.0 || v.is_infinite() || (1e-100..=1e100).contains(&v.abs());
+    end(x.lo) && end(x.hi)
+}
+
 /// `a / b` rounded down and up, for `b != 0`.
 fn div_bounds(a: f64, b: f64) -> (f64, f64) {
     if a == 0.0 {
@@ -237,6 +246,16 @@ impl Interval {
         if o.lo == o.hi && o.lo > 0.0 && o.lo.is_finite() {
             return Interval::new(mul_bounds(self.lo, o.lo).0, mul_bounds(self.hi, o.lo).1);
         }
+        // Both at least zero (most values are): the least product is of the lower ends,
+        // the greatest of the upper ones.
+        if self.lo >= 0.0 && o.lo >= 0.0 && tame(self) && tame(o) {
+            return Interval::new(mul_bounds(self.lo, o.lo).0, mul_bounds(self.hi, o.hi).1);
+        }
+        self.mul_corners(o)
+    }
+
+    /// `self * o` from the products of every pair of ends.
+    fn mul_corners(&self, o: &Interval) -> Interval {
         let mut lo = INF;
         let mut hi = -INF;
         for a in [self.lo, self.hi] {
@@ -265,6 +284,19 @@ impl Interval {
                 div_bounds(self.hi, o.lo).1,
             ));
         }
+        // At least zero by more than zero: the least quotient is the lower end by the
+        // upper one, the greatest the upper end by the lower one.
+        if self.lo >= 0.0 && o.lo > 0.0 && tame(self) && tame(o) {
+            return Some(Interval::new(
+                div_bounds(self.lo, o.hi).0,
+                div_bounds(self.hi, o.lo).1,
+            ));
+        }
+        Some(self.div_corners(o))
+    }
+
+    /// `self / o`, for `o` without zero, from the quotients of every pair of ends.
+    fn div_corners(&self, o: &Interval) -> Interval {
         let mut lo = INF;
         let mut hi = -INF;
         for a in [self.lo, self.hi] {
@@ -274,7 +306,7 @@ impl Interval {
                 hi = hi.max(h);
             }
         }
-        Some(Interval::new(lo, hi))
+        Interval::new(lo, hi)
     }
 
     /// `self / o`, where a divisor holding zero gives the tightest sound answer the

@@ -179,3 +179,53 @@ fn bounds_of_products_and_quotients_near_ties() {
     assert_eq!(mul_bounds(3.0, 0.5), (1.5, 1.5));
     assert_eq!(div_bounds(1.0, 4.0), (0.25, 0.25));
 }
+
+/// Ends of every kind: zero of either sign, infinite, tame, tiny, huge, near the limits.
+fn end() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(-0.0),
+        Just(INF),
+        Just(-INF),
+        (-1e6..1e6f64),
+        (-1.0..1.0f64),
+        (-300.0..300.0f64).prop_map(|e| 10f64.powf(e)),
+        (-300.0..300.0f64).prop_map(|e| -(10f64.powf(e))),
+        Just(1e-100),
+        Just(1e100),
+        Just(1e-320),
+        Just(f64::MAX),
+    ]
+}
+
+fn any_interval() -> impl Strategy<Value = Interval> {
+    (end(), end(), any::<bool>()).prop_map(|(a, b, point)| {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        // Keep `lo` below `+inf` and `hi` above `-inf`, as every interval made is.
+        let (lo, hi) = (lo.min(f64::MAX), hi.max(f64::MIN));
+        if point && lo.is_finite() {
+            iv(lo, lo)
+        } else {
+            iv(lo, hi)
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+    /// The products and quotients of the lower and upper ends alone, where they are
+    /// taken, are those of every pair of ends.
+    #[test]
+    fn ends_chosen_by_sign_give_what_every_pair_gives(a in any_interval(), b in any_interval()) {
+        // (By a positive constant the ends map to the ends, tame or not: another path.)
+        prop_assume!(!(b.lo == b.hi && b.lo > 0.0 && b.lo.is_finite()));
+        let (m, c) = (a.mul(&b), a.mul_corners(&b));
+        prop_assert!(m.lo.to_bits() == c.lo.to_bits() && m.hi.to_bits() == c.hi.to_bits(),
+            "{a:?} * {b:?}: {m:?} against {c:?}");
+        if !b.is_empty() && !b.contains(0.0) && !a.is_empty() {
+            let (d, c) = (a.div(&b).unwrap_or(Interval::ALL), a.div_corners(&b));
+            prop_assert!(d.lo.to_bits() == c.lo.to_bits() && d.hi.to_bits() == c.hi.to_bits(),
+                "{a:?} / {b:?}: {d:?} against {c:?}");
+        }
+    }
+}
