@@ -60,7 +60,8 @@ impl Style {
 
 /// One number in a style, with `digits` significant digits.
 fn number(x: f64, style: &Style, digits: usize) -> String {
-    let mut out = String::new();
+    // Room for most numbers and their word, so that it is not grown a byte at a time.
+    let mut out = String::with_capacity(24);
     write_number(&mut out, x, style, digits);
     out
 }
@@ -114,10 +115,17 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
         let _ = write!(out, "{x:.3e}");
         return;
     }
-    let at = out.len();
-    if !write_fixed(out, x, decimals) {
-        let _ = write!(out, "{x:.decimals$}");
+    if write_shown(out, x, decimals) {
+        return;
     }
+    let at = out.len();
+    let _ = write!(out, "{x:.decimals$}");
+    tidy(out, at);
+}
+
+/// Leaves the number written from byte `at` of `out` as a reader reads it: without
+/// trailing zeros after the point, `0` for `-0`, its thousands grouped.
+fn tidy(out: &mut String, at: usize) {
     if out[at..].contains('.') {
         let kept = out[at..].trim_end_matches('0').trim_end_matches('.').len();
         out.truncate(at + kept);
@@ -130,33 +138,52 @@ fn write_significant(out: &mut String, x: f64, digits: usize) {
 }
 
 /// Appends `x` with `decimals` decimals by integer arithmetic, as the formatter's exact
-/// rounding writes it (`{x:.decimals$}`: the exact binary value, ties to even), and says
-/// whether it did: it does unless `x` scaled to an integer is 1e12 or more. The
-/// formatter's exact mode is slow for the numbers messages write, many of them ends of
-/// rounding intervals (`25.65`), which are ties at the digits they are written with.
-fn write_fixed(out: &mut String, x: f64, decimals: usize) -> bool {
-    let Some(n) = rounded_scaled(x.abs(), decimals) else {
+/// rounding writes it (`{x:.decimals$}`: the exact binary value, ties to even) and
+/// [`tidy`] leaves it, and says whether it did: it does unless `x` scaled to an integer
+/// is 1e12 or more. The formatter's exact mode is slow for the numbers messages write,
+/// many of them ends of rounding intervals (`25.65`), which are ties at the digits they
+/// are written with.
+fn write_shown(out: &mut String, x: f64, decimals: usize) -> bool {
+    let (Some(n), Some(&p)) = (rounded_scaled(x.abs(), decimals), POW10.get(decimals)) else {
         return false;
     };
-    // Below 1e12: the digits fit, with the zeros before them.
-    let mut n = n;
+    let (mut int, mut frac, mut d) = (n / p, n % p, decimals);
+    while d > 0 && frac % 10 == 0 {
+        frac /= 10;
+        d -= 1;
+    }
+    // Written from the right: the decimals kept, the point, the integer's digits grouped
+    // by three, the sign. Below 1e12 with at most 15 decimals, it fits.
+    let mut buf = [0u8; 48];
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    for _ in 0..d {
+        put(b'0' + (frac % 10) as u8);
+        frac /= 10;
+    }
+    if d > 0 {
+        put(b'.');
+    }
+    let mut k = 0;
+    loop {
+        if k > 0 && k % 3 == 0 {
+            put(b',');
+        }
+        put(b'0' + (int % 10) as u8);
+        int /= 10;
+        k += 1;
+        if int == 0 {
+            break;
+        }
+    }
     if x < 0.0 && n != 0 {
-        out.push('-');
+        put(b'-');
     }
-    let mut buf = [b'0'; 32];
-    let mut start = buf.len();
-    while n > 0 || start == buf.len() {
-        start -= 1;
-        buf[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    let start = start.min(buf.len() - decimals - 1);
-    let point = buf.len() - decimals;
-    out.extend(buf[start..point].iter().map(|&b| char::from(b)));
-    if decimals > 0 {
-        out.push('.');
-        out.extend(buf[point..].iter().map(|&b| char::from(b)));
-    }
+    // ASCII: the text is the bytes.
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
     true
 }
 
@@ -178,6 +205,12 @@ const POW10: [u64; 16] = [
     10_000_000_000_000,
     100_000_000_000_000,
     1_000_000_000_000_000,
+];
+
+/// 1e0 to 1e22, every power of ten that is a double.
+const POW10_F64: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
 /// `x` (not negative) times 10^`decimals`, rounded as the exact value rounds (ties to
@@ -216,7 +249,12 @@ fn snap(x: f64) -> f64 {
     if !(-290..=290).contains(&p) {
         return x;
     }
-    let scale = 10f64.powi(p);
+    // The powers of ten up to 1e22 are doubles: the table's is `powi`'s, without its loop.
+    let scale = match POW10_F64.get(p.unsigned_abs() as usize) {
+        Some(&q) if p >= 0 => q,
+        Some(&q) => 1.0 / q,
+        None => 10f64.powi(p),
+    };
     let s = (x * scale).round() / scale;
     if s.is_finite() { s } else { x }
 }
@@ -542,6 +580,15 @@ mod tests {
     }
 
     #[test]
+    fn the_table_of_powers_of_ten_is_what_powi_gives() {
+        for p in -22i32..=22 {
+            let q = POW10_F64[p.unsigned_abs() as usize];
+            let q = if p >= 0 { q } else { 1.0 / q };
+            assert_eq!(q.to_bits(), 10f64.powi(p).to_bits(), "1e{p}");
+        }
+    }
+
+    #[test]
     fn thousands_are_separated() {
         for (x, digits, text) in [
             (16200.0, 5, "16,200"),
@@ -577,8 +624,8 @@ mod tests {
         *seed
     }
 
-    /// Integer arithmetic writes what the formatter's exact rounding writes, wherever it
-    /// writes at all.
+    /// Integer arithmetic writes what the formatter's exact rounding writes, tidied,
+    /// wherever it writes at all.
     #[test]
     fn fixed_decimals_by_arithmetic_match_the_formatter() {
         let (mut written, mut ties) = (0, 0);
@@ -594,15 +641,12 @@ mod tests {
             };
             let decimals = (seed >> 50) as usize % 9;
             let mut fast = String::new();
-            if write_fixed(&mut fast, x, decimals) {
+            if write_shown(&mut fast, x, decimals) {
                 written += 1;
                 let scaled = x.abs() * 10f64.powi(decimals as i32);
                 ties += usize::from((scaled - scaled.floor() - 0.5).abs() < 1e-3);
-                let exact = format!("{x:.decimals$}");
-                let exact = exact
-                    .strip_prefix('-')
-                    .filter(|t| t.bytes().all(|b| b == b'0' || b == b'.'))
-                    .map_or(exact.clone(), str::to_owned);
+                let mut exact = format!("{x:.decimals$}");
+                tidy(&mut exact, 0);
                 assert_eq!(fast, exact, "{x} with {decimals} decimals");
             }
         }
