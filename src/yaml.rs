@@ -155,8 +155,8 @@ pub fn parse_claims_prepared<'t, P: Send>(
     let here = |on_claim: &mut dyn FnMut(Handed<'_, 't, P>)| {
         read_claims(text, &mut |n| match n {
             Some(n) => {
-                let mut p = prepare(&n);
-                on_claim(Handed::Claim(&n, &mut p));
+                let mut p = prepare(n);
+                on_claim(Handed::Claim(n, &mut p));
             }
             None => on_claim(Handed::Retract),
         })
@@ -179,8 +179,12 @@ pub fn parse_claims_prepared<'t, P: Send>(
                 let mut batch = Vec::with_capacity(BATCH);
                 let read = read_claims(text, &mut |n| match n {
                     Some(n) => {
-                        let p = prepare(&n);
-                        batch.push((n, p));
+                        let p = prepare(n);
+                        let null = Node {
+                            kind: NodeKind::Null,
+                            span: n.span,
+                        };
+                        batch.push((std::mem::replace(n, null), p));
                         if batch.len() == BATCH {
                             // A send fails only once the reader is gone: nothing to do then.
                             let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -228,7 +232,7 @@ pub fn parse_claims_prepared<'t, P: Send>(
 /// scanner gave up after handing over claims.
 fn read_claims<'t>(
     text: &'t str,
-    on_node: &mut dyn FnMut(Option<Node<'t>>),
+    on_node: &mut dyn FnMut(Option<&mut Node<'t>>),
 ) -> Option<Option<Node<'t>>> {
     let mut handed = false;
     let scanned = scan::claims(text, &mut |n| {
@@ -241,7 +245,7 @@ fn read_claims<'t>(
             if handed {
                 on_node(None);
             }
-            events::claims(text, &mut |n| on_node(Some(n))).ok()
+            events::claims(text, &mut |mut n| on_node(Some(&mut n))).ok()
         }
     }
 }

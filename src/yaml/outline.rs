@@ -60,10 +60,11 @@ pub enum Reader {
 pub fn by(src: &SourceFile, reader: Reader) -> Option<String> {
     let mut claims: Vec<Node<'_>> = Vec::new();
     let text: &str = &src.text;
-    let mut keep = |n| claims.push(n);
+    // The scanner's claims are copied, not taken, as the loader leaves them: so that the
+    // room it uses again is read into as the loader's run reads into it.
     let document = match reader {
-        Reader::Scanner => super::scan::claims(text, &mut keep).ok()?,
-        Reader::Events => super::events::claims(text, &mut keep).ok()?,
+        Reader::Scanner => super::scan::claims(text, &mut |n| claims.push(n.clone())).ok()?,
+        Reader::Events => super::events::claims(text, &mut |n| claims.push(n)).ok()?,
     };
     Some(format!("{document:?} {claims:?}"))
 }
@@ -90,10 +91,9 @@ pub fn generic(src: &SourceFile) -> Result<String, String> {
 pub fn count(src: &SourceFile, reader: Reader) -> Option<usize> {
     let mut n = 0usize;
     let text: &str = &src.text;
-    let mut one = |_| n += 1;
     match reader {
-        Reader::Scanner => super::scan::claims(text, &mut one).ok()?,
-        Reader::Events => super::events::claims(text, &mut one).ok()?,
+        Reader::Scanner => super::scan::claims(text, &mut |_| n += 1).ok()?,
+        Reader::Events => super::events::claims(text, &mut |_| n += 1).ok()?,
     };
     Some(n)
 }

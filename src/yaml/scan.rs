@@ -32,11 +32,12 @@ const MAX_KEY: usize = 1000;
 
 type Step<T> = Result<T, GiveUp>;
 
-/// Reads a claims file, handing each claim to `on_claim` as soon as it is read. Returns
-/// the `document:` node, if any.
+/// Reads a claims file, lending each claim to `on_claim` as soon as it is read; it may
+/// take it, and the room of a claim's mapping it leaves is used again for the next
+/// claim's. Returns the `document:` node, if any.
 pub(super) fn claims<'t>(
     text: &'t str,
-    on_claim: &mut dyn FnMut(Node<'t>),
+    on_claim: &mut dyn FnMut(&mut Node<'t>),
 ) -> Step<Option<Node<'t>>> {
     plain_text(text.as_bytes())?;
     let mut s = Scanner {
@@ -44,6 +45,7 @@ pub(super) fn claims<'t>(
         b: text.as_bytes(),
         pos: 0,
         line: 0,
+        spare: Vec::new(),
     };
     s.skip_to_token();
     if s.at_end() || s.col() != 0 {
@@ -147,11 +149,17 @@ struct Scanner<'t> {
     pos: usize,
     /// Where the current line starts.
     line: usize,
+    /// An empty list of entries, with room, to read the next mapping into.
+    spare: Vec<(Node<'t>, Node<'t>)>,
 }
 
 impl<'t> Scanner<'t> {
     /// The value of `claims:` at the root: a sequence, each item handed on.
-    fn claims(&mut self, on_claim: &mut dyn FnMut(Node<'t>)) -> Step<()> {
+    fn claims(&mut self, on_claim: &mut dyn FnMut(&mut Node<'t>)) -> Step<()> {
+        let on_claim = &mut |s: &mut Self, mut n: Node<'t>| {
+            on_claim(&mut n);
+            s.recycle(n);
+        };
         self.skip_spaces();
         match self.peek() {
             b'[' => {
@@ -170,6 +178,26 @@ impl<'t> Scanner<'t> {
         Ok(())
     }
 
+    /// An empty list to read a mapping's entries into: the spare one, else a new one.
+    fn entries(&mut self) -> Vec<(Node<'t>, Node<'t>)> {
+        let spare = std::mem::take(&mut self.spare);
+        if spare.capacity() == 0 {
+            Vec::with_capacity(8)
+        } else {
+            spare
+        }
+    }
+
+    /// Keeps the room of a node's entries, emptied, for the next mapping.
+    fn recycle(&mut self, n: Node<'t>) {
+        if let NodeKind::Map(mut entries) = n.kind {
+            entries.clear();
+            if entries.capacity() > self.spare.capacity() {
+                self.spare = entries;
+            }
+        }
+    }
+
     /// A block sequence whose first `-` is here, at column `c`; `indentless` where it is a
     /// mapping's value at the mapping's own column. Its items are handed to `item`.
     fn block_seq(
@@ -177,7 +205,7 @@ impl<'t> Scanner<'t> {
         c: usize,
         indentless: bool,
         depth: usize,
-        item: &mut dyn FnMut(Node<'t>),
+        item: &mut dyn FnMut(&mut Self, Node<'t>),
     ) -> Step<Span> {
         let mut span = Span::new(self.pos, 0);
         if indentless {
@@ -193,7 +221,8 @@ impl<'t> Scanner<'t> {
         }
         loop {
             self.pos += 1;
-            item(self.value(c, depth, 0, true)?);
+            let node = self.value(c, depth, 0, true)?;
+            item(self, node);
             if self.at_end() {
                 break;
             }
@@ -228,7 +257,7 @@ impl<'t> Scanner<'t> {
                 }
                 if !self.at_end() && !entry && col == parent && self.at_entry() {
                     let mut items = Vec::new();
-                    let span = self.block_seq(col, true, depth + 1, &mut |n| items.push(n))?;
+                    let span = self.block_seq(col, true, depth + 1, &mut |_, n| items.push(n))?;
                     return Ok(Node {
                         kind: NodeKind::Seq(items),
                         span,
@@ -274,7 +303,7 @@ impl<'t> Scanner<'t> {
         match self.peek() {
             b'-' if self.at_entry() => {
                 let mut items = Vec::new();
-                let span = self.block_seq(c, false, depth + 1, &mut |n| items.push(n))?;
+                let span = self.block_seq(c, false, depth + 1, &mut |_, n| items.push(n))?;
                 Ok(Node {
                     kind: NodeKind::Seq(items),
                     span,
@@ -299,7 +328,7 @@ impl<'t> Scanner<'t> {
     /// A block mapping at column `c` whose first key is read (the position on its `:`).
     fn block_map(&mut self, c: usize, depth: usize, first: Node<'t>) -> Step<Node<'t>> {
         let span = Span::new(first.span.start, 0);
-        let mut entries: Vec<(Node<'t>, Node<'t>)> = Vec::with_capacity(8);
+        let mut entries = self.entries();
         let mut key = first;
         loop {
             check_key(&entries, &key)?;

@@ -34,7 +34,7 @@ impl<'t> Scanner<'t> {
         }
         if self.peek() == b'[' {
             let mut items = Vec::new();
-            let span = self.flow_seq(parent, depth + 1, &mut |n| items.push(n))?;
+            let span = self.flow_seq(parent, depth + 1, &mut |_, n| items.push(n))?;
             return Ok(Node {
                 kind: NodeKind::Seq(items),
                 span,
@@ -42,7 +42,7 @@ impl<'t> Scanner<'t> {
         }
         let span = Span::new(self.pos, 0);
         self.pos += 1;
-        let mut entries: Vec<(Node<'t>, Node<'t>)> = Vec::new();
+        let mut entries = self.entries();
         loop {
             self.flow_space(parent)?;
             if self.peek() == b'}' {
@@ -102,7 +102,7 @@ impl<'t> Scanner<'t> {
         &mut self,
         parent: usize,
         depth: usize,
-        item: &mut dyn FnMut(Node<'t>),
+        item: &mut dyn FnMut(&mut Self, Node<'t>),
     ) -> Step<Span> {
         let span = Span::new(self.pos, 0);
         self.pos += 1;
@@ -112,7 +112,8 @@ impl<'t> Scanner<'t> {
                 self.pos += 1;
                 break;
             }
-            item(self.flow_node(parent, depth)?);
+            let node = self.flow_node(parent, depth)?;
+            item(self, node);
             self.flow_space(parent)?;
             match self.peek() {
                 b',' => self.pos += 1,
