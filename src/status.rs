@@ -34,7 +34,6 @@ use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
 use crate::rules::{Lifecycle, Polarity, RuleSet};
 use crate::time::Time;
-use std::collections::BTreeMap;
 
 mod exclusion;
 mod times;
@@ -62,6 +61,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
     // Sorted, each group's claims lie together, by time, in file order within a time.
     statements.sort_by_key(|e| (e.group, e.time, e.claim));
     let mut buckets: Vec<Bucket> = Vec::new();
+    let mut seen = Seen::default();
     for group in statements.chunk_by(|a, b| a.group == b.group) {
         let Some(&(subject, lifecycle)) = group.first().and_then(|e| keys.get(e.group)) else {
             continue;
@@ -80,7 +80,7 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
             subject,
         };
         for b in &buckets {
-            ctx.same_time(b, out);
+            ctx.same_time(b, &mut seen, out);
         }
         // One time alone has nothing to compare across.
         if buckets.len() > 1 {
@@ -189,22 +189,23 @@ impl Group<'_> {
 
     /// Same time: affirmed states must agree, and a negated state may not be affirmed, nor
     /// any state reachable from it.
-    fn same_time(&self, b: &Bucket, out: &mut Vec<Finding>) {
-        // The first claim affirming each state, and the first negating each.
-        let mut affirmed: BTreeMap<usize, &Statement> = BTreeMap::new();
-        let mut negated: BTreeMap<usize, &Statement> = BTreeMap::new();
+    fn same_time<'s>(&self, b: &Bucket<'s>, seen: &mut Seen<'s>, out: &mut Vec<Finding>) {
+        // The first claim affirming each state, and the first negating each, by state.
+        let Seen { affirmed, negated } = seen;
+        affirmed.clear();
+        negated.clear();
         let lc = self.lifecycle;
         for e in b.statements {
             let other = if e.negated {
                 affirmed
                     .iter()
-                    .find(|(s, _)| lc.reaches(e.state, **s))
+                    .find(|(s, _)| lc.reaches(e.state, *s))
                     .map(|(_, o)| *o)
             } else {
                 affirmed
                     .iter()
-                    .find(|(s, _)| **s != e.state)
-                    .or_else(|| negated.iter().find(|(s, _)| lc.reaches(**s, e.state)))
+                    .find(|(s, _)| *s != e.state)
+                    .or_else(|| negated.iter().find(|(s, _)| lc.reaches(*s, e.state)))
                     .map(|(_, o)| *o)
             };
             if let Some(o) = other {
@@ -223,14 +224,24 @@ impl Group<'_> {
                 ));
                 continue;
             }
-            let map = if e.negated {
-                &mut negated
+            let seen = if e.negated {
+                &mut *negated
             } else {
-                &mut affirmed
+                &mut *affirmed
             };
-            map.entry(e.state).or_insert(e);
+            if let Err(at) = seen.binary_search_by_key(&e.state, |&(s, _)| s) {
+                seen.insert(at, (e.state, e));
+            }
         }
     }
+}
+
+/// The states a time's statements affirm and negate, each with the first statement that
+/// does, sorted by state (a lifecycle has a few): lists kept from one time to the next.
+#[derive(Default)]
+struct Seen<'s> {
+    affirmed: Vec<(usize, &'s Statement)>,
+    negated: Vec<(usize, &'s Statement)>,
 }
 
 /// The phrase of a status claim and its span.
