@@ -1,8 +1,8 @@
 //! One claim: its id, its kind, the keys it may carry, `as_of`, `quote` and `allow`.
 
 use super::{
-    ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Loader, QUANTITY_KEYS, STATUS_KEYS, field, kind_name,
-    schema,
+    ASSERTION_KEYS, CLAIM_KEYS, COMMON_KEYS, Fields, Loader, QUANTITY_KEYS, STATUS_KEYS, claim_key,
+    field, kind_name, schema,
 };
 use crate::claim::{Allow, Claim, ClaimKind, IdIndex, StatusClaim, Text};
 use crate::code::Code;
@@ -16,8 +16,11 @@ impl Loader<'_> {
     pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex) -> Option<Claim> {
         self.label = None;
         let entries = self.mapping(item, "a claim")?;
-        self.duplicate_keys(entries);
-        let get = |key: &str| field(entries, key);
+        let fields = Fields::new(entries);
+        if !fields.distinct {
+            self.duplicate_keys(entries);
+        }
+        let get = |key: &str| fields.get(key);
         let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
         let id = self.id(get("id"), claim_span, ids);
         let named = id.as_ref().map(|t| t.text.as_str());
@@ -40,7 +43,7 @@ impl Loader<'_> {
         let allow = get("allow")
             .map(|n| self.allow(n).into_boxed_slice())
             .unwrap_or_default();
-        let kind = self.kind(entries, kind_keys, claim_span);
+        let kind = self.kind(&fields, kind_keys, claim_span);
         let (id, kind) = (id?, kind?);
         Some(Claim {
             id: id.text,
@@ -189,7 +192,7 @@ impl Loader<'_> {
                 );
                 continue;
             };
-            if !CLAIM_KEYS.contains(&name) {
+            if claim_key(name).is_none() {
                 let valid: Vec<&str> = COMMON_KEYS.iter().chain(kind_keys).copied().collect();
                 let pool: &[&str] = if kind_keys.is_empty() {
                     CLAIM_KEYS
@@ -228,15 +231,10 @@ impl Loader<'_> {
     }
 
     /// What the claim claims, read by its kind.
-    fn kind(
-        &mut self,
-        entries: &[(Node, Node)],
-        kind_keys: &[&str],
-        claim_span: Span,
-    ) -> Option<ClaimKind> {
-        let get = |key: &str| field(entries, key);
+    fn kind(&mut self, fields: &Fields, kind_keys: &[&str], claim_span: Span) -> Option<ClaimKind> {
+        let get = |key: &str| fields.get(key);
         match kind_keys.first() {
-            Some(&"value") => self.quantity(entries),
+            Some(&"value") => self.quantity(fields),
             Some(&"assert") => get("assert")
                 .and_then(|n| self.text(n, "assert"))
                 .map(|t| ClaimKind::Assertion(Box::new(t))),

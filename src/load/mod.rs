@@ -44,6 +44,59 @@ pub const CLAIM_KEYS: &[&str] = &[
     "allow",
 ];
 const COMMON_KEYS: &[&str] = &["id", "quote", "as_of", "published", "note", "allow"];
+
+/// The place of `key` in [`CLAIM_KEYS`], if it is one: one comparison of its text.
+#[inline]
+fn claim_key(key: &str) -> Option<usize> {
+    Some(match key {
+        "id" => 0,
+        "value" => 1,
+        "unit" => 2,
+        "measure" => 3,
+        "domain" => 4,
+        "assert" => 5,
+        "status" => 6,
+        "subject" => 7,
+        "quote" => 8,
+        "as_of" => 9,
+        "published" => 10,
+        "note" => 11,
+        "allow" => 12,
+        _ => return None,
+    })
+}
+
+/// The values of a claim's keys, each key found once (the first, where one is written
+/// twice), rather than searched for each time it is asked for.
+struct Fields<'n, 'a> {
+    first: [Option<&'n Node<'a>>; CLAIM_KEYS.len()],
+    /// Whether every key is a claim key, written once: then none is a duplicate.
+    distinct: bool,
+}
+
+impl<'n, 'a> Fields<'n, 'a> {
+    fn new(entries: &'n [(Node<'a>, Node<'a>)]) -> Self {
+        let mut f = Fields {
+            first: [None; CLAIM_KEYS.len()],
+            distinct: true,
+        };
+        for (k, v) in entries {
+            match k.as_str().and_then(claim_key) {
+                Some(i) => match f.first.get_mut(i) {
+                    Some(slot @ None) => *slot = Some(v),
+                    _ => f.distinct = false,
+                },
+                None => f.distinct = false,
+            }
+        }
+        f
+    }
+
+    /// The value of `key`, a claim key.
+    fn get(&self, key: &str) -> Option<&'n Node<'a>> {
+        claim_key(key).and_then(|i| self.first.get(i).copied().flatten())
+    }
+}
 const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
 const ASSERTION_KEYS: &[&str] = &["assert"];
 const STATUS_KEYS: &[&str] = &["status", "subject"];
@@ -635,7 +688,44 @@ fn verbatim_skip(file: &str, span: Span, text: &str) -> Option<u8> {
 mod tests {
     use super::count_id_keys;
     use super::time_written_otherwise as fix;
+    use super::{CLAIM_KEYS, Fields, claim_key};
+    use crate::yaml::{Node, NodeKind};
     use proptest::prelude::*;
+
+    #[test]
+    fn each_claim_key_is_found_at_its_place() {
+        for (i, k) in CLAIM_KEYS.iter().enumerate() {
+            assert_eq!(claim_key(k), Some(i), "{k}");
+        }
+        for other in ["", "Id", "ids", "as-of", "values", "allows"] {
+            assert_eq!(claim_key(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn fields_give_the_first_value_and_see_repeated_or_unknown_keys() {
+        let node = |s: &'static str| Node {
+            kind: NodeKind::Scalar(s.into()),
+            span: crate::source::Span::default(),
+        };
+        let entries = |keys: &[&'static str]| -> Vec<(Node<'static>, Node<'static>)> {
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| (node(k), node(["a", "b", "c"][i % 3])))
+                .collect()
+        };
+        let e = entries(&["id", "value", "unit"]);
+        let f = Fields::new(&e);
+        assert!(f.distinct);
+        assert_eq!(f.get("value").and_then(Node::as_str), Some("b"));
+        assert_eq!(f.get("quote").and_then(Node::as_str), None);
+        let e = entries(&["id", "value", "id"]);
+        let f = Fields::new(&e);
+        assert!(!f.distinct);
+        assert_eq!(f.get("id").and_then(Node::as_str), Some("a"));
+        let e = entries(&["id", "vlaue"]);
+        assert!(!Fields::new(&e).distinct);
+    }
 
     proptest! {
         /// Sixteen positions at a time count what a look at every position counts:

@@ -1,6 +1,6 @@
 //! A quantity claim: its literal, unit, measure and domain.
 
-use super::{Loader, field, schema};
+use super::{Fields, Loader, schema};
 use crate::claim::{ClaimKind, QuantityClaim};
 use crate::code::Code;
 use crate::finding::Finding;
@@ -10,11 +10,10 @@ use crate::number::{Domain, Tag};
 use crate::source::Span;
 use crate::suggest::closest;
 use crate::unit;
-use crate::yaml::Node;
 
 impl Loader<'_> {
-    pub(super) fn quantity(&mut self, entries: &[(Node, Node)]) -> Option<ClaimKind> {
-        let get = |key: &str| field(entries, key);
+    pub(super) fn quantity(&mut self, fields: &Fields) -> Option<ClaimKind> {
+        let get = |key: &str| fields.get(key);
         let value = self.text(get("value")?, "value")?;
         let unit_key = get("unit").and_then(|n| self.text(n, "unit"));
         // Folded like a status phrase (SPEC 4.4): case, white space, apostrophes, filler.
