@@ -91,6 +91,19 @@ impl Dim {
         if o.0.is_none() {
             return self.clone();
         }
+        // The common cases, without a copy of the factors: a unit over itself (a share,
+        // a growth) has none left, and a bare number times a unit is the unit.
+        if sign == -1 && self == o {
+            return Dim::default();
+        }
+        if sign == 1 && self.0.is_none() {
+            return o.clone();
+        }
+        self.merged(o, sign)
+    }
+
+    /// `self · o^sign`, factor by factor.
+    fn merged(&self, o: &Dim, sign: i32) -> Dim {
         let mut m = self.factors().to_vec();
         for (k, p) in o.factors() {
             Dim::add(&mut m, &k.folded, k.shown(), sign.saturating_mul(*p));
@@ -294,6 +307,29 @@ mod tests {
         assert_eq!(price.mul(&gram).div(&usd), Dim::default());
         // Equal whatever the spelling: it is kept for messages only.
         assert_eq!(Dim::spelt("usd", "usd"), usd);
+    }
+
+    #[test]
+    fn shortcuts_give_what_the_factors_give() {
+        let usd = Dim::spelt("usd", "USD");
+        let gram = Dim::base("gram");
+        let dims = [
+            Dim::default(),
+            usd.clone(),
+            gram.clone(),
+            usd.div(&gram),
+            gram.mul(&gram),
+            Dim::spelt("usd", "usd"),
+        ];
+        for a in &dims {
+            for b in &dims {
+                for sign in [1, -1] {
+                    let (short, long) = (a.combine(b, sign), a.merged(b, sign));
+                    assert_eq!(short, long, "{a} {sign} {b}");
+                    assert_eq!(short.to_string(), long.to_string(), "{a} {sign} {b}");
+                }
+            }
+        }
     }
 
     #[test]

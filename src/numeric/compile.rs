@@ -25,7 +25,7 @@ pub(super) struct Compiled {
     pub lhs_expr: Expr,
     /// The right side, when it is a literal.
     pub rhs_literal: Option<Quantity>,
-    pub rhs_text: String,
+    pub rhs_text: compact_str::CompactString,
     /// Claim indices it names, sorted.
     pub vars: Vec<usize>,
 }
@@ -91,7 +91,7 @@ pub(super) fn compile(
     let words = literal::FormulaWords(rules);
     let split =
         formula::split_assertion(&text.text, Some(&words)).map_err(CompileFailure::Syntax)?;
-    let rhs_text = text.text[split.rhs_start..].trim().to_owned();
+    let rhs_text = compact_str::CompactString::from(text.text[split.rhs_start..].trim());
     let mut prog = spare;
     prog.clear();
     let (lhs, rhs, rhs_literal) = compile_sides(

@@ -254,7 +254,7 @@ impl Messages<'_> {
             format!("`{}`", src_text(text, e.span))
         };
         let rhs_words = if c.rhs_literal.is_some() {
-            c.rhs_text.clone()
+            c.rhs_text.to_string()
         } else {
             match crate::formula::parse_expr_at(&text.text, c.prog.meta[c.rhs].span.start, None) {
                 Ok(e) => side(&e),
