@@ -120,9 +120,13 @@ impl Reading {
         if self.relative {
             return Some(format!("{written} ({})", self.time).into());
         }
-        // Written inline (a time's form is at most 24 bytes): compared without an allocation.
-        (compact_str::ToCompactString::to_compact_string(&self.time) != written)
-            .then(|| written.into())
+        let mut buf = [0u8; 10];
+        let same = match self.time.short_form(&mut buf) {
+            Some(form) => form == written,
+            // Written inline (a time's form is at most 24 bytes): without an allocation.
+            None => compact_str::ToCompactString::to_compact_string(&self.time) == written,
+        };
+        (!same).then(|| written.into())
     }
 }
 
@@ -350,6 +354,45 @@ impl fmt::Display for Time {
     }
 }
 
+impl Time {
+    /// The form [`Display`](fmt::Display) writes, where it is a day, a year, a month, a
+    /// half or a quarter of a year from 0 to 9999 (as most times are), written into `buf`
+    /// without the formatter; `None` for any other.
+    fn short_form<'b>(&self, buf: &'b mut [u8; 10]) -> Option<&'b str> {
+        let (y1, m1, d1) = civil(self.first);
+        let (y2, m2, d2) = civil(self.last);
+        let year = u32::try_from(y1).ok().filter(|y| *y <= 9999)?;
+        let two = |n: i64| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+        buf[..4].copy_from_slice(&[
+            b'0' + (year / 1000) as u8,
+            b'0' + (year / 100 % 10) as u8,
+            b'0' + (year / 10 % 10) as u8,
+            b'0' + (year % 10) as u8,
+        ]);
+        buf[4] = b'-';
+        let len = if self.first == self.last {
+            buf[5..7].copy_from_slice(&two(m1));
+            buf[7] = b'-';
+            buf[8..10].copy_from_slice(&two(d1));
+            10
+        } else if y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31 {
+            4
+        } else if y1 == y2 && m1 == m2 && d1 == 1 {
+            buf[5..7].copy_from_slice(&two(m1));
+            7
+        } else if y1 == y2 && d1 == 1 && (m1 - 1) % 6 == 0 && m2 == m1 + 5 {
+            buf[5..7].copy_from_slice(&[b'H', b'0' + ((m1 - 1) / 6 + 1) as u8]);
+            7
+        } else if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
+            buf[5..7].copy_from_slice(&[b'Q', b'0' + ((m1 - 1) / 3 + 1) as u8]);
+            7
+        } else {
+            return None;
+        };
+        std::str::from_utf8(&buf[..len]).ok()
+    }
+}
+
 /// The civil date of a day number (Howard Hinnant's algorithm).
 fn civil(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
@@ -366,6 +409,44 @@ fn civil(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_form_is_what_display_writes() {
+        let mut shown = 0;
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..20_000i64 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let first = (seed % 4_000_000) as i64 - 1_000_000;
+            // A day, then spans of every length up to two years, and forms built from text.
+            let last = first
+                + if i % 3 == 0 {
+                    0
+                } else {
+                    (seed >> 40) as i64 % 800
+                };
+            let times = [
+                Time { first, last },
+                Time::parse(&format!("{}", 1900 + (seed >> 20) % 200))
+                    .unwrap_or(Time { first, last }),
+                Time::parse(&format!("2024-{:02}", 1 + (seed >> 30) % 12))
+                    .unwrap_or(Time { first, last }),
+                Time::parse(&format!("2024-Q{}", 1 + (seed >> 34) % 4))
+                    .unwrap_or(Time { first, last }),
+                Time::parse(&format!("2024-H{}", 1 + (seed >> 36) % 2))
+                    .unwrap_or(Time { first, last }),
+            ];
+            for t in times {
+                let mut buf = [0u8; 10];
+                if let Some(form) = t.short_form(&mut buf) {
+                    shown += 1;
+                    assert_eq!(form, t.to_string(), "{t:?}");
+                }
+            }
+        }
+        assert!(shown > 50_000, "only {shown} short forms");
+    }
 
     #[test]
     fn times_are_intervals_of_days() {

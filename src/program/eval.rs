@@ -14,6 +14,7 @@ pub fn eval(
     out: &mut Vec<Interval>,
 ) -> Option<usize> {
     out.clear();
+    out.reserve(ops.len());
     let mut undefined = None;
     for (i, op) in ops.iter().enumerate() {
         let v = match *op {
