@@ -13,7 +13,8 @@ use crate::yaml::Node;
 
 impl Loader<'_> {
     /// One item of the `claims` list: its id, its kind, its keys, then what it claims.
-    pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex) -> Option<Claim> {
+    /// `index` is where the claim will be kept, if it is read: its id is filed with it.
+    pub(super) fn claim(&mut self, item: &Node, ids: &mut IdIndex, index: usize) -> Option<Claim> {
         self.label = None;
         let entries = self.mapping(item, "a claim")?;
         let fields = Fields::new(entries);
@@ -22,7 +23,7 @@ impl Loader<'_> {
         }
         let get = |key: &str| fields.get(key);
         let claim_span = entries.first().map_or(item.span, |(k, _)| k.span);
-        let id = self.id(get("id"), claim_span, ids);
+        let id = self.id(get("id"), claim_span, ids, index);
         let named = id.as_ref().map(|t| t.text.as_str());
         let kind_keys = self.kind_keys(entries, claim_span, named);
         self.check_keys(entries, kind_keys, named);
@@ -44,7 +45,14 @@ impl Loader<'_> {
             .map(|n| self.allow(n).into_boxed_slice())
             .unwrap_or_default();
         let kind = self.kind(&fields, kind_keys, claim_span);
-        let (id, kind) = (id?, kind?);
+        let id = id?;
+        let Some(kind) = kind else {
+            // Not kept: its id names no claim that could be read.
+            if let Some(e) = ids.get_mut(id.text.as_str()) {
+                e.1 = None;
+            }
+            return None;
+        };
         Some(Claim {
             id: id.text,
             id_span: id.span,
@@ -57,7 +65,13 @@ impl Loader<'_> {
     }
 
     /// The id: present, well formed, and not used before in the file (recorded in `ids`).
-    fn id(&mut self, node: Option<&Node>, claim_span: Span, ids: &mut IdIndex) -> Option<Text> {
+    fn id(
+        &mut self,
+        node: Option<&Node>,
+        claim_span: Span,
+        ids: &mut IdIndex,
+        index: usize,
+    ) -> Option<Text> {
         match node {
             None => {
                 self.out.push(
@@ -105,7 +119,7 @@ impl Loader<'_> {
                         return None;
                     }
                 };
-                slot.insert((t.span, None));
+                slot.insert((t.span, u32::try_from(index).ok()));
                 Some(t)
             }),
         }

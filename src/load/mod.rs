@@ -11,7 +11,7 @@
 #![doc = include_str!("../../docs/codes/literal-invalid.md")]
 #![doc = include_str!("../../docs/codes/unit-mismatch.md")]
 
-use crate::claim::{Claim, ClaimsFile, Document, IdIndex, Text};
+use crate::claim::{ClaimsFile, Document, IdIndex, Text};
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::hash::{TextMap, text_map};
@@ -150,9 +150,9 @@ pub fn load(
     let fast = yaml::parse_claims_prepared(source, pipelined, &prepare, &mut |item| match item {
         yaml::Handed::Claim(item, literal) => {
             l.literal = literal.take();
-            if let Some(c) = l.claim(item, &mut ids) {
+            if let Some(c) = l.claim(item, &mut ids, claims.len()) {
                 l.keep_label(claims.len());
-                keep(&mut claims, &mut ids, c);
+                claims.push(c);
             }
         }
         yaml::Handed::Retract => {
@@ -291,9 +291,9 @@ impl Loader<'_> {
             }
         };
         for item in items {
-            if let Some(c) = self.claim(item, ids) {
+            if let Some(c) = self.claim(item, ids, file.claims.len()) {
                 self.keep_label(file.claims.len());
-                keep(&mut file.claims, ids, c);
+                file.claims.push(c);
             }
         }
     }
@@ -323,13 +323,6 @@ fn not_yaml(message: &str) -> String {
 }
 
 /// Adds a claim that could be read, and records its index under its id.
-fn keep(claims: &mut Vec<Claim>, ids: &mut IdIndex, c: Claim) {
-    if let Some(e) = ids.get_mut(c.id.as_str()) {
-        e.1 = u32::try_from(claims.len()).ok();
-    }
-    claims.push(c);
-}
-
 fn schema(
     src: &Arc<SourceFile>,
     span: Span,
