@@ -230,8 +230,7 @@ pub fn line_starts(text: &str) -> Vec<usize> {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const BREAKS: u64 = 0x0a0a_0a0a_0a0a_0a0a;
     let b = text.as_bytes();
-    // Lines of claims files are short: room for one every 16 bytes is seldom outgrown.
-    let mut starts = Vec::with_capacity(b.len() / 16 + 2);
+    let mut starts = Vec::with_capacity(b.len() / 32 + 1);
     starts.push(0);
     let mut k = 0;
     while let Some(w) = b.get(k..k + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
