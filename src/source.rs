@@ -234,8 +234,8 @@ pub fn line_starts(text: &str) -> Vec<usize> {
     starts.push(0);
     let mut k = 0;
     while let Some(w) = b.get(k..k + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-        // A byte of `t` is zero where the text has `\n`; its high bit is then the only
-        // one left set in `!(((t & LOW7) + LOW7) | t)`.
+        // A byte of `t` is zero where the text has `\n`: the high bits of those bytes,
+        // and no other bit, are set in `!(((t & LOW7) + LOW7) | t | LOW7)`.
         let t = u64::from_le_bytes(w) ^ BREAKS;
         let mut marks = !(((t & LOW7) + LOW7) | t | LOW7);
         while marks != 0 {
@@ -285,7 +285,7 @@ mod tests {
 
     proptest! {
         /// The line starts are after every line break, found one byte at a time, on text
-        /// with breaks at any offset around the sixteen-byte steps.
+        /// with breaks at any offset around the eight-byte steps.
         #[test]
         fn line_starts_are_after_every_line_break(
             pieces in proptest::collection::vec(

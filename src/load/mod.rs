@@ -44,6 +44,9 @@ pub const CLAIM_KEYS: &[&str] = &[
     "allow",
 ];
 const COMMON_KEYS: &[&str] = &["id", "quote", "as_of", "published", "note", "allow"];
+const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
+const ASSERTION_KEYS: &[&str] = &["assert"];
+const STATUS_KEYS: &[&str] = &["status", "subject"];
 
 /// The place of `key` in [`CLAIM_KEYS`], if it is one: one comparison of its text.
 #[inline]
@@ -97,9 +100,6 @@ impl<'n, 'a> Fields<'n, 'a> {
         claim_key(key).and_then(|i| self.first.get(i).copied().flatten())
     }
 }
-const QUANTITY_KEYS: &[&str] = &["value", "unit", "measure", "domain"];
-const ASSERTION_KEYS: &[&str] = &["assert"];
-const STATUS_KEYS: &[&str] = &["status", "subject"];
 
 /// Loads a claims file. Findings about its form go to `out`. With `pipelined`, a second
 /// thread parses while this one loads the claims already parsed (the caller decides).
@@ -322,7 +322,6 @@ fn not_yaml(message: &str) -> String {
     format!("the file is not valid YAML: {message}")
 }
 
-/// Adds a claim that could be read, and records its index under its id.
 fn schema(
     src: &Arc<SourceFile>,
     span: Span,
