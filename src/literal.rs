@@ -436,10 +436,13 @@ impl<'a> Parser<'a> {
         // In a range, an end with no scale takes the other's (`10-12%`, `12 to 15 mln`).
         let scale_of_range = second.as_ref().and_then(|s| s.scale.clone());
         let currency = first.currency.or(second.as_ref().and_then(|s| s.currency));
-        let (lo_q, x_lo, trunc_lo, tag, scale_name) = scaled(&first, scale_of_range.as_ref());
+        // Only a lone unhedged percent in figures keeps its truncation interval (below).
+        let truncation = hedge.is_none() && second.is_none() && !first.word;
+        let (lo_q, x_lo, trunc_lo, tag, scale_name) =
+            scaled(&first, scale_of_range.as_ref(), truncation);
         let (interval, x_hi, trunc) = match &second {
             Some(s) => {
-                let (hi_q, x_hi, _, tag2, _) = scaled(s, first.scale.as_ref());
+                let (hi_q, x_hi, _, tag2, _) = scaled(s, first.scale.as_ref(), false);
                 if tag2 != tag {
                     return Err(err("the two ends of a range have different scales", 0, end));
                 }

@@ -5,11 +5,12 @@ use crate::interval::Interval;
 use crate::number::{DigitBuf, Tag, decimal};
 use crate::rules::{Hedge, TrailingZeros};
 
-/// An amount after its scale: (rounding interval, exact value, truncation interval, tag,
-/// scale word).
+/// An amount after its scale: (rounding interval, exact value, truncation interval where
+/// `truncation` asks for it, tag, scale word).
 pub(super) fn scaled(
     a: &Amount,
     fallback: Option<&Scale>,
+    truncation: bool,
 ) -> (
     Interval,
     Interval,
@@ -23,7 +24,7 @@ pub(super) fn scaled(
     let exact = sign(a.exact);
     // Truncation: x may stand for [x - u/2, x + u) (for a negative x, (x - u, x + u/2]).
     let u = a.last_digit;
-    let trunc = (u > 0.0).then(|| {
+    let trunc = (truncation && u > 0.0).then(|| {
         let u = Interval::point(u);
         if a.negative {
             Interval::new(exact.sub(&u).lo, rounding.hi)
