@@ -211,6 +211,17 @@ fn fuzzing_finds_stay_fixed() {
         1,
         &["formula/invalid"],
     );
+    // The scanner kept the spaces before a quoted scalar's first line break, so the two
+    // claims named two subjects and their contradiction went unseen.
+    case(
+        "fuzz-quoted-trailing-space.claims.yaml",
+        &[],
+        1,
+        &[
+            "status/contradiction",
+            "office in Almaty with no time given",
+        ],
+    );
 }
 
 #[test]

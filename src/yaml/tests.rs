@@ -177,6 +177,9 @@ const SCANNED_FORMS: &[&str] = &[
     // a word and after a space, colons inside words.
     "claims:\n  - {id: a  , value: 5   , note: a#b c  }  # after\n  - {id: b, allow: [x , y:z  , 'w'  ]   }\n  - [a b  , c]\n",
     "claims:\n  - id: a   \n    note: one  two   # a comment\n    quote: x:y  \n",
+    // Spaces before a quoted scalar's line break, on its first line and later ones (found
+    // by the `fast_path` fuzz target: the first line's were kept).
+    "claims:\n  - id: a\n    note: \"one  \n      two \n      three\"\n    quote: 'four \n      five'\n",
 ];
 
 /// The scanner gives the tree the event reader gives, spans of nulls and containers

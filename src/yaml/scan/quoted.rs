@@ -29,8 +29,10 @@ impl<'t> Scanner<'t> {
         let mut out = String::with_capacity(i - start + 16);
         out.push_str(self.slice(start, i)?);
         self.pos = i;
-        // Where the spaces just written start, so that a line break drops them.
-        let mut spaces: Option<usize> = None;
+        // Where the spaces just written start, so that a line break drops them: those
+        // that end the first stretch too.
+        let kept = out.trim_end_matches(' ').len();
+        let mut spaces: Option<usize> = (kept < out.len()).then_some(kept);
         loop {
             let Some(&c) = b.get(self.pos) else {
                 return Err(GiveUp);
