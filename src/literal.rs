@@ -436,7 +436,7 @@ impl<'a> Parser<'a> {
         // In a range, an end with no scale takes the other's (`10-12%`, `12 to 15 mln`).
         let scale_of_range = second.as_ref().and_then(|s| s.scale.clone());
         let currency = first.currency.or(second.as_ref().and_then(|s| s.currency));
-        // Only a lone unhedged percent in figures keeps its truncation interval (below).
+        // Only a lone unhedged percent in figures keeps its truncation interval.
         let truncation = hedge.is_none() && second.is_none() && !first.word;
         let (lo_q, x_lo, trunc_lo, tag, scale_name) =
             scaled(&first, scale_of_range.as_ref(), truncation);
@@ -458,11 +458,7 @@ impl<'a> Parser<'a> {
             self.rules.read_unit(unit_text, currency)
         };
         let mut interval = apply_hedge(hedge, interval, x_lo, x_hi);
-        let mut truncated = if hedge.is_none() && tag == Tag::Percent && !first.word {
-            trunc
-        } else {
-            None
-        };
+        let mut truncated = trunc;
         if let Some(u) = &unit
             && u.factor != 1.0
         {

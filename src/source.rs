@@ -221,36 +221,14 @@ pub(crate) fn first_not(bytes: &[u8], mut from: usize, passed: impl Fn(&u8) -> b
 
 /// The byte offsets where the lines of `text` start.
 ///
-/// Eight bytes are taken at a time as one word, whose line breaks are marked all at once
-/// (the high bit of each byte that is `\n`, exactly: no carry crosses a byte), and each
-/// break is taken from the marks. memchr's vector searches would ask the processor what
-/// it can do on their first call, which is slow inside a virtual machine
-/// (`docs/PERFORMANCE.md`).
+/// The search is memchr's portable one (eight bytes at a time): its vector searches ask
+/// the processor what it can do on their first call, which is slow inside a virtual
+/// machine and costs a small file more than it saves (`docs/PERFORMANCE.md`).
 pub fn line_starts(text: &str) -> Vec<usize> {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const BREAKS: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let b = text.as_bytes();
-    let mut starts = Vec::with_capacity(b.len() / 32 + 1);
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
     starts.push(0);
-    let mut k = 0;
-    while let Some(w) = b.get(k..k + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-        // A byte of `t` is zero where the text has `\n`: the high bits of those bytes,
-        // and no other bit, are set in `!(((t & LOW7) + LOW7) | t | LOW7)`.
-        let t = u64::from_le_bytes(w) ^ BREAKS;
-        let mut marks = !(((t & LOW7) + LOW7) | t | LOW7);
-        while marks != 0 {
-            starts.push(k + (marks.trailing_zeros() / 8) as usize + 1);
-            marks &= marks - 1;
-        }
-        k += 8;
-    }
-    let rest = b.get(k..).unwrap_or_default();
-    starts.extend(
-        (k..)
-            .zip(rest)
-            .filter(|&(_, &c)| c == b'\n')
-            .map(|(i, _)| i + 1),
-    );
+    let newline = memchr::arch::all::memchr::One::new(b'\n');
+    starts.extend(newline.iter(text.as_bytes()).map(|i| i + 1));
     starts
 }
 
@@ -285,7 +263,7 @@ mod tests {
 
     proptest! {
         /// The line starts are after every line break, found one byte at a time, on text
-        /// with breaks at any offset around the eight-byte steps.
+        /// with breaks at any offset.
         #[test]
         fn line_starts_are_after_every_line_break(
             pieces in proptest::collection::vec(

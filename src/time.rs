@@ -331,65 +331,105 @@ fn day(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// A time in the shortest form that names it: the form it was written in.
-impl fmt::Display for Time {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y1, m1, d1) = civil(self.first);
-        let (y2, m2, d2) = civil(self.last);
-        if self.first == self.last {
-            return write!(f, "{y1:04}-{m1:02}-{d1:02}");
-        }
-        if y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31 {
-            return write!(f, "{y1:04}");
-        }
-        if y1 == y2 && m1 == m2 && d1 == 1 {
-            return write!(f, "{y1:04}-{m1:02}");
-        }
-        if y1 == y2 && d1 == 1 && (m1 - 1) % 6 == 0 && m2 == m1 + 5 {
-            return write!(f, "{y1:04}-H{}", (m1 - 1) / 6 + 1);
-        }
-        if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
-            return write!(f, "{y1:04}-Q{}", (m1 - 1) / 3 + 1);
-        }
-        write!(f, "{y1:04}-{m1:02}-{d1:02} to {y2:04}-{m2:02}-{d2:02}")
-    }
+/// How a time is written: the one place that chooses among its forms.
+enum Form {
+    /// One day: year, month, day.
+    Day(i64, i64, i64),
+    /// A whole year.
+    Year(i64),
+    /// A whole month: year, month.
+    Month(i64, i64),
+    /// A half of a year: year, half (1 or 2).
+    Half(i64, i64),
+    /// A quarter of a year: year, quarter (1 to 4).
+    Quarter(i64, i64),
+    /// Any other span: its first and last days.
+    Span((i64, i64, i64), (i64, i64, i64)),
 }
 
 impl Time {
+    fn form(&self) -> Form {
+        let (y1, m1, d1) = civil(self.first);
+        let (y2, m2, d2) = civil(self.last);
+        if self.first == self.last {
+            Form::Day(y1, m1, d1)
+        } else if y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31 {
+            Form::Year(y1)
+        } else if y1 == y2 && m1 == m2 && d1 == 1 {
+            Form::Month(y1, m1)
+        } else if y1 == y2 && d1 == 1 && (m1 - 1) % 6 == 0 && m2 == m1 + 5 {
+            Form::Half(y1, (m1 - 1) / 6 + 1)
+        } else if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
+            Form::Quarter(y1, (m1 - 1) / 3 + 1)
+        } else {
+            Form::Span((y1, m1, d1), (y2, m2, d2))
+        }
+    }
+
     /// The form [`Display`](fmt::Display) writes, where it is a day, a year, a month, a
     /// half or a quarter of a year from 0 to 9999 (as most times are), written into `buf`
     /// without the formatter; `None` for any other.
     fn short_form<'b>(&self, buf: &'b mut [u8; 10]) -> Option<&'b str> {
-        let (y1, m1, d1) = civil(self.first);
-        let (y2, m2, d2) = civil(self.last);
-        let year = u32::try_from(y1).ok().filter(|y| *y <= 9999)?;
-        let two = |n: i64| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
-        buf[..4].copy_from_slice(&[
+        let form = self.form();
+        let (Form::Day(y, ..)
+        | Form::Year(y)
+        | Form::Month(y, _)
+        | Form::Half(y, _)
+        | Form::Quarter(y, _)) = form
+        else {
+            return None;
+        };
+        let year = u32::try_from(y).ok().filter(|y| *y <= 9999)?;
+        let digit = |n: i64| b'0' + (n % 10) as u8;
+        buf[..5].copy_from_slice(&[
             b'0' + (year / 1000) as u8,
             b'0' + (year / 100 % 10) as u8,
             b'0' + (year / 10 % 10) as u8,
             b'0' + (year % 10) as u8,
+            b'-',
         ]);
-        buf[4] = b'-';
-        let len = if self.first == self.last {
-            buf[5..7].copy_from_slice(&two(m1));
-            buf[7] = b'-';
-            buf[8..10].copy_from_slice(&two(d1));
-            10
-        } else if y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31 {
-            4
-        } else if y1 == y2 && m1 == m2 && d1 == 1 {
-            buf[5..7].copy_from_slice(&two(m1));
-            7
-        } else if y1 == y2 && d1 == 1 && (m1 - 1) % 6 == 0 && m2 == m1 + 5 {
-            buf[5..7].copy_from_slice(&[b'H', b'0' + ((m1 - 1) / 6 + 1) as u8]);
-            7
-        } else if y1 == y2 && d1 == 1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
-            buf[5..7].copy_from_slice(&[b'Q', b'0' + ((m1 - 1) / 3 + 1) as u8]);
-            7
-        } else {
-            return None;
+        let len = match form {
+            Form::Day(_, m, d) => {
+                buf[5..10].copy_from_slice(&[
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(d / 10),
+                    digit(d),
+                ]);
+                10
+            }
+            Form::Year(_) => 4,
+            Form::Month(_, m) => {
+                buf[5..7].copy_from_slice(&[digit(m / 10), digit(m)]);
+                7
+            }
+            Form::Half(_, h) => {
+                buf[5..7].copy_from_slice(&[b'H', digit(h)]);
+                7
+            }
+            Form::Quarter(_, q) => {
+                buf[5..7].copy_from_slice(&[b'Q', digit(q)]);
+                7
+            }
+            Form::Span(..) => return None,
         };
         std::str::from_utf8(&buf[..len]).ok()
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.form() {
+            Form::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Form::Year(y) => write!(f, "{y:04}"),
+            Form::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Form::Half(y, h) => write!(f, "{y:04}-H{h}"),
+            Form::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
+            Form::Span((y1, m1, d1), (y2, m2, d2)) => {
+                write!(f, "{y1:04}-{m1:02}-{d1:02} to {y2:04}-{m2:02}-{d2:02}")
+            }
+        }
     }
 }
 

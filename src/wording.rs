@@ -207,12 +207,6 @@ const POW10: [u64; 16] = [
     1_000_000_000_000_000,
 ];
 
-/// 1e0 to 1e22, every power of ten that is a double.
-const POW10_F64: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
 /// `x` (not negative) times 10^`decimals`, rounded as the exact value rounds (ties to
 /// even), where that is below 1e12. Away from a tie, the product in floating point is off
 /// the exact one by far less than its distance to the tie; near one, the exact value is
@@ -250,7 +244,7 @@ fn snap(x: f64) -> f64 {
         return x;
     }
     // The powers of ten up to 1e22 are doubles: the table's is `powi`'s, without its loop.
-    let scale = match POW10_F64.get(p.unsigned_abs() as usize) {
+    let scale = match crate::exact::EXACT_POWERS.get(p.unsigned_abs() as usize) {
         Some(&q) if p >= 0 => q,
         Some(&q) => 1.0 / q,
         None => 10f64.powi(p),
@@ -582,7 +576,7 @@ mod tests {
     #[test]
     fn the_table_of_powers_of_ten_is_what_powi_gives() {
         for p in -22i32..=22 {
-            let q = POW10_F64[p.unsigned_abs() as usize];
+            let q = crate::exact::EXACT_POWERS[p.unsigned_abs() as usize];
             let q = if p >= 0 { q } else { 1.0 / q };
             assert_eq!(q.to_bits(), 10f64.powi(p).to_bits(), "1e{p}");
         }

@@ -5,8 +5,8 @@ use crate::interval::Interval;
 use crate::number::{DigitBuf, Tag, decimal};
 use crate::rules::{Hedge, TrailingZeros};
 
-/// An amount after its scale: (rounding interval, exact value, truncation interval where
-/// `truncation` asks for it, tag, scale word).
+/// An amount after its scale: (rounding interval, exact value, truncation interval of a
+/// percent where `truncation` asks for it, tag, scale word).
 pub(super) fn scaled(
     a: &Amount,
     fallback: Option<&Scale>,
@@ -22,9 +22,16 @@ pub(super) fn scaled(
     let sign = |i: Interval| if a.negative { i.neg() } else { i };
     let rounding = sign(a.rounding);
     let exact = sign(a.exact);
+    let (tag, factor) = match scale {
+        Some(Scale::Percent) => (Tag::Percent, None),
+        Some(Scale::Points) => (Tag::Points, None),
+        Some(Scale::Word(_, f)) => (Tag::Plain, Some(*f)),
+        None => (Tag::Plain, Some(1.0)),
+    };
     // Truncation: x may stand for [x - u/2, x + u) (for a negative x, (x - u, x + u/2]).
+    // Only a percent keeps it.
     let u = a.last_digit;
-    let trunc = (truncation && u > 0.0).then(|| {
+    let trunc = (truncation && tag == Tag::Percent && u > 0.0).then(|| {
         let u = Interval::point(u);
         if a.negative {
             Interval::new(exact.sub(&u).lo, rounding.hi)
@@ -32,12 +39,6 @@ pub(super) fn scaled(
             Interval::new(rounding.lo, exact.add(&u).hi)
         }
     });
-    let (tag, factor) = match scale {
-        Some(Scale::Percent) => (Tag::Percent, None),
-        Some(Scale::Points) => (Tag::Points, None),
-        Some(Scale::Word(_, f)) => (Tag::Plain, Some(*f)),
-        None => (Tag::Plain, Some(1.0)),
-    };
     // A percent or point is a hundredth; a scale word multiplies.
     let apply = |i: Interval| match factor {
         None => i.div_relaxed(&Interval::point(100.0)),
