@@ -413,9 +413,12 @@ impl Parser<'_> {
             Some(c) if c.is_ascii_digit() || c == '.' => self.number(),
             Some(c) if c.is_ascii_alphabetic() || c == '_' => {
                 let start = self.pos;
-                let len = self.s[start..]
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .unwrap_or(self.s.len() - start);
+                // A name is ASCII: the first byte of any other character ends it.
+                let rest = self.s.as_bytes().get(start..).unwrap_or_default();
+                let len = rest
+                    .iter()
+                    .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                    .unwrap_or(rest.len());
                 let name = compact_str::CompactString::from(&self.s[start..start + len]);
                 self.pos += len;
                 let name_span = Span::new(start, len);
@@ -515,15 +518,26 @@ impl Parser<'_> {
         if !(first.is_alphanumeric() || matches!(first, '.' | '~' | '≈')) {
             return Ok(None);
         }
-        let operator = |c: char| "+-*/(),=<>!~≈".contains(c);
+        let operator = |c: char| {
+            matches!(
+                c,
+                '+' | '-' | '*' | '/' | '(' | ')' | ',' | '=' | '<' | '>' | '!' | '~' | '≈'
+            )
+        };
         if first.is_ascii_alphabetic() {
-            // An id or a function's name followed by an operator (or nothing) is one word
-            // up to the operator, so no duration (below): said at once, as most atoms are.
+            // An id or a function's name followed by an operator (or nothing), white space
+            // between or not, is one word up to the operator, so no duration (below): said
+            // at once, as most atoms are.
             let word = b
                 .iter()
                 .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
                 .unwrap_or(b.len());
-            if rest[word..].chars().next().is_none_or(operator) {
+            if rest[word..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(operator)
+            {
                 return Ok(None);
             }
         }
