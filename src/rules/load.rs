@@ -298,6 +298,44 @@ mod generated {
     use std::borrow::Cow;
 
     include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
+
+    /// The node tree of default rules file `i`, in the order of `DEFAULTS_FILES`, built
+    /// from the tables the build script made of its YAML.
+    pub(super) fn default_tree(i: usize) -> Option<Node<'static>> {
+        let mut at = *DEFAULT_TREE_ROOTS.get(i)?;
+        node(&mut at)
+    }
+
+    /// The node at `at` in `DEFAULT_TREE_NODES`, and those under it; `at` is left after
+    /// them. The trees are a few levels deep.
+    fn node(at: &mut usize) -> Option<Node<'static>> {
+        let &[kind, a, b, start, len] = DEFAULT_TREE_NODES.get(*at)?;
+        *at += 1;
+        let kind = match kind {
+            0 => NodeKind::Null,
+            1 => NodeKind::Scalar(Cow::Borrowed(
+                DEFAULT_TREE_TEXT.get(a as usize..b as usize)?,
+            )),
+            2 => {
+                let mut items = Vec::with_capacity(a as usize);
+                for _ in 0..a {
+                    items.push(node(at)?);
+                }
+                NodeKind::Seq(items)
+            }
+            _ => {
+                let mut entries = Vec::with_capacity(a as usize);
+                for _ in 0..a {
+                    entries.push((node(at)?, node(at)?));
+                }
+                NodeKind::Map(entries)
+            }
+        };
+        Some(Node {
+            kind,
+            span: Span::new(start as usize, len as usize),
+        })
+    }
 }
 
 #[cfg(test)]
