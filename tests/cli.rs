@@ -562,6 +562,65 @@ fn schema_completions_man_and_version() {
     );
 }
 
+/// Each subcommand's help opens with what it does and lists its own options, and the
+/// completions and the man page carry both: a subcommand's options are defined only when
+/// it is used (or the whole command line is built), and their own doc comment must not
+/// replace the subcommand's description.
+#[test]
+fn each_subcommand_says_what_it_does_and_lists_its_options() {
+    let subcommands = [
+        (
+            "check",
+            "Check claims files (the default)",
+            "--write-baseline",
+        ),
+        (
+            "review",
+            "Check claims files and show each article",
+            "--no-pager",
+        ),
+        ("explain", "What a finding code means", "[CODE]"),
+        (
+            "rules",
+            "The rules in force and the file each came from",
+            "--phrases",
+        ),
+        ("init", "Write a starter claims.yaml", "[DIR]"),
+        ("schema", "A JSON Schema, for editors", "<WHICH>"),
+        ("draft", "A draft claims file from an article", "--output"),
+        ("completions", "Shell completions", "<SHELL>"),
+    ];
+    let top = stdout(&run(&["--help"], &root()));
+    let zsh = stdout(&run(&["completions", "zsh"], &root()));
+    let man = stdout(&run(&["man"], &root()));
+    for (name, what, option) in subcommands {
+        let help = stdout(&run(&[name, "--help"], &root()));
+        assert!(help.starts_with(what), "`{name} --help`:\n{help}");
+        assert!(help.contains(option), "`{name} --help`:\n{help}");
+        assert_eq!(
+            stdout(&run(&["help", name], &root())),
+            help,
+            "`help {name}`"
+        );
+        assert!(
+            top.contains(&format!("  {name}")) && top.contains(what),
+            "{top}"
+        );
+        assert!(
+            zsh.contains(&format!("'{name}:{what}")),
+            "{name} in the zsh completions"
+        );
+        assert!(
+            man.contains(what.replace('-', "\\-").as_str()),
+            "{name} in the man page"
+        );
+        assert!(!help.contains("Options of `"), "`{name} --help`:\n{help}");
+    }
+    assert!(
+        zsh.contains("--write-baseline") && zsh.contains("--no-pager") && zsh.contains("--phrases")
+    );
+}
+
 #[test]
 fn a_baseline_hides_todays_findings_but_not_new_ones() {
     let d = scratch("baseline");

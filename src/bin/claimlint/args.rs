@@ -27,41 +27,114 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check claims files (the default).
-    Check(CheckArgs),
+    Check(Deferred<CheckArgs>),
     /// Check claims files and show each article with its checked passages marked: in
     /// the terminal, or as one HTML page with `-o`.
-    Review(ReviewArgs),
+    Review(Deferred<ReviewArgs>),
     /// What a finding code means, why it matters, with a wrong and a right example.
-    Explain {
-        /// A code such as `numeric/mismatch`; without one, every code is listed.
-        code: Option<String>,
-    },
+    Explain(Deferred<ExplainArgs>),
     /// The rules in force and the file each came from.
-    Rules(RulesArgs),
+    Rules(Deferred<RulesArgs>),
     /// Write a starter claims.yaml and claimlint.yaml (never overwrites a file).
-    Init {
-        /// The folder to write them in.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-    },
+    Init(Deferred<InitArgs>),
     /// A JSON Schema, for editors (yaml-language-server).
-    Schema {
-        /// Which file's schema.
-        #[arg(value_enum)]
-        which: SchemaKind,
-    },
+    Schema(Deferred<SchemaArgs>),
     /// A draft claims file from an article's text, for an editor to review.
-    Draft(DraftArgs),
+    Draft(Deferred<DraftArgs>),
     /// Shell completions.
-    Completions {
-        /// The shell.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(Deferred<CompletionsArgs>),
     /// The man page, in roff.
     Man,
     /// A language server over standard input and output, for editors (docs/editors.md).
     Lsp,
+}
+
+/// Options of `explain`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExplainArgs {
+    /// A code such as `numeric/mismatch`; without one, every code is listed.
+    pub code: Option<String>,
+}
+
+/// Options of `init`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InitArgs {
+    /// The folder to write them in.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Options of `schema`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SchemaArgs {
+    /// Which file's schema.
+    #[arg(value_enum)]
+    pub which: SchemaKind,
+}
+
+/// Options of `completions`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// A subcommand's arguments, defined only when the subcommand is used (or the whole
+/// command line is built, for help, completions and the man page): a run of `claimlint
+/// FILE` then does not run the code that defines every other subcommand's options, which
+/// a fresh process pays for in cold code more than in instructions (docs/PERFORMANCE.md).
+#[derive(Debug, Clone)]
+pub struct Deferred<T>(pub T);
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+    fn update_from_arg_matches_mut(
+        &mut self,
+        matches: &mut clap::ArgMatches,
+    ) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
+impl<T: clap::Args> clap::Args for Deferred<T> {
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args))
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args_for_update))
+    }
+}
+
+/// Defines a subcommand's arguments and keeps the description its variant gave it: the
+/// arguments' own doc comment, which describes the options, would otherwise replace it
+/// (where the subcommand's description comes after its arguments when nothing is
+/// deferred).
+fn keeping_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    use clap::builder::Resettable;
+    let kept = |text: Option<&clap::builder::StyledStr>| {
+        text.cloned().map_or(Resettable::Reset, Resettable::Value)
+    };
+    let (about, long_about) = (kept(cmd.get_about()), kept(cmd.get_long_about()));
+    augment(cmd).about(about).long_about(long_about)
 }
 
 /// Options of `rules`.
@@ -245,4 +318,14 @@ pub struct ReviewArgs {
     /// Colour in the terminal (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's own checks of the command line, on the whole tree: the deferred
+    /// subcommands' options are checked too, not only when one is used.
+    #[test]
+    fn the_command_line_is_consistent() {
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
+    }
 }
