@@ -1,7 +1,8 @@
-//! Pre-digests the default rules: their YAML is parsed here, at build time, into the node
-//! trees the rules loader reads, so that a run does not parse 15 KB of YAML before its
-//! first file. The trees carry the same spans as a parse at run time (a test compares
-//! them), so `claimlint rules` still says where each default came from.
+//! Pre-digests the default rules: their YAML is parsed here, at build time, into tables
+//! from which a run builds the node trees the rules loader reads, so that a run does not
+//! parse 15 KB of YAML before its first file. The trees carry the same spans as a parse at
+//! run time (a test compares them), so `claimlint rules` still says where each default
+//! came from.
 //!
 //! The phrases of the default lifecycles are folded here too, with their lines, so that a
 //! run takes the default vocabulary as it is instead of folding thousands of phrases
