@@ -413,12 +413,7 @@ impl Parser<'_> {
             Some(c) if c.is_ascii_digit() || c == '.' => self.number(),
             Some(c) if c.is_ascii_alphabetic() || c == '_' => {
                 let start = self.pos;
-                // A name is ASCII: the first byte of any other character ends it.
-                let rest = self.s.as_bytes().get(start..).unwrap_or_default();
-                let len = rest
-                    .iter()
-                    .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
-                    .unwrap_or(rest.len());
+                let len = name_len(self.s.as_bytes().get(start..).unwrap_or_default());
                 let name = compact_str::CompactString::from(&self.s[start..start + len]);
                 self.pos += len;
                 let name_span = Span::new(start, len);
@@ -528,10 +523,7 @@ impl Parser<'_> {
             // An id or a function's name followed by an operator (or nothing), white space
             // between or not, is one word up to the operator, so no duration (below): said
             // at once, as most atoms are.
-            let word = b
-                .iter()
-                .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
-                .unwrap_or(b.len());
+            let word = name_len(b);
             if rest[word..]
                 .trim_start()
                 .chars()
@@ -648,6 +640,14 @@ impl Parser<'_> {
             span: Span::new(start, self.pos - start),
         })
     }
+}
+
+/// The length of the name (an id's or a function's) that `b` starts with. A name is
+/// ASCII: the first byte of any other character ends it.
+fn name_len(b: &[u8]) -> usize {
+    b.iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        .unwrap_or(b.len())
 }
 
 fn binary(op: BinOp, a: Expr, b: Expr) -> Expr {
