@@ -62,6 +62,14 @@ struct Tree {
     text: String,
 }
 
+/// The kinds of node in the tables, written into the generated code too, which the
+/// loader reads them back by.
+const KINDS: [(&str, usize); 4] = [
+    ("NODE_NULL", NULL),
+    ("NODE_SCALAR", SCALAR),
+    ("NODE_SEQ", SEQ),
+    ("NODE_MAP", MAP),
+];
 const NULL: usize = 0;
 const SCALAR: usize = 1;
 const SEQ: usize = 2;
@@ -82,8 +90,8 @@ impl Tree {
                 (SCALAR, from, self.text.len())
             }
             Raw::Seq(items) => {
-                let kept: Vec<_> = items.iter().filter(|_| at != At::Phrases).collect();
-                for i in &kept {
+                let kept: &[_] = if at == At::Phrases { &[] } else { items };
+                for i in kept {
                     self.emit(source, i, At::Other);
                 }
                 (SEQ, kept.len(), 0)
@@ -327,10 +335,16 @@ fn main() {
             );
         }
     }
+    for (name, kind) in KINDS {
+        let _ = writeln!(
+            code,
+            "/// A node kind of `DEFAULT_TREE_NODES`.\npub(super) const {name}: u32 = {kind};"
+        );
+    }
     code.push_str(
-        "/// The nodes of the default rules files' trees in pre-order, each as [kind (0 null, \
-         1 scalar, 2 sequence, 3 mapping), text start or count of items or entries, text end, \
-         span start, span length].\n",
+        "/// The nodes of the default rules files' trees in pre-order, each as [kind \
+         (`NODE_NULL` ...), text start or count of items or entries, text end, span start, \
+         span length].\n",
     );
     assert!(
         tree.nodes

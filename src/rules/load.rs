@@ -312,24 +312,25 @@ mod generated {
         let &[kind, a, b, start, len] = DEFAULT_TREE_NODES.get(*at)?;
         *at += 1;
         let kind = match kind {
-            0 => NodeKind::Null,
-            1 => NodeKind::Scalar(Cow::Borrowed(
+            NODE_NULL => NodeKind::Null,
+            NODE_SCALAR => NodeKind::Scalar(Cow::Borrowed(
                 DEFAULT_TREE_TEXT.get(a as usize..b as usize)?,
             )),
-            2 => {
+            NODE_SEQ => {
                 let mut items = Vec::with_capacity(a as usize);
                 for _ in 0..a {
                     items.push(node(at)?);
                 }
                 NodeKind::Seq(items)
             }
-            _ => {
+            NODE_MAP => {
                 let mut entries = Vec::with_capacity(a as usize);
                 for _ in 0..a {
                     entries.push((node(at)?, node(at)?));
                 }
                 NodeKind::Map(entries)
             }
+            _ => return None,
         };
         Some(Node {
             kind,
