@@ -1,5 +1,6 @@
 //! `claimlint draft` on real prose: the seed article's draft finds the seed's two
-//! inconsistencies with no edit; every corpus article (`tests/draft/<name>/`) drafts
+//! inconsistencies with no edit (where the seed article lies beside the clone, as in CI:
+//! `cargo test -- --ignored`); every corpus article (`tests/draft/<name>/`) drafts
 //! clean under `check` and matches its snapshot (`draft.snap` beside it); and the
 //! drafts are scored against the corpus's gold lists (recall and precision printed).
 
@@ -74,8 +75,10 @@ const NEVER: &[Code] = &[
 ];
 
 #[test]
+#[ignore = "needs the project's seed article in ../shared/seed beside the clone, as CI has it: .ci/run runs the ignored tests"]
 fn the_seed_draft_finds_the_half_mismatch_and_the_office_contradiction() {
-    // CI has shared/ beside the clone.
+    // The seed article is not in the repository (its text is not ours to copy), so a
+    // fresh clone alone leaves this test out of `cargo test`.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
     let draft = draft_of(&dir, "article.txt");
     let found = codes(&dir, &draft.text);
