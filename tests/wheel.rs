@@ -53,24 +53,49 @@ fn text(o: &Output) -> String {
     )
 }
 
+/// The target of the Linux wheels of the release, when the environment names it
+/// (`CLAIMLINT_WHEEL_TARGET`, which `.ci/run` sets to `x86_64-unknown-linux-musl` once
+/// it has installed that target and musl's C compiler): the release builds each Linux
+/// wheel from the static musl binary, tagged for glibc and musl systems alike
+/// (`release.yml`). Without it, the wheel is the host's own build.
+fn wheel_target() -> Option<String> {
+    std::env::var("CLAIMLINT_WHEEL_TARGET")
+        .ok()
+        .filter(|t| !t.is_empty())
+}
+
+/// The platform tags the release gives a Linux wheel built for `target`.
+const LINUX_TAGS: [&str; 2] = ["manylinux_2_17", "musllinux_1_2"];
+
 /// Builds the wheel once for the tests of this file, as the release does (the `dist`
-/// profile, stripped), in a target folder of its own.
+/// profile, stripped; for a musl target, with the release's arguments), in a target
+/// folder of its own.
 #[allow(clippy::print_stderr)] // reports how long the build took
 fn wheelhouse() -> &'static Path {
     static DIST: OnceLock<PathBuf> = OnceLock::new();
     DIST.get_or_init(|| {
         let dist = tmp("wheelhouse");
-        let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wheel-target");
+        let target_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wheel-target");
+        let target_dir = target_dir.to_string_lossy().into_owned();
         let dist_s = dist.to_string_lossy().into_owned();
+        let mut args = vec!["build", "--profile", "dist", "--locked", "--out", &dist_s];
+        let mut env = vec![("CARGO_TARGET_DIR".to_owned(), target_dir)];
+        let target = wheel_target();
+        if let Some(t) = &target {
+            args.extend(["--target", t, "--compatibility"]);
+            args.extend(LINUX_TAGS);
+            // mimalloc's C code through musl's wrapper, as the release compiles it.
+            env.push((format!("CC_{}", t.replace('-', "_")), "musl-gcc".to_owned()));
+        }
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let started = Instant::now();
-        let o = run(
-            "maturin",
-            &["build", "--profile", "dist", "--locked", "--out", &dist_s],
-            &project(),
-            &[("CARGO_TARGET_DIR", &target.to_string_lossy())],
-        );
+        let o = run("maturin", &args, &project(), &env);
         assert!(o.status.success(), "maturin build failed:\n{}", text(&o));
-        eprintln!("wheel built in {:.0?}", started.elapsed());
+        eprintln!(
+            "wheel built for {} in {:.0?}",
+            target.as_deref().unwrap_or("this host"),
+            started.elapsed()
+        );
         dist
     })
 }
@@ -98,6 +123,17 @@ fn the_wheel_installs_into_a_fresh_venv_and_checks_claims() {
         wheels.len() == 1 && wheels[0].starts_with(&prefix),
         "one wheel {prefix}*: {wheels:?}"
     );
+    // The release's Linux wheel: one wheel for glibc and musl systems, holding a binary
+    // that needs neither (pip on this glibc machine installs it below).
+    if let Some(t) = wheel_target() {
+        let arch = t.split('-').next().unwrap_or_default();
+        for tag in LINUX_TAGS {
+            assert!(
+                wheels[0].contains(&format!("{tag}_{arch}")),
+                "the wheel for {t} is tagged {tag}: {wheels:?}"
+            );
+        }
+    }
 
     let dir = tmp("wheel-venv");
     let venv = dir.join("venv");
@@ -129,6 +165,21 @@ fn the_wheel_installs_into_a_fresh_venv_and_checks_claims() {
 
     let claimlint = venv_bin(&venv, "claimlint");
     assert!(claimlint.exists(), "{} is missing", claimlint.display());
+    if wheel_target().is_some() {
+        // Static: no program interpreter, no shared library.
+        let o = run(
+            "readelf",
+            &["-l", "-d", &claimlint.to_string_lossy()],
+            &dir,
+            &[],
+        );
+        assert!(o.status.success(), "readelf:\n{}", text(&o));
+        let out = text(&o);
+        assert!(
+            !out.contains("INTERP") && !out.contains("(NEEDED)"),
+            "the wheel's binary is not static:\n{out}"
+        );
+    }
     let o = run(&claimlint, &["--version"], &dir, &env);
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
