@@ -172,22 +172,15 @@ fn run_checks(file: &ClaimsFile, rules: &RuleSet, threads: Threads, out: &mut Ve
         run(CHECKS, out);
         return;
     }
-    // The numeric checks come first, and split their own work in two.
+    // The numeric checks come first: they check the assertions on their own on two
+    // threads, then propagate on one while the other checks run on the second.
     let others = CHECKS.get(1..).unwrap_or_default();
-    let rest = std::thread::scope(|s| {
-        let others = std::thread::Builder::new().spawn_scoped(s, || {
-            let mut rest = Vec::new();
-            run(others, &mut rest);
-            rest
-        });
-        crate::numeric::check_on(file, rules, true, out);
-        others.ok().and_then(|h| h.join().ok())
+    let mut rest = crate::numeric::check_beside(file, rules, true, out, || {
+        let mut rest = Vec::new();
+        run(others, &mut rest);
+        rest
     });
-    match rest {
-        Some(mut rest) => out.append(&mut rest),
-        // No thread to be had: run them here.
-        None => run(others, out),
-    }
+    out.append(&mut rest);
 }
 
 /// After the checks, in one pass: the passage a claim quotes goes with each of its

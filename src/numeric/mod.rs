@@ -65,31 +65,75 @@ pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
 /// `two_threads` (a large file): the first half of the file's assertions here, the
 /// second beside them. The findings are the same, in the same order, as on one.
 pub fn check_on(file: &ClaimsFile, rules: &RuleSet, two_threads: bool, out: &mut Vec<Finding>) {
+    check_beside(file, rules, two_threads, out, || ());
+}
+
+/// [`check_on`], and `beside` (the file's other checks) run on the second thread once it
+/// has checked its half of the assertions, while this one propagates: propagation is
+/// one thread's work, and the other checks would otherwise take the processors from the
+/// two halves. On one thread, or where no second is to be had, `beside` runs here after
+/// the numeric checks. Returns what `beside` returns.
+pub fn check_beside<R: Send>(
+    file: &ClaimsFile,
+    rules: &RuleSet,
+    two_threads: bool,
+    out: &mut Vec<Finding>,
+    beside: impl Fn() -> R + Sync,
+) -> R {
     let vars = stated(file);
-    let halves = two_threads
-        .then(|| alone_in_halves(file, rules, &vars))
-        .flatten();
-    let Alone { live, tags, .. } = match halves {
-        Some((first, second)) => {
-            let mut both = first;
-            out.append(&mut both.findings);
-            out.extend(second.findings);
-            both.live.extend(second.live);
-            // In file order: a claim keeps the first tag an assertion gave it.
-            for (claim, tag) in second.tags {
-                both.tags.entry(claim).or_insert(tag);
-            }
-            both
-        }
-        None => {
-            let mut a = alone(file, rules, &vars, 0..file.claims.len());
-            out.append(&mut a.findings);
-            a
-        }
-    };
+    if !two_threads {
+        let whole = alone(file, rules, &vars, 0..file.claims.len());
+        propagate_all(file, rules, &vars, whole, out);
+        return beside();
+    }
+    let split = assertions_split(file);
+    let vars = &vars;
+    let beside = &beside;
+    let done = std::thread::scope(|s| {
+        let (half, second_half) = std::sync::mpsc::sync_channel(1);
+        let other = std::thread::Builder::new().spawn_scoped(s, move || {
+            // This thread's half, then the other checks: the half is all propagation
+            // waits for.
+            let _ = half.send(alone(file, rules, vars, split..file.claims.len()));
+            beside()
+        });
+        let first = alone(file, rules, vars, 0..split);
+        // Where the thread could not start, its half is checked here.
+        let second = second_half
+            .recv()
+            .unwrap_or_else(|_| alone(file, rules, vars, split..file.claims.len()));
+        let both = if first.nodes.saturating_add(second.nodes) <= MAX_FILE_NODES {
+            joined(first, second)
+        } else {
+            // Past the budget, where the cut depends on the order: the file is checked
+            // on one thread, as it would be alone.
+            alone(file, rules, vars, 0..file.claims.len())
+        };
+        propagate_all(file, rules, vars, both, out);
+        other.ok().and_then(|h| h.join().ok())
+    });
+    done.unwrap_or_else(beside)
+}
+
+/// The findings of the assertions checked on their own, then those of propagating the
+/// assertions that hold.
+fn propagate_all(
+    file: &ClaimsFile,
+    rules: &RuleSet,
+    vars: &[Interval],
+    alone: Alone,
+    out: &mut Vec<Finding>,
+) {
+    let Alone {
+        mut findings,
+        live,
+        tags,
+        ..
+    } = alone;
+    out.append(&mut findings);
     let words = Messages { file, rules, tags };
     let rounds = rules.propagation_rounds.value as usize;
-    propagate::propagate(file, &vars, &live, rounds, work_budget(file), &mut |p| {
+    propagate::propagate(file, vars, &live, rounds, work_budget(file), &mut |p| {
         out.extend(match &p {
             Proof::Conflict(c) => words.conflict(c),
             Proof::Derived(d) => words.derived(d),
@@ -107,32 +151,30 @@ struct Alone {
     nodes: usize,
 }
 
-/// [`alone`] on the two halves of the file's assertions at once, the second on a thread
-/// of its own. `None` where no thread is to be had, or where the two together pass
-/// [`MAX_FILE_NODES`] (whose cut depends on the order: the file is then checked on one
-/// thread).
-fn alone_in_halves(
-    file: &ClaimsFile,
-    rules: &RuleSet,
-    vars: &[Interval],
-) -> Option<(Alone, Alone)> {
+/// Where the file's assertions are cut in two halves: the index of the claim that
+/// starts the second.
+fn assertions_split(file: &ClaimsFile) -> usize {
     let is_assertion = |c: &&crate::claim::Claim| matches!(c.kind, ClaimKind::Assertion(_));
     let half = file.claims.iter().filter(is_assertion).count() / 2;
-    let split = file
-        .claims
+    file.claims
         .iter()
         .enumerate()
         .filter(|(_, c)| is_assertion(c))
         .nth(half)
-        .map_or(file.claims.len(), |(i, _)| i);
-    let (first, second) = std::thread::scope(|s| {
-        let second = std::thread::Builder::new()
-            .spawn_scoped(s, || alone(file, rules, vars, split..file.claims.len()))
-            .ok()?;
-        let first = alone(file, rules, vars, 0..split);
-        Some((first, second.join().ok()?))
-    })?;
-    (first.nodes.saturating_add(second.nodes) <= MAX_FILE_NODES).then_some((first, second))
+        .map_or(file.claims.len(), |(i, _)| i)
+}
+
+/// The two halves as one, in file order: the first's findings and assertions, then the
+/// second's; a claim keeps the first tag an assertion gave it.
+fn joined(first: Alone, second: Alone) -> Alone {
+    let mut both = first;
+    both.findings.extend(second.findings);
+    both.live.extend(second.live);
+    for (claim, tag) in second.tags {
+        both.tags.entry(claim).or_insert(tag);
+    }
+    both.nodes = both.nodes.saturating_add(second.nodes);
+    both
 }
 
 /// The stated interval of every claim (any value for a claim that is not a quantity).
