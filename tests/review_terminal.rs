@@ -28,11 +28,21 @@ impl Tmux {
             .unwrap_or_else(|e| panic!("tmux cannot run: {e}"))
     }
 
-    /// Starts `command` in a 100x40 window.
+    /// Starts `command` in a 100x40 window that stays on screen once it has exited. The
+    /// option is set before the session starts, in the same call: set after it, a command
+    /// that exits first (`--no-pager` on a small article) took its window and the server
+    /// with it, and the screen read empty.
     fn start(&self, command: &str) {
         let out = self.run(&[
             "-f",
             "/dev/null",
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
             "new-session",
             "-d",
             "-x",
@@ -46,7 +56,6 @@ impl Tmux {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        self.run(&["set-option", "-g", "remain-on-exit", "on"]);
     }
 
     /// The screen, as text (`escapes`: with its colours and underlines as SGR codes).
