@@ -175,7 +175,7 @@ fn run_checks(file: &ClaimsFile, rules: &RuleSet, threads: Threads, out: &mut Ve
     // The numeric checks come first: they check the assertions on their own on two
     // threads, then propagate on one while the other checks run on the second.
     let others = CHECKS.get(1..).unwrap_or_default();
-    let mut rest = crate::numeric::check_beside(file, rules, true, out, || {
+    let mut rest = crate::numeric::check_beside(file, rules, out, || {
         let mut rest = Vec::new();
         run(others, &mut rest);
         rest

@@ -58,50 +58,38 @@ pub const MAX_FILE_NODES: usize = 20_000_000;
 /// Runs the numeric checks of one file: each assertion on its own, then all of them
 /// together.
 pub fn check(file: &ClaimsFile, rules: &RuleSet, out: &mut Vec<Finding>) {
-    check_on(file, rules, false, out);
+    let vars = stated(file);
+    let whole = alone(file, rules, &vars, 0..file.claims.len());
+    propagate_all(file, rules, &vars, whole, out);
 }
 
-/// [`check`], with the assertions checked on their own on two threads where
-/// `two_threads` (a large file): the first half of the file's assertions here, the
-/// second beside them. The findings are the same, in the same order, as on one.
-pub fn check_on(file: &ClaimsFile, rules: &RuleSet, two_threads: bool, out: &mut Vec<Finding>) {
-    check_beside(file, rules, two_threads, out, || ());
-}
-
-/// [`check_on`], and `beside` (the file's other checks) run on the second thread once it
-/// has checked its half of the assertions, while this one propagates: propagation is
-/// one thread's work, and the other checks would otherwise take the processors from the
-/// two halves. On one thread, or where no second is to be had, `beside` runs here after
-/// the numeric checks. Returns what `beside` returns.
+/// [`check`] on two threads (a large file), with `beside` (the file's other checks): the
+/// first half of the file's assertions is checked here, the second on a thread of its
+/// own, which then runs `beside` while this one propagates (propagation is one thread's
+/// work, and the other checks would otherwise take the processors from the two halves).
+/// Where no second thread is to be had, all of it runs here. The findings are the same,
+/// in the same order, as [`check`]'s. Returns what `beside` returns.
 pub fn check_beside<R: Send>(
     file: &ClaimsFile,
     rules: &RuleSet,
-    two_threads: bool,
     out: &mut Vec<Finding>,
     beside: impl Fn() -> R + Sync,
 ) -> R {
-    let vars = stated(file);
-    if !two_threads {
-        let whole = alone(file, rules, &vars, 0..file.claims.len());
-        propagate_all(file, rules, &vars, whole, out);
-        return beside();
-    }
+    let vars = &stated(file);
     let split = assertions_split(file);
-    let vars = &vars;
+    let second_half = || alone(file, rules, vars, split..file.claims.len());
     let beside = &beside;
     let done = std::thread::scope(|s| {
-        let (half, second_half) = std::sync::mpsc::sync_channel(1);
+        let (half, handed) = std::sync::mpsc::sync_channel(1);
         let other = std::thread::Builder::new().spawn_scoped(s, move || {
             // This thread's half, then the other checks: the half is all propagation
             // waits for.
-            let _ = half.send(alone(file, rules, vars, split..file.claims.len()));
+            let _ = half.send(second_half());
             beside()
         });
         let first = alone(file, rules, vars, 0..split);
         // Where the thread could not start, its half is checked here.
-        let second = second_half
-            .recv()
-            .unwrap_or_else(|_| alone(file, rules, vars, split..file.claims.len()));
+        let second = handed.recv().unwrap_or_else(|_| second_half());
         let both = if first.nodes.saturating_add(second.nodes) <= MAX_FILE_NODES {
             joined(first, second)
         } else {
