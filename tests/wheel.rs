@@ -79,15 +79,17 @@ fn wheelhouse() -> &'static Path {
         let target_dir = target_dir.to_string_lossy().into_owned();
         let dist_s = dist.to_string_lossy().into_owned();
         let mut args = vec!["build", "--profile", "dist", "--locked", "--out", &dist_s];
-        let mut env = vec![("CARGO_TARGET_DIR".to_owned(), target_dir)];
+        let mut env = vec![("CARGO_TARGET_DIR", target_dir.as_str())];
         let target = wheel_target();
-        if let Some(t) = &target {
+        // mimalloc's C code through musl's wrapper, as the release compiles it.
+        let cc = target
+            .as_ref()
+            .map(|t| format!("CC_{}", t.replace('-', "_")));
+        if let (Some(t), Some(cc)) = (&target, &cc) {
             args.extend(["--target", t, "--compatibility"]);
             args.extend(LINUX_TAGS);
-            // mimalloc's C code through musl's wrapper, as the release compiles it.
-            env.push((format!("CC_{}", t.replace('-', "_")), "musl-gcc".to_owned()));
+            env.push((cc, "musl-gcc"));
         }
-        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let started = Instant::now();
         let o = run("maturin", &args, &project(), &env);
         assert!(o.status.success(), "maturin build failed:\n{}", text(&o));
