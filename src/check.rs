@@ -130,7 +130,7 @@ pub fn check_text(
 pub fn decode(name: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileReport> {
     // The text up to what is wrong, with why and what to do.
     let (text, why, help) = match String::from_utf8(bytes) {
-        Ok(mut text) => match text.find('\0') {
+        Ok(mut text) => match crate::source::first_byte(text.as_bytes(), 0) {
             // Valid UTF-8: the bytes become the text without a copy.
             None => return Ok(SourceFile::new(name, text)),
             Some(at) => {

@@ -195,12 +195,47 @@ impl miette::SourceCode for SourceFile {
     }
 }
 
-/// Whether `text` has a `\r` that does not start a `\r\n` (searched as [`line_starts`]
-/// searches, for the same reason).
+/// Whether `text` has a `\r` that does not start a `\r\n`.
 fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let cr = memchr::arch::all::memchr::One::new(b'\r');
-    cr.iter(bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+    let mut lone = false;
+    each_position(bytes, b'\r', |i| {
+        lone = bytes.get(i + 1) != Some(&b'\n');
+        !lone
+    });
+    lone
+}
+
+/// Calls `found` with each position of `byte` in `bytes`, in order, while it returns
+/// true. The search is memchr's vector one where the target always has it (SSE2 on
+/// x86-64, NEON on AArch64: chosen when compiled), else its portable one (eight bytes at a
+/// time); never the one that asks the processor what it can do on its first call, which
+/// is slow inside a virtual machine and costs a small file more than it saves
+/// (`docs/PERFORMANCE.md`).
+fn each_position(bytes: &[u8], byte: u8, mut found: impl FnMut(usize) -> bool) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(byte) {
+        one.iter(bytes).all(&mut found);
+        return;
+    }
+    #[cfg(target_arch = "aarch64")]
+    if let Some(one) = memchr::arch::aarch64::neon::memchr::One::new(byte) {
+        one.iter(bytes).all(&mut found);
+        return;
+    }
+    memchr::arch::all::memchr::One::new(byte)
+        .iter(bytes)
+        .all(found);
+}
+
+/// The first position of `byte` in `bytes`, searched as [`each_position`] searches.
+pub(crate) fn first_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    let mut first = None;
+    each_position(bytes, byte, |i| {
+        first = Some(i);
+        false
+    });
+    first
 }
 
 /// The first position from `from` whose byte `passed` does not pass, or the end: sixteen
@@ -220,15 +255,13 @@ pub(crate) fn first_not(bytes: &[u8], mut from: usize, passed: impl Fn(&u8) -> b
 }
 
 /// The byte offsets where the lines of `text` start.
-///
-/// The search is memchr's portable one (eight bytes at a time): its vector searches ask
-/// the processor what it can do on their first call, which is slow inside a virtual
-/// machine and costs a small file more than it saves (`docs/PERFORMANCE.md`).
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::with_capacity(text.len() / 32 + 1);
     starts.push(0);
-    let newline = memchr::arch::all::memchr::One::new(b'\n');
-    starts.extend(newline.iter(text.as_bytes()).map(|i| i + 1));
+    each_position(text.as_bytes(), b'\n', |i| {
+        starts.push(i + 1);
+        true
+    });
     starts
 }
 
@@ -262,6 +295,17 @@ mod tests {
     }
 
     proptest! {
+        /// The first of a byte is the one a byte-by-byte search finds, wherever it lies
+        /// in a vector search's blocks, and none where the bytes lack it.
+        #[test]
+        fn first_byte_is_the_first_found_one_byte_at_a_time(
+            bytes in proptest::collection::vec(prop_oneof![Just(b'a'), Just(0u8), Just(b'\r')], 0..100),
+        ) {
+            for b in [0u8, b'\r', b'\n'] {
+                prop_assert_eq!(first_byte(&bytes, b), bytes.iter().position(|&c| c == b));
+            }
+        }
+
         /// The line starts are after every line break, found one byte at a time, on text
         /// with breaks at any offset.
         #[test]
