@@ -377,12 +377,18 @@ fn range_from(i: &Interval, style: &Style, base: usize) -> String {
         (true, false) => format!("more than {}", bound(i.lo, style, base, false)),
         (false, true) => format!("less than {}", bound(i.hi, style, base, true)),
         (true, true) => {
+            // An end within a millionth of the other's size of zero reads as zero: it is
+            // the trace of the arithmetic's rounding, not a figure (`0–1.43 million`, not
+            // `-0.00000000931–1.43 million`).
+            let near_zero = |x: f64, other: f64| x.abs() < 1e-6 * other.abs();
+            let lo = if near_zero(i.lo, i.hi) { 0.0 } else { i.lo };
+            let hi = if near_zero(i.hi, i.lo) { 0.0 } else { i.hi };
             let (mut a, mut b) = (String::new(), String::new());
             for d in base..=8 {
                 a.clear();
                 b.clear();
-                write_number(&mut a, i.lo, style, d);
-                write_number(&mut b, i.hi, style, d);
+                write_number(&mut a, lo, style, d);
+                write_number(&mut b, hi, style, d);
                 if a != b {
                     a.push('–');
                     a.push_str(&b);
@@ -598,6 +604,22 @@ mod tests {
             range(&Interval::new(16200.0, 19800.0), &Style::Plain),
             "16,200–19,800"
         );
+    }
+
+    #[test]
+    fn an_end_at_zero_but_for_rounding_reads_as_zero() {
+        // What a total leaves of a part: zero, less the arithmetic's rounding.
+        let m = Style::Scaled("million".into(), 1e6, 1.0);
+        assert_eq!(
+            derived(&Interval::new(-0.00931, 1.43e6), &m),
+            "0–1.43 million"
+        );
+        assert_eq!(
+            range(&Interval::new(-1.43e6, 0.00931), &m),
+            "-1.43 million–0"
+        );
+        // A small end that is a figure stays one.
+        assert_eq!(derived(&Interval::new(2.0, 1.43e6), &m), "2–1.43 million");
     }
 
     #[test]
