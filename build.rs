@@ -313,7 +313,13 @@ fn link_unwinder_statically() {
     if var("CARGO_CFG_TARGET_OS") != "linux" || var("CARGO_CFG_TARGET_ENV") != "gnu" {
         return;
     }
-    let linker = std::env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".into());
+    // The linker cargo names for the target; else the host's `cc`, which only knows the
+    // target's libraries when the target is the host.
+    let linker = match std::env::var("RUSTC_LINKER") {
+        Ok(l) => l,
+        Err(_) if var("TARGET") == var("HOST") => "cc".into(),
+        Err(_) => return,
+    };
     let Ok(out) = std::process::Command::new(linker)
         .arg("-print-file-name=libgcc_eh.a")
         .output()

@@ -712,3 +712,26 @@ fn rules_lists_currencies_range_words_and_the_new_settings() {
         assert!(text.contains(line), "{line}\n{text}");
     }
 }
+
+/// On Linux with glibc, where the C compiler has the static unwinder (`libgcc_eh.a`), the
+/// binary links it and does not load `libgcc_s.so.1` at every start (build.rs says why).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+#[allow(clippy::print_stdout)] // says why it checked nothing
+fn the_glibc_binary_does_not_load_libgcc_s() {
+    let static_unwinder = Command::new("cc")
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .is_ok_and(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()).is_file());
+    if !static_unwinder {
+        println!("SKIPPED: the C compiler has no libgcc_eh.a, so the build loads libgcc_s");
+        return;
+    }
+    let o = Command::new("readelf")
+        .args(["-d", env!("CARGO_BIN_EXE_claimlint")])
+        .output()
+        .unwrap_or_else(|e| panic!("readelf: {e}"));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("(NEEDED)") && out.contains("libc.so"), "{out}");
+    assert!(!out.contains("libgcc_s"), "{out}");
+}
