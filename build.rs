@@ -307,34 +307,59 @@ fn default_phrases(text: &str, root: &Spanned<Raw>) -> String {
 /// does) where the linker has it, instead of loading `libgcc_s.so.1`: the shared library
 /// costs every run its loading and its constructor's processor queries, a tenth of a
 /// millisecond on a virtual machine (`docs/PERFORMANCE.md`). Elsewhere, or where the
-/// linker has no `libgcc_eh.a`, the build links as before.
+/// linker has no `libgcc_eh.a` that links into a position-independent program, the
+/// build links as before. Says which in `CLAIMLINT_UNWINDER`, for the tests.
 fn link_unwinder_statically() {
+    let how = unwinder();
+    println!("cargo:rustc-env=CLAIMLINT_UNWINDER={how}");
+}
+
+/// Links the static unwinder if it can (`"static"`), else says why not.
+fn unwinder() -> &'static str {
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     if var("CARGO_CFG_TARGET_OS") != "linux" || var("CARGO_CFG_TARGET_ENV") != "gnu" {
-        return;
+        return "not Linux with glibc";
     }
     // The linker cargo names for the target; else the host's `cc`, which only knows the
     // target's libraries when the target is the host.
     let linker = match std::env::var("RUSTC_LINKER") {
         Ok(l) => l,
         Err(_) if var("TARGET") == var("HOST") => "cc".into(),
-        Err(_) => return,
+        Err(_) => return "a cross build without a named linker",
     };
-    let Ok(out) = std::process::Command::new(linker)
+    let Ok(out) = std::process::Command::new(&linker)
         .arg("-print-file-name=libgcc_eh.a")
         .output()
     else {
-        return;
+        return "no linker to ask";
     };
     let found = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     let path = std::path::Path::new(&found);
     if !out.status.success() || !path.is_absolute() || !path.is_file() {
-        return;
+        return "the linker has no libgcc_eh.a";
     }
-    if let Some(dir) = path.parent() {
-        println!("cargo:rustc-link-search=native={}", dir.display());
-        println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
-    }
+    // The archive must link into a position-independent program, as Rust's are: a
+    // compiler that does not build those by default may have built it otherwise, and
+    // then the build would fail where it loaded `libgcc_s` before. A program calling the
+    // unwinder is linked with it to see.
+    let out_dir = std::path::PathBuf::from(var("OUT_DIR"));
+    let probe = out_dir.join("unwinder_probe.c");
+    let probe_source = "extern int _Unwind_Backtrace(void *, void *);\n\
+                        int main(void) { return _Unwind_Backtrace(0, 0) == 1; }\n";
+    let linked = std::fs::write(&probe, probe_source).is_ok()
+        && std::process::Command::new(&linker)
+            .args(["-fPIE", "-pie", "-o"])
+            .arg(out_dir.join("unwinder_probe"))
+            .arg(&probe)
+            .arg(path)
+            .output()
+            .is_ok_and(|o| o.status.success());
+    let Some(dir) = path.parent().filter(|_| linked) else {
+        return "libgcc_eh.a does not link into a position-independent program";
+    };
+    println!("cargo:rustc-link-search=native={}", dir.display());
+    println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+    "static"
 }
 
 fn main() {
