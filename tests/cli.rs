@@ -713,23 +713,35 @@ fn rules_lists_currencies_range_words_and_the_new_settings() {
     }
 }
 
-/// On Linux with glibc, where the build script found a static unwinder (`libgcc_eh.a`
-/// that links into a position-independent program), the binary links it and does not
-/// load `libgcc_s.so.1` at every start (build.rs says why).
+/// On Linux with glibc the binary links as the build script says it did
+/// (`build/link.rs`): as a static position-independent program, which asks for no loader
+/// and no library; else with the unwinder inside, without `libgcc_s.so.1`.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 #[allow(clippy::print_stdout)] // says why it checked nothing
-fn the_glibc_binary_does_not_load_libgcc_s() {
-    let how = env!("CLAIMLINT_UNWINDER");
-    if how != "static" {
-        println!("SKIPPED: the build loads libgcc_s: {how}");
-        return;
+fn the_glibc_binary_links_as_the_build_script_says() {
+    let how = env!("CLAIMLINT_LINKAGE");
+    let readelf = |flag: &str| {
+        let o = Command::new("readelf")
+            .args([flag, env!("CARGO_BIN_EXE_claimlint")])
+            .output()
+            .unwrap_or_else(|e| panic!("readelf: {e}"));
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    if how == "static-pie" {
+        let (dynamic, headers) = (readelf("-d"), readelf("-l"));
+        assert!(!dynamic.contains("(NEEDED)"), "{dynamic}");
+        assert!(!headers.contains("INTERP"), "{headers}");
+        assert!(headers.contains("DYN"), "position-independent: {headers}");
+    } else if how.starts_with("static-unwinder") {
+        let dynamic = readelf("-d");
+        assert!(
+            dynamic.contains("(NEEDED)") && dynamic.contains("libc.so"),
+            "{dynamic}"
+        );
+        assert!(!dynamic.contains("libgcc_s"), "{dynamic}");
+    } else {
+        println!("SKIPPED: the build links as cargo does: {how}");
     }
-    let o = Command::new("readelf")
-        .args(["-d", env!("CARGO_BIN_EXE_claimlint")])
-        .output()
-        .unwrap_or_else(|e| panic!("readelf: {e}"));
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("(NEEDED)") && out.contains("libc.so"), "{out}");
-    assert!(!out.contains("libgcc_s"), "{out}");
 }
