@@ -377,12 +377,7 @@ fn range_from(i: &Interval, style: &Style, base: usize) -> String {
         (true, false) => format!("more than {}", bound(i.lo, style, base, false)),
         (false, true) => format!("less than {}", bound(i.hi, style, base, true)),
         (true, true) => {
-            // An end within a millionth of the other's size of zero reads as zero: it is
-            // the trace of the arithmetic's rounding, not a figure (`0–1.43 million`, not
-            // `-0.00000000931–1.43 million`).
-            let near_zero = |x: f64, other: f64| x.abs() < 1e-6 * other.abs();
-            let lo = if near_zero(i.lo, i.hi) { 0.0 } else { i.lo };
-            let hi = if near_zero(i.hi, i.lo) { 0.0 } else { i.hi };
+            let (lo, hi) = shown_ends(i);
             let (mut a, mut b) = (String::new(), String::new());
             for d in base..=8 {
                 a.clear();
@@ -398,6 +393,16 @@ fn range_from(i: &Interval, style: &Style, base: usize) -> String {
             a
         }
     }
+}
+
+/// A bounded interval's two ends as words give them: an end within a millionth of the
+/// other's size of zero is zero, the trace of the arithmetic's rounding, not a figure
+/// (`0–1.43 million`, not `-0.00000000931–1.43 million`).
+fn shown_ends(i: &Interval) -> (f64, f64) {
+    let near_zero = |x: f64, other: f64| x.abs() < 1e-6 * other.abs();
+    let lo = if near_zero(i.lo, i.hi) { 0.0 } else { i.lo };
+    let hi = if near_zero(i.hi, i.lo) { 0.0 } else { i.hi };
+    (lo, hi)
 }
 
 /// An open end in words, with the digits that keep it on the safe side: an upper bound
@@ -513,18 +518,19 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
     if sa != sb || !a.is_bounded() || !b.is_bounded() || *sa == Style::Date {
         return ranges();
     }
+    let (ends_a, ends_b) = (shown_ends(a), shown_ends(b));
     // A side whose two ends are written exactly in four digits or fewer keeps them.
-    let least = |i: &Interval| match (exact_digits(i.lo, sa, 4), exact_digits(i.hi, sa, 4)) {
+    let least = |(lo, hi): (f64, f64)| match (exact_digits(lo, sa, 4), exact_digits(hi, sa, 4)) {
         (Some(l), Some(h)) => l.max(h),
         _ => 2,
     };
-    let (least_a, least_b) = (least(a), least(b));
+    let (least_a, least_b) = (least(ends_a), least(ends_b));
     for d in 2..=8 {
-        let x = |i: &Interval, least: usize| {
+        let x = |(lo, hi): (f64, f64), least: usize| {
             let d = d.max(least);
-            let (l, h) = (number(i.lo, sa, d), number(i.hi, sa, d));
-            if i.is_point() || (i.hi - i.lo) <= 1e-12 * i.lo.abs() {
-                number(i.lo, sa, d.max(4))
+            let (l, h) = (number(lo, sa, d), number(hi, sa, d));
+            if lo == hi || (hi - lo) <= 1e-12 * lo.abs() {
+                number(lo, sa, d.max(4))
             } else if l == h {
                 l
             } else {
@@ -533,12 +539,12 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
         };
         // The nearest ends must read differently.
         let (near_a, near_b) = if a.hi < b.lo {
-            (a.hi, b.lo)
+            (ends_a.1, ends_b.0)
         } else {
-            (a.lo, b.hi)
+            (ends_a.0, ends_b.1)
         };
         if number(near_a, sa, d) != number(near_b, sa, d) {
-            return (x(a, least_a), x(b, least_b));
+            return (x(ends_a, least_a), x(ends_b, least_b));
         }
     }
     ranges()
@@ -620,6 +626,17 @@ mod tests {
         );
         // A small end that is a figure stays one.
         assert_eq!(derived(&Interval::new(2.0, 1.43e6), &m), "2–1.43 million");
+        // So in the two sides of a mismatch.
+        let (x, y) = pair(
+            &Interval::new(-0.00931, 1.43e6),
+            &m,
+            &Interval::new(2.1e6, 2.2e6),
+            &m,
+        );
+        assert_eq!(
+            (x.as_str(), y.as_str()),
+            ("0–1.43 million", "2.1 million–2.2 million")
+        );
     }
 
     #[test]
