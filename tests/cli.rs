@@ -715,7 +715,8 @@ fn rules_lists_currencies_range_words_and_the_new_settings() {
 
 /// On Linux with glibc the binary links as the build script says it did
 /// (`build/link.rs`): as a static position-independent program, which asks for no loader
-/// and no library; else with the unwinder inside, without `libgcc_s.so.1`.
+/// and no library and leaves no symbol for one; else with the unwinder inside, without
+/// `libgcc_s.so.1`.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 #[allow(clippy::print_stdout)] // says why it checked nothing
@@ -733,7 +734,16 @@ fn the_glibc_binary_links_as_the_build_script_says() {
         let (dynamic, headers) = (readelf("-d"), readelf("-l"));
         assert!(!dynamic.contains("(NEEDED)"), "{dynamic}");
         assert!(!headers.contains("INTERP"), "{headers}");
-        assert!(headers.contains("DYN"), "position-independent: {headers}");
+        assert!(
+            headers.contains("Elf file type is DYN"),
+            "position-independent: {headers}"
+        );
+        // No symbol left for a library to give (one would crash the program at start).
+        let symbols = readelf("--dyn-syms");
+        let undefined = symbols
+            .lines()
+            .filter(|l| l.contains(" UND ") && !l.contains(" LOCAL ") && !l.contains(" WEAK "));
+        assert_eq!(undefined.count(), 0, "{symbols}");
     } else if how.starts_with("static-unwinder") {
         let dynamic = readelf("-d");
         assert!(
