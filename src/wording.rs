@@ -395,11 +395,15 @@ fn range_from(i: &Interval, style: &Style, base: usize) -> String {
     }
 }
 
-/// A bounded interval's two ends as words give them: an end within a millionth of the
-/// other's size of zero is zero, the trace of the arithmetic's rounding, not a figure
-/// (`0–1.43 million`, not `-0.00000000931–1.43 million`).
+/// A bounded interval's two ends as words give them: an end that is zero at the other's
+/// eighth significant digit (the most a number is written with) is zero, the trace of
+/// the arithmetic's rounding, not a figure (`0–1.43 million`, not `-0.00000000931–1.43
+/// million`); `0.5–1,000,000` keeps its figure.
 fn shown_ends(i: &Interval) -> (f64, f64) {
-    let near_zero = |x: f64, other: f64| x.abs() < 1e-6 * other.abs();
+    let near_zero = |x: f64, other: f64| {
+        let digit = 10f64.powi(crate::exact::decimal_exponent(other) - 7);
+        other != 0.0 && 2.0 * x.abs() < digit
+    };
     let lo = if near_zero(i.lo, i.hi) { 0.0 } else { i.lo };
     let hi = if near_zero(i.hi, i.lo) { 0.0 } else { i.hi };
     (lo, hi)
@@ -518,7 +522,15 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
     if sa != sb || !a.is_bounded() || !b.is_bounded() || *sa == Style::Date {
         return ranges();
     }
-    let (ends_a, ends_b) = (shown_ends(a), shown_ends(b));
+    let (mut ends_a, mut ends_b) = (shown_ends(a), shown_ends(b));
+    // The nearest ends are what the two sides differ by: written as they are, however
+    // close to zero (`-5–-0.000000001` against `0.00000001–100`, not `-5–0` and `0–100`).
+    let a_below = a.hi < b.lo;
+    if a_below {
+        (ends_a.1, ends_b.0) = (a.hi, b.lo);
+    } else {
+        (ends_a.0, ends_b.1) = (a.lo, b.hi);
+    }
     // A side whose two ends are written exactly in four digits or fewer keeps them.
     let least = |(lo, hi): (f64, f64)| match (exact_digits(lo, sa, 4), exact_digits(hi, sa, 4)) {
         (Some(l), Some(h)) => l.max(h),
@@ -538,11 +550,7 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
             }
         };
         // The nearest ends must read differently.
-        let (near_a, near_b) = if a.hi < b.lo {
-            (ends_a.1, ends_b.0)
-        } else {
-            (ends_a.0, ends_b.1)
-        };
+        let (near_a, near_b) = if a_below { (a.hi, b.lo) } else { (a.lo, b.hi) };
         if number(near_a, sa, d) != number(near_b, sa, d) {
             return (x(ends_a, least_a), x(ends_b, least_b));
         }
@@ -636,6 +644,27 @@ mod tests {
         assert_eq!(
             (x.as_str(), y.as_str()),
             ("0–1.43 million", "2.1 million–2.2 million")
+        );
+        // But not the ends the two sides differ by, nor a figure.
+        let pairs = [
+            ((0.00931, 1.43e6), (0.0, 0.0), "0.00931–1.43 million", "0"),
+            (
+                (-5.0, -1e-9),
+                (1e-8, 100.0),
+                "-5–-0.000000001",
+                "0.00000001–100",
+            ),
+            ((0.5, 1e6), (0.0, 0.4), "0.5–1,000,000", "0–0.4"),
+        ];
+        for ((a0, a1), (b0, b1), want_a, want_b) in pairs {
+            let (a, b) = (Interval::new(a0, a1), Interval::new(b0, b1));
+            let style = if a1 > 1e6 { &m } else { &Style::Plain };
+            let (x, y) = pair(&a, style, &b, style);
+            assert_eq!((x.as_str(), y.as_str()), (want_a, want_b));
+        }
+        assert_eq!(
+            range(&Interval::new(0.5, 1e6), &Style::Plain),
+            "0.5–1,000,000"
         );
     }
 
