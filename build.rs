@@ -7,6 +7,8 @@
 //! The phrases of the default lifecycles are folded here too, with their lines, so that a
 //! run takes the default vocabulary as it is instead of folding thousands of phrases
 //! before its first file; a phrase listed twice fails the build.
+//!
+//! On Linux with glibc it also decides how the program links (`build/link.rs`).
 
 #[path = "src/rules/fold.rs"]
 mod fold;
