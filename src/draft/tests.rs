@@ -344,6 +344,15 @@ fn shares_of_which_of_it_and_k_in_n() {
         asserts("The company said about 9 in 10 questions are answered."),
         ["share(part_of_questions, questions) = about 90%"]
     );
+    // The whole written after `of`, past the words that name whose it is.
+    assert_eq!(
+        asserts("Around two thirds of the city's 310,000 residents live near a route."),
+        ["share(part_of_residents, residents) = around two thirds"]
+    );
+    assert_eq!(
+        asserts("Half of the region's 1.2 million voters turned out."),
+        ["share(part_of_voters, voters) = half"]
+    );
     // A half of a time is no share, and no figure either.
     assert!(asserts("The rate could peak in the first half of January.").is_empty());
     assert!(values("The rate could peak in the first half of January.").is_empty());

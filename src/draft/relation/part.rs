@@ -144,6 +144,47 @@ impl Reader<'_, '_> {
                 );
                 continue;
             }
+            // "two thirds of the city's 310,000 residents": the whole is the figure the
+            // words after `of` lead to, the part a share of it.
+            let mut k = r.last + 2;
+            while k < r.last + 7
+                && self.at(k).is_none()
+                && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+                && !matches!(self.f(k), "and" | "or" | "but")
+            {
+                k += 1;
+            }
+            // Only where the figure follows a determiner or a possessive: not "15% of the
+            // price of phones under 6,000 yuan".
+            let before = self.f(k - 1);
+            let whose = matches!(before, "the" | "its" | "their" | "our" | "his" | "her")
+                || ["'s", "’s", "s'", "s’"].iter().any(|e| before.ends_with(e));
+            if let Some(b) = self
+                .at(k)
+                .filter(|&b| whose && b > j && amount(&self.figs[b]))
+            {
+                let whole = &self.figs[b];
+                let label = whole
+                    .measure
+                    .as_ref()
+                    .map_or("part".into(), |m| format!("part of {m}"));
+                let part = Side::New {
+                    like: Some(self.base + b),
+                    when: None,
+                    label,
+                };
+                let q1 = self.last_token_of(whole.quote.1).max(whole.last);
+                let (rhs, first) = (r.literal.clone(), r.first);
+                self.wholes.push(b);
+                self.push(
+                    "share",
+                    vec![part, self.side(b)],
+                    rhs,
+                    (first, q1),
+                    vec![self.base + j],
+                );
+                continue;
+            }
             let Some((label, z)) = self.np(r.last + 1) else {
                 continue;
             };
