@@ -3,10 +3,38 @@
 //! 410,000 shops and 202,000 cafes").
 
 use super::{Reader, Side, amount};
-use crate::draft::figure::FigKind;
+use crate::draft::figure::{FigKind, Figure};
 use crate::draft::token::Kind;
 
+/// The name of an unknown part of a figure: `part of residents`, or `part`.
+fn part_of(whole: &Figure) -> String {
+    whole
+        .measure
+        .as_ref()
+        .map_or("part".into(), |m| format!("part of {m}"))
+}
+
 impl Reader<'_, '_> {
+    /// The token the words from `k` lead to: past at most `most` words, none of them
+    /// `and`, `or` or `but`, and no figure. Where a whole written after `of` starts.
+    fn past_words(&self, mut k: usize, most: usize) -> usize {
+        let end = k + most;
+        while k < end
+            && self.at(k).is_none()
+            && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+            && !matches!(self.f(k), "and" | "or" | "but")
+        {
+            k += 1;
+        }
+        k
+    }
+
+    /// The last token of figure `b`'s quote.
+    fn quote_last(&self, b: usize) -> usize {
+        self.last_token_of(self.figs[b].quote.1)
+            .max(self.figs[b].last)
+    }
+
     /// X, [or] half of the Y; A, or 58% of the total.
     pub(super) fn shares(&mut self) {
         for j in 0..self.figs.len() {
@@ -41,10 +69,7 @@ impl Reader<'_, '_> {
                 let part = Side::New {
                     like: Some(self.base + j),
                     when: None,
-                    label: a
-                        .measure
-                        .as_ref()
-                        .map_or("part".into(), |m| format!("part of {m}")),
+                    label: part_of(a),
                 };
                 self.wholes.push(j);
                 self.push(
@@ -56,23 +81,11 @@ impl Reader<'_, '_> {
                 );
                 continue;
             }
-            let mut skipped = 0;
-            while skipped < 7
-                && self.at(k).is_none()
-                && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
-                && !matches!(self.f(k), "and" | "or" | "but")
-            {
-                k += 1;
-                skipped += 1;
-            }
+            k = self.past_words(k, 7);
             let whole = match self.at(k).filter(|&b| b > j + 1 && amount(&self.figs[b])) {
                 Some(b) => {
                     self.wholes.push(b);
-                    (
-                        self.side(b),
-                        self.last_token_of(self.figs[b].quote.1)
-                            .max(self.figs[b].last),
-                    )
+                    (self.side(b), self.quote_last(b))
                 }
                 None => match self.np(r.last + 1) {
                     Some((label, z)) if self.f(r.last + 1) == "of" => (
@@ -146,14 +159,7 @@ impl Reader<'_, '_> {
             }
             // "two thirds of the city's 310,000 residents": the whole is the figure the
             // words after `of` lead to, the part a share of it.
-            let mut k = r.last + 2;
-            while k < r.last + 7
-                && self.at(k).is_none()
-                && self.fd.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
-                && !matches!(self.f(k), "and" | "or" | "but")
-            {
-                k += 1;
-            }
+            let k = self.past_words(r.last + 2, 5);
             // Only where the figure follows a determiner or a possessive: not "15% of the
             // price of phones under 6,000 yuan".
             let before = self.f(k - 1);
@@ -163,17 +169,12 @@ impl Reader<'_, '_> {
                 .at(k)
                 .filter(|&b| whose && b > j && amount(&self.figs[b]))
             {
-                let whole = &self.figs[b];
-                let label = whole
-                    .measure
-                    .as_ref()
-                    .map_or("part".into(), |m| format!("part of {m}"));
                 let part = Side::New {
                     like: Some(self.base + b),
                     when: None,
-                    label,
+                    label: part_of(&self.figs[b]),
                 };
-                let q1 = self.last_token_of(whole.quote.1).max(whole.last);
+                let q1 = self.quote_last(b);
                 let (rhs, first) = (r.literal.clone(), r.first);
                 self.wholes.push(b);
                 self.push(
