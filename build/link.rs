@@ -84,10 +84,10 @@ pub fn link() -> String {
     // In a folder of its own: the compiler's folder also holds `libgcc_s.so`, which the
     // static link would find first.
     let unwinder = probe.dir.join("unwinder");
-    if copy(&found, &unwinder.join("libgcc_eh.a")).is_err() {
+    let eh = unwinder.join("libgcc_eh.a");
+    if copy(&found, &eh).is_err() {
         return "default: libgcc_eh.a could not be copied".into();
     }
-    let eh = unwinder.join("libgcc_eh.a");
     let unwinder_args = vec![
         "-L".to_owned(),
         format!("native={}", unwinder.display()),
@@ -96,27 +96,27 @@ pub fn link() -> String {
     ];
     let little_64 =
         var("CARGO_CFG_TARGET_POINTER_WIDTH") == "64" && var("CARGO_CFG_TARGET_ENDIAN") == "little";
-    let why_not = match (wanted, probe.native && little_64) {
-        (false, _) => "CLAIMLINT_LINK=dynamic".to_owned(),
-        (true, false) => "a cross build, or not a 64-bit little-endian target".to_owned(),
-        (true, true) => match static_pie(&probe, &cc, &eh, &unwinder_args) {
-            Ok(archives) => {
-                println!("cargo:rustc-link-search=native={}", unwinder.display());
-                println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
-                println!("cargo:rustc-link-arg-bins=-static-pie");
-                println!("cargo:rustc-link-arg-bins=-L{}", archives.display());
-                return "static-pie".into();
-            }
-            Err(why) => why,
-        },
+    // The folder of archives for a static program, or why not; then the unwinder alone
+    // must build.
+    let archives = match (wanted, probe.native && little_64) {
+        (false, _) => Err("CLAIMLINT_LINK=dynamic".to_owned()),
+        (true, false) => Err("a cross build, or not a 64-bit little-endian target".to_owned()),
+        (true, true) => static_pie(&probe, &cc, &eh, &unwinder_args),
     };
-    match probe.build("unwinder_probe", &unwinder_args) {
-        Ok(_) => {
-            println!("cargo:rustc-link-search=native={}", unwinder.display());
-            println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
-            format!("static-unwinder: {why_not}")
+    if archives.is_err()
+        && let Err(why) = probe.build("unwinder_probe", &unwinder_args)
+    {
+        return format!("default: {why}");
+    }
+    println!("cargo:rustc-link-search=native={}", unwinder.display());
+    println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+    match archives {
+        Ok(dir) => {
+            println!("cargo:rustc-link-arg-bins=-static-pie");
+            println!("cargo:rustc-link-arg-bins=-L{}", dir.display());
+            "static-pie".into()
         }
-        Err(why) => format!("default: {why}"),
+        Err(why_not) => format!("static-unwinder: {why_not}"),
     }
 }
 
