@@ -526,10 +526,11 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
     // The nearest ends are what the two sides differ by: written as they are, however
     // close to zero (`-5–-0.000000001` against `0.00000001–100`, not `-5–0` and `0–100`).
     let a_below = a.hi < b.lo;
+    let (near_a, near_b) = if a_below { (a.hi, b.lo) } else { (a.lo, b.hi) };
     if a_below {
-        (ends_a.1, ends_b.0) = (a.hi, b.lo);
+        (ends_a.1, ends_b.0) = (near_a, near_b);
     } else {
-        (ends_a.0, ends_b.1) = (a.lo, b.hi);
+        (ends_a.0, ends_b.1) = (near_a, near_b);
     }
     // A side whose two ends are written exactly in four digits or fewer keeps them.
     let least = |(lo, hi): (f64, f64)| match (exact_digits(lo, sa, 4), exact_digits(hi, sa, 4)) {
@@ -550,7 +551,6 @@ pub fn pair(a: &Interval, sa: &Style, b: &Interval, sb: &Style) -> (String, Stri
             }
         };
         // The nearest ends must read differently.
-        let (near_a, near_b) = if a_below { (a.hi, b.lo) } else { (a.lo, b.hi) };
         if number(near_a, sa, d) != number(near_b, sa, d) {
             return (x(ends_a, least_a), x(ends_b, least_b));
         }
