@@ -14,6 +14,11 @@
 #[path = "../build/link.rs"]
 mod link;
 
+/// The little-endian `u64` at `o`.
+fn u64_at(b: &[u8], o: usize) -> u64 {
+    u64::from_le_bytes(b[o..o + 8].try_into().unwrap_or_default())
+}
+
 fn read(path: &std::path::Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -50,8 +55,6 @@ fn what_is_not_a_whole_program_is_not_read() {
     big_endian[5] = 2;
     assert_eq!(link::self_contained(&big_endian), None);
     // Headers said to lie at the end of the address space, or to reach past it.
-    let u64_at =
-        |b: &[u8], o: usize| u64::from_le_bytes(b[o..o + 8].try_into().unwrap_or_default());
     for (offset, value) in [(0x20, u64::MAX), (0x28, u64::MAX), (0x28, u64::MAX - 3)] {
         let mut far = binary.clone();
         far[offset..offset + 8].copy_from_slice(&value.to_le_bytes());
@@ -84,8 +87,6 @@ fn an_undefined_dynamic_symbol_is_not_alone() {
         return; // the binary is not static here: the test above says so
     }
     // The symbol after the null one in `.dynsym`, made undefined and global.
-    let u64_at =
-        |b: &[u8], o: usize| u64::from_le_bytes(b[o..o + 8].try_into().unwrap_or_default());
     let sh = u64_at(&binary, 0x28) as usize;
     let shnum = usize::from(u16::from_le_bytes([binary[0x3C], binary[0x3D]]));
     let dynsym = (0..shnum)
